@@ -1,0 +1,58 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Platform.ServiceDefaults.Authentication;
+
+/// <summary>Mints internal tokens; only the gateway (and tests standing in for it) hold the signing key.</summary>
+public sealed class InternalTokenIssuer
+{
+    private readonly JsonWebTokenHandler handler = new();
+    private readonly SigningCredentials credentials;
+    private readonly InternalTokenOptions options;
+    private readonly TimeProvider time;
+
+    public InternalTokenIssuer(IOptions<InternalTokenOptions> options, TimeProvider time)
+    {
+        this.options = options.Value;
+        this.time = time;
+        if (string.IsNullOrWhiteSpace(this.options.SigningKey))
+        {
+            throw new InvalidOperationException($"{InternalTokenOptions.SectionName}:SigningKey is not configured (a PKCS#8 PEM EC P-256 private key).");
+        }
+
+        var key = ECDsa.Create();
+        key.ImportFromPem(this.options.SigningKey);
+        credentials = new SigningCredentials(new ECDsaSecurityKey(key), SecurityAlgorithms.EcdsaSha256);
+    }
+
+    public string Issue(InternalIdentity identity)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var claims = new Dictionary<string, object>
+        {
+            [InternalClaims.Subject] = identity.UserId.ToString(),
+        };
+        if (identity.SessionId is not null) claims[InternalClaims.SessionId] = identity.SessionId;
+        if (identity.ActiveOrganizationId is { } org) claims[InternalClaims.ActiveOrganization] = org.ToString();
+        if (identity.PlatformAdmin) claims[InternalClaims.PlatformAdmin] = true;
+        if (identity.ImpersonatorId is { } actor)
+        {
+            claims[InternalClaims.Actor] = JsonSerializer.SerializeToElement(new Dictionary<string, string> { ["sub"] = actor.ToString() });
+        }
+
+        return handler.CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = options.Issuer,
+            Audience = options.Audience,
+            IssuedAt = now,
+            NotBefore = now,
+            Expires = now + options.Lifetime,
+            Claims = claims,
+            SigningCredentials = credentials,
+        });
+    }
+}

@@ -1,0 +1,16 @@
+namespace Platform.ServiceDefaults.Problems;
+
+/// <summary>Stable <c>type</c> URIs of Platform's ProblemDetails; clients may switch on them.</summary>
+public static class ProblemTypes
+{
+    // URNs, not URLs: they identify a kind of problem without pointing at a host we may not own.
+    private const string Base = "urn:platform:problem:";
+
+    public const string MalformedRequest = Base + "malformed-request";
+    public const string Validation = Base + "validation";
+    public const string PayloadTooLarge = Base + "payload-too-large";
+    public const string TooManyRequests = Base + "too-many-requests";
+    public const string NotFound = Base + "not-found";
+    public const string Conflict = Base + "conflict";
+    public const string Unexpected = Base + "unexpected";
+}

@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Platform.Gateway.Proxy;
+using Platform.Gateway.Security;
+using Platform.Gateway.Sessions;
+using Platform.ServiceDefaults.Authentication;
+using Platform.ServiceDefaults.Redis;
+using Yarp.ReverseProxy.ServiceDiscovery;
+
+namespace Platform.Gateway.Extensions;
+
+public static class Extensions
+{
+    public static void AddGatewayServices(this WebApplicationBuilder builder)
+    {
+        var section = builder.Configuration.GetSection(GatewayOptions.SectionName);
+        builder.Services.Configure<GatewayOptions>(section);
+        var options = section.Get<GatewayOptions>() ?? new GatewayOptions();
+
+        builder.Services.Configure<KestrelServerOptions>(kestrel => kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes);
+        builder.Services.Configure<InternalTokenOptions>(builder.Configuration.GetSection(InternalTokenOptions.SectionName));
+        builder.Services.AddSingleton<InternalTokenIssuer>();
+        builder.AddPlatformRedis();
+        builder.Services.AddSingleton<SessionResolver>();
+        builder.Services.AddClientRateLimiting(options);
+
+        builder.Services.AddReverseProxy()
+            .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
+            .AddTransforms<InternalIdentityTransform>();
+        builder.Services.AddSingleton<IDestinationResolver, ServiceDiscoveryDestinationResolver>();
+        builder.Services.AddHttpClient();
+    }
+
+    public static WebApplication UseGatewayPipeline(this WebApplication app)
+    {
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseMiddleware<RequestSizeLimitMiddleware>();
+        app.UseRateLimiter();
+        app.UseMiddleware<SessionMiddleware>();
+        return app;
+    }
+}

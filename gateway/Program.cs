@@ -1,0 +1,15 @@
+using Platform.Gateway.Extensions;
+using Platform.Gateway.OpenApi;
+using Platform.ServiceDefaults.Problems;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddGatewayServices();
+
+var app = builder.Build();
+app.UsePlatformProblemDetails();
+app.UseGatewayPipeline();
+app.MapDefaultEndpoints();
+app.MapAggregatedOpenApi();
+app.MapReverseProxy();
+app.Run();

@@ -1,0 +1,55 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Platform.Gateway.Extensions;
+using Platform.ServiceDefaults.Problems;
+
+namespace Platform.Gateway.Security;
+
+public static class ClientRateLimiting
+{
+    /// <summary>
+    /// A fixed window per client address over every route but the probes. Behind an ingress, configure
+    /// forwarded headers so the address is the client's, not the ingress's.
+    /// </summary>
+    public static void AddClientRateLimiting(this IServiceCollection services, GatewayOptions options)
+    {
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                IsProbe(context.Request.Path)
+                    ? RateLimitPartition.GetNoLimiter("probes")
+                    : RateLimitPartition.GetFixedWindowLimiter(
+                        context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                        _ => new FixedWindowRateLimiterOptions
+                        {
+                            PermitLimit = options.RequestsPerWindow,
+                            Window = options.RateLimitWindow,
+                            QueueLimit = 0,
+                        }));
+            limiter.OnRejected = WriteTooManyRequests;
+        });
+    }
+
+    private static async ValueTask WriteTooManyRequests(OnRejectedContext rejected, CancellationToken cancellationToken)
+    {
+        var context = rejected.HttpContext;
+        context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
+        context.Response.Headers.RetryAfter = Math.Ceiling(retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+        await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = new ProblemDetails
+            {
+                Status = StatusCodes.Status429TooManyRequests,
+                Type = ProblemTypes.TooManyRequests,
+                Title = "Too many requests.",
+                Detail = $"This address sent too many requests; retry after {context.Response.Headers.RetryAfter} s.",
+            },
+        });
+    }
+
+    private static bool IsProbe(PathString path) => path.StartsWithSegments("/health") || path.StartsWithSegments("/alive");
+}

@@ -1,0 +1,44 @@
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using Platform.Gateway.Extensions;
+using Platform.ServiceDefaults.Authentication;
+using Platform.ServiceDefaults.Redis;
+using Platform.ServiceDefaults.Sessions;
+using StackExchange.Redis;
+
+namespace Platform.Gateway.Sessions;
+
+/// <summary>
+/// Turns a session cookie into the identity to forward, or null for an unknown, revoked or expired
+/// session. Sliding the idle expiry writes Redis at most once per slide interval per session.
+/// </summary>
+public sealed class SessionResolver(PlatformRedis redis, IOptions<GatewayOptions> options, TimeProvider time)
+{
+    public async Task<InternalIdentity?> ResolveAsync(string sessionId)
+    {
+        var handle = SessionKeys.Handle(sessionId);
+        var key = SessionKeys.Session(handle);
+        var stored = await redis.Database.StringGetAsync(key);
+        if (stored.IsNullOrEmpty)
+        {
+            return null;
+        }
+
+        var session = JsonSerializer.Deserialize<SessionRecord>(stored.ToString(), JsonSerializerOptions.Web);
+        var now = time.GetUtcNow();
+        if (session is null || session.IsExpired(now))
+        {
+            return null;
+        }
+
+        if (now - session.LastSeenAt >= options.Value.SessionSlideInterval)
+        {
+            var slid = session with { LastSeenAt = now };
+            // When.Exists: never resurrect a session that identity revoked a moment ago.
+            await redis.Database.StringSetAsync(
+                key, JsonSerializer.Serialize(slid, JsonSerializerOptions.Web), slid.ExpiresAt - now, When.Exists);
+        }
+
+        return new InternalIdentity(session.UserId, handle, session.ActiveOrganizationId, session.PlatformAdmin, session.ImpersonatorId);
+    }
+}

@@ -1,0 +1,22 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Platform.Identity.Model;
+
+namespace Platform.Identity.Infrastructure.EntityConfigurations;
+
+internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
+{
+    public void Configure(EntityTypeBuilder<User> user)
+    {
+        user.ToTable("Users");
+        user.HasKey(u => u.Id);
+        user.Property(u => u.Id).ValueGeneratedNever();
+        user.Property(u => u.Email).HasMaxLength(EmailAddress.MaxLength);
+        // Emails are stored lowercased, so a plain unique index is case-insensitive uniqueness.
+        user.HasIndex(u => u.Email).IsUnique();
+        user.Property(u => u.FirstName).HasMaxLength(PersonName.MaxLength);
+        user.Property(u => u.LastName).HasMaxLength(PersonName.MaxLength);
+        user.Property(u => u.PasswordHash).HasMaxLength(200);
+        user.Property(u => u.State).HasConversion<string>().HasMaxLength(20);
+    }
+}

@@ -1,0 +1,16 @@
+using Microsoft.EntityFrameworkCore;
+using Platform.Identity.Model;
+using Platform.ServiceDefaults.Messaging;
+
+namespace Platform.Identity.Infrastructure;
+
+public sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> options) : DbContext(options)
+{
+    public DbSet<User> Users => Set<User>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(IdentityDbContext).Assembly);
+        modelBuilder.AddOutboxAndInbox();
+    }
+}

@@ -1,0 +1,23 @@
+namespace Platform.Identity.Model;
+
+/// <summary>A sign-up whose fields passed the rules: email normalized, names trimmed, password acceptable.</summary>
+public sealed record Registration(string Email, string Password, string FirstName, string LastName)
+{
+    public static bool TryCreate(
+        string? email, string? password, string? firstName, string? lastName,
+        out Registration registration, out Dictionary<string, string[]> errors)
+    {
+        errors = [];
+        if (!EmailAddress.TryNormalize(email, out var normalizedEmail))
+            errors["email"] = [$"A valid email address of at most {EmailAddress.MaxLength} characters is required."];
+        if (!PersonName.TryNormalize(firstName, out var first))
+            errors["firstName"] = [$"A first name of 1 to {PersonName.MaxLength} characters is required."];
+        if (!PersonName.TryNormalize(lastName, out var last))
+            errors["lastName"] = [$"A last name of 1 to {PersonName.MaxLength} characters is required."];
+        if (PasswordPolicy.Check(password) is { } problem)
+            errors["password"] = [problem];
+
+        registration = new Registration(normalizedEmail, password ?? "", first, last);
+        return errors.Count == 0;
+    }
+}

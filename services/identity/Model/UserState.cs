@@ -1,0 +1,8 @@
+namespace Platform.Identity.Model;
+
+public enum UserState
+{
+    /// <summary>Registered, email not yet verified.</summary>
+    Pending,
+    Active,
+}

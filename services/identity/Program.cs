@@ -1,0 +1,18 @@
+using Platform.Identity.Apis;
+using Platform.Identity.Extensions;
+using Platform.Identity.Infrastructure;
+using Platform.ServiceDefaults.Data;
+using Platform.ServiceDefaults.Problems;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddApplicationServices();
+
+var app = builder.Build();
+if (await app.MigrateDatabaseAsync<IdentityDbContext>(args)) return;
+
+app.UsePlatformProblemDetails();
+app.MapDefaultEndpoints();
+app.MapOpenApi().AllowAnonymous();
+app.MapAccountsApi();
+app.Run();

@@ -1,0 +1,19 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Platform.Membership.Model;
+
+namespace Platform.Membership.Infrastructure.EntityConfigurations;
+
+internal sealed class DirectoryUserConfiguration : IEntityTypeConfiguration<DirectoryUser>
+{
+    public void Configure(EntityTypeBuilder<DirectoryUser> user)
+    {
+        user.ToTable("DirectoryUsers");
+        user.HasKey(u => u.Id);
+        user.Property(u => u.Id).ValueGeneratedNever();
+        user.Property(u => u.Email).HasMaxLength(254);
+        user.HasIndex(u => u.Email);
+        user.Property(u => u.FirstName).HasMaxLength(100);
+        user.Property(u => u.LastName).HasMaxLength(100);
+    }
+}

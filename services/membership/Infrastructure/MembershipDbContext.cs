@@ -1,0 +1,16 @@
+using Microsoft.EntityFrameworkCore;
+using Platform.Membership.Model;
+using Platform.ServiceDefaults.Messaging;
+
+namespace Platform.Membership.Infrastructure;
+
+public sealed class MembershipDbContext(DbContextOptions<MembershipDbContext> options) : DbContext(options)
+{
+    public DbSet<DirectoryUser> Users => Set<DirectoryUser>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(MembershipDbContext).Assembly);
+        modelBuilder.AddOutboxAndInbox();
+    }
+}

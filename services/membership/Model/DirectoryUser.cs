@@ -1,0 +1,25 @@
+namespace Platform.Membership.Model;
+
+/// <summary>
+/// Membership's own copy of an account, kept from identity's events: enough to list members and
+/// match invitations by email without calling identity.
+/// </summary>
+public sealed class DirectoryUser
+{
+    public Guid Id { get; private set; }
+    public string Email { get; private set; } = "";
+    public string FirstName { get; private set; } = "";
+    public string LastName { get; private set; } = "";
+    public DateTimeOffset RegisteredAt { get; private set; }
+
+    private DirectoryUser() { }
+
+    public static DirectoryUser FromRegistration(Guid id, string email, string firstName, string lastName, DateTimeOffset registeredAt) => new()
+    {
+        Id = id,
+        Email = email,
+        FirstName = firstName,
+        LastName = lastName,
+        RegisteredAt = registeredAt,
+    };
+}

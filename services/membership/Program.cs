@@ -1,0 +1,18 @@
+using Platform.Membership.Apis;
+using Platform.Membership.Extensions;
+using Platform.Membership.Infrastructure;
+using Platform.ServiceDefaults.Data;
+using Platform.ServiceDefaults.Problems;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddApplicationServices();
+
+var app = builder.Build();
+if (await app.MigrateDatabaseAsync<MembershipDbContext>(args)) return;
+
+app.UsePlatformProblemDetails();
+app.MapDefaultEndpoints();
+app.MapOpenApi().AllowAnonymous();
+app.MapDirectoryApi();
+app.Run();

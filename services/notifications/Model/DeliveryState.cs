@@ -1,0 +1,11 @@
+namespace Platform.Notifications.Model;
+
+public enum DeliveryState
+{
+    Queued,
+    Sent,
+    /// <summary>A send failed; another attempt is scheduled.</summary>
+    Retrying,
+    /// <summary>Every attempt failed; visible to administrators and re-sendable, never dropped.</summary>
+    Dead,
+}

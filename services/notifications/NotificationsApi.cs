@@ -1,0 +1,4 @@
+namespace Platform.Notifications;
+
+/// <summary>Marks this assembly for hosts and tests (WebApplicationFactory&lt;NotificationsApi&gt;).</summary>
+public sealed class NotificationsApi;

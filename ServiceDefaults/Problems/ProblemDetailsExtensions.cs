@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,11 +20,21 @@ public static class ProblemDetailsExtensions
         services.AddExceptionHandler<UnhandledExceptionHandler>();
     }
 
-    /// <summary>Every error leaves as RFC 9457 ProblemDetails; call it first in the pipeline.</summary>
+    /// <summary>
+    /// Every error leaves as RFC 9457 ProblemDetails; call it first in the pipeline. Authentication
+    /// and authorization are placed after it explicitly, because the ones WebApplication adds on its
+    /// own would run first and leave a bare 401/403.
+    /// </summary>
     public static WebApplication UsePlatformProblemDetails(this WebApplication app)
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        if (app.Services.GetService<IAuthenticationSchemeProvider>() is not null)
+        {
+            app.UseAuthentication();
+            app.UseAuthorization();
+        }
+
         return app;
     }
 }

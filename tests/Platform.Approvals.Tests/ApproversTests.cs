@@ -1,0 +1,86 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Contracts.Identity;
+using Platform.Approvals.Infrastructure;
+using Platform.ServiceDefaults.Authentication;
+using Platform.ServiceDefaults.Messaging;
+
+namespace Platform.Approvals.Tests;
+
+public sealed class ApprovalsServiceFixture : IAsyncLifetime
+{
+    public Platform.Testing.TestContext Context { get; } = new();
+    public ServiceHost<ApprovalsApi> Host { get; private set; } = null!;
+    public TestBus Bus { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        await Context.InitializeAsync();
+        Host = new ServiceHost<ApprovalsApi>(Context.ServiceSettings("approvalsdb", await Context.CreateDatabaseAsync("approvals")));
+        await Eventually.TrueAsync(async () => (await Host.CreateClient().GetAsync("/health")).IsSuccessStatusCode, "approvals to be ready");
+        Bus = await TestBus.StartAsync(Context.Servers.RabbitMq, Context.MessagingPrefix);
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<ApprovalsDbContext, Task<T>> query)
+    {
+        await using var scope = Host.Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<ApprovalsDbContext>());
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Bus.DisposeAsync();
+        await Host.DisposeAsync();
+        await Context.DisposeAsync();
+    }
+}
+
+public sealed class ApproversTests(ApprovalsServiceFixture service) : IClassFixture<ApprovalsServiceFixture>
+{
+    [Fact]
+    public async Task A_registered_user_becomes_a_known_approver_once_however_often_the_event_arrives()
+    {
+        var registered = new UserRegistered(Guid.NewGuid(), $"lin-{Guid.NewGuid():N}@example.com", "Lin", "Wei", DateTimeOffset.UtcNow);
+        var messageId = NewId.NextGuid();
+
+        await service.Bus.PublishAsync(registered, messageId);
+        await service.Bus.PublishAsync(registered, messageId);
+        await service.Bus.PublishAsync(registered, NewId.NextGuid());
+
+        var caller = service.Host.CreateClientAs(new InternalIdentity(Guid.NewGuid()));
+        var user = await Eventually.GetValueAsync(async () =>
+        {
+            var response = await caller.GetAsync($"/approvers/{registered.UserId}");
+            return response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<JsonElement>() : (JsonElement?)null;
+        }, "the user in approvals' list of people");
+        Assert.Equal(registered.Email, user.GetProperty("email").GetString());
+
+        await Eventually.TrueAsync(
+            async () => await service.WithDbAsync(db => db.Set<InboxRecord>().CountAsync()) >= 2,
+            "both distinct messages to be handled");
+        Assert.Equal(1, await service.WithDbAsync(db => db.Approvers.CountAsync(a => a.UserId == registered.UserId)));
+    }
+
+    [Fact]
+    public async Task Approvers_need_the_gateway_token()
+    {
+        var client = service.Host.CreateClient();
+        client.DefaultRequestHeaders.Add("X-User-Id", Guid.NewGuid().ToString());
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync($"/approvers/{Guid.NewGuid()}")).StatusCode);
+        var caller = service.Host.CreateClientAs(new InternalIdentity(Guid.NewGuid()));
+        Assert.Equal(HttpStatusCode.NotFound, (await caller.GetAsync($"/approvers/{Guid.NewGuid()}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Health_and_the_OpenAPI_document_answer()
+    {
+        var health = await service.Host.CreateClient().GetFromJsonAsync<JsonElement>("/health");
+        Assert.Equal("Healthy", health.GetProperty("checks").GetProperty("approvalsdb").GetString());
+        var document = await service.Host.CreateClient().GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+        Assert.True(document.GetProperty("paths").TryGetProperty("/approvers/{userId}", out _));
+    }
+}

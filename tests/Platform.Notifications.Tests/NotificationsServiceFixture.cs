@@ -1,0 +1,38 @@
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Notifications;
+using Platform.Notifications.Infrastructure;
+
+namespace Platform.Notifications.Tests;
+
+/// <summary>The notifications service on its own database and prefix, with a bus to feed it events.</summary>
+public sealed class NotificationsServiceFixture : IAsyncLifetime
+{
+    public Platform.Testing.TestContext Context { get; } = new();
+    public ServiceHost<NotificationsApi> Host { get; private set; } = null!;
+    public TestBus Bus { get; private set; } = null!;
+    public MailDevClient Mail { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        await Context.InitializeAsync();
+        Host = new ServiceHost<NotificationsApi>(Context.ServiceSettings("notificationsdb", await Context.CreateDatabaseAsync("notifications")));
+        Host.CreateClient().Dispose();
+        Bus = await TestBus.StartAsync(Context.Servers.RabbitMq, Context.MessagingPrefix);
+        Mail = new MailDevClient(Context.Servers.MailDevApi);
+        // The consumer's queue and bindings exist once the service's bus is up; wait so nothing is published into the void.
+        await Eventually.TrueAsync(async () => (await Host.CreateClient().GetAsync("/health")).IsSuccessStatusCode, "notifications to be ready");
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<NotificationsDbContext, Task<T>> query)
+    {
+        await using var scope = Host.Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<NotificationsDbContext>());
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Bus.DisposeAsync();
+        await Host.DisposeAsync();
+        await Context.DisposeAsync();
+    }
+}

@@ -1,0 +1,101 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using Platform.AppHost;
+using Platform.AppHost.Hosting;
+
+namespace Platform.EndToEnd.Tests;
+
+/// <summary>
+/// The whole platform as the README's run command starts it: the AppHost's own topology and
+/// orchestration, its own servers, every service as a separate process, reached only through the gateway.
+/// </summary>
+public sealed class RunningPlatform : IAsyncLifetime
+{
+    private readonly string data = Path.Combine(Path.GetTempPath(), $"platform-e2e-{Guid.NewGuid():N}");
+    public OtlpReceiver Otlp { get; private set; } = null!;
+    public DistributedApplication App { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Otlp = await OtlpReceiver.StartAsync();
+        var builder = DistributedApplication.CreateBuilder(["--dynamic-ports", "--data", data]);
+        builder.Options.EchoToConsole = false;
+        foreach (var key in builder.Options.Environment.Keys.Where(k => k.StartsWith("ConnectionStrings__", StringComparison.Ordinal)).ToList())
+        {
+            builder.Options.Environment.Remove(key); // start the AppHost's own servers, as a newcomer's run does
+        }
+
+        builder.Options.Environment["OTEL_EXPORTER_OTLP_ENDPOINT"] = Otlp.Endpoint.ToString().TrimEnd('/');
+        builder.Options.Environment["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf";
+        builder.Options.Environment["OTEL_BSP_SCHEDULE_DELAY"] = "200";
+        PlatformTopology.Declare(builder);
+        App = builder.Build();
+        await App.StartAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await App.DisposeAsync();
+        await Otlp.DisposeAsync();
+        try { Directory.Delete(data, recursive: true); }
+        catch (IOException) { }
+        catch (UnauthorizedAccessException) { }
+    }
+}
+
+public sealed class PlatformTests(RunningPlatform platform) : IClassFixture<RunningPlatform>
+{
+    private DistributedApplication App => platform.App;
+    private OtlpReceiver Otlp => platform.Otlp;
+
+    [Fact]
+    public async Task A_registration_through_the_gateway_lands_an_email_and_one_trace_spans_every_hop()
+    {
+        var gateway = new HttpClient { BaseAddress = App.GetEndpoint("gateway") };
+        var email = $"newcomer-{Guid.NewGuid():N}@example.com";
+        var traceId = ActivityTraceId.CreateRandom().ToHexString();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/identity/accounts")
+        {
+            Content = JsonContent.Create(new { email, password = "a long enough passphrase", firstName = "Nia", lastName = "Okafor" }),
+        };
+        request.Headers.Add("traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom().ToHexString()}-01");
+
+        var response = await gateway.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var received = await new Testing.MailDevClient(App.GetEndpoint("smtp")).WaitForEmailToAsync(email, TimeSpan.FromSeconds(60));
+        Assert.Equal("Welcome to Platform", received.Subject);
+
+        var services = new[] { "gateway", "identity", "notifications" };
+        var trace = await Eventually.GetAsync(() =>
+        {
+            var spans = Otlp.Spans.Where(s => s.TraceId == traceId).ToList();
+            var complete = services.All(service => spans.Any(s => s.Service == service))
+                && spans.Any(s => s.Service == "identity" && s.Scope == "MassTransit")
+                && spans.Any(s => s.Service == "notifications" && s.Scope == "MassTransit");
+            return Task.FromResult(complete ? spans : null);
+        }, "spans of gateway, identity (publish) and notifications (consume) in one trace", TimeSpan.FromSeconds(30));
+
+        Assert.Contains(trace, s => s.Service == "gateway" && s.Kind == 2); // the gateway's server span
+        Assert.Contains(trace, s => s.Service == "identity" && s.Scope == "MassTransit" && s.Kind == 4); // producer: to RabbitMQ
+        Assert.Contains(trace, s => s.Service == "notifications" && s.Scope == "MassTransit" && s.Kind == 5); // consumer: from RabbitMQ
+    }
+
+    [Fact]
+    public async Task Every_resource_is_healthy_and_the_gateway_serves_the_api_reference()
+    {
+        var gateway = new HttpClient { BaseAddress = App.GetEndpoint("gateway") };
+
+        foreach (var service in new[] { "identity", "membership", "notifications", "approvals" })
+        {
+            Assert.Equal(HttpStatusCode.OK, (await new HttpClient().GetAsync(new Uri(App.GetEndpoint(service), "/health"))).StatusCode);
+            var document = await gateway.GetAsync($"/openapi/{service}.json");
+            Assert.Equal(HttpStatusCode.OK, document.StatusCode);
+        }
+
+        var reference = await gateway.GetAsync("/api-reference");
+        Assert.Equal(HttpStatusCode.OK, reference.StatusCode);
+        Assert.Equal("text/html", reference.Content.Headers.ContentType?.MediaType);
+    }
+}

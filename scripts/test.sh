@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Runs every test against real servers: installs what is missing, builds, starts PostgreSQL,
+# RabbitMQ, Redis and maildev with the AppHost's infrastructure verb, runs the suites, prints the
+# totals and exits non-zero on any failure. Usage: scripts/test.sh [extra dotnet test arguments]
+set -euo pipefail
+
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$repo"
+"$repo/scripts/install-prerequisites.sh"
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+data="$repo/.data/test"
+results="$data/results"
+rm -rf "$data"
+mkdir -p "$results"
+
+echo "== build"
+dotnet build Platform.sln -c Debug -nologo -v quiet -clp:ErrorsOnly
+
+echo "== start servers"
+dotnet run --no-build --project AppHost -- infrastructure --data "$data/servers" --env-file "$data/servers.env" --dynamic-ports \
+  > "$data/servers.log" 2>&1 &
+servers=$!
+stop_servers() {
+  # SIGTERM: a background job of a script ignores SIGINT, and dotnet run passes TERM on.
+  kill -TERM "$servers" 2>/dev/null || true
+  wait "$servers" 2>/dev/null || true
+}
+trap stop_servers EXIT
+
+for _ in $(seq 1 180); do
+  [ -f "$data/servers.env" ] && break
+  if ! kill -0 "$servers" 2>/dev/null; then
+    echo "the servers did not start:"; tail -n 40 "$data/servers.log"; exit 1
+  fi
+  sleep 1
+done
+[ -f "$data/servers.env" ] || { echo "the servers were not ready within 180 s:"; tail -n 40 "$data/servers.log"; exit 1; }
+# Values hold ';' (Npgsql connection strings), so export line by line instead of sourcing.
+while IFS= read -r line; do [ -n "$line" ] && export "$line"; done < "$data/servers.env"
+
+status=0
+run_tests() { # $1: label, rest: projects
+  local label="$1"; shift
+  echo "== $label"
+  dotnet test "$@" --no-build -nologo --logger "trx" --results-directory "$results" "${extra[@]}" || status=1
+}
+extra=("$@")
+# The service and gateway suites run side by side; the end-to-end suite starts the whole topology
+# and gets the machine to itself.
+mapfile -t suites < <(ls tests/*.Tests/*.Tests.csproj | grep -v EndToEnd)
+for suite in "${suites[@]}"; do run_tests "$(basename "$suite" .csproj)" "$suite"; done
+for suite in tests/*EndToEnd*.Tests/*.Tests.csproj; do [ -f "$suite" ] && run_tests "$(basename "$suite" .csproj)" "$suite"; done
+
+# Totals over every suite, from the trx files: the line CI reads.
+count() { # $1: counter attribute
+  ( set +o pipefail; cat "$results"/*.trx 2>/dev/null | grep -o "<Counters [^>]*" | grep -o " $1=\"[0-9]*\"" | grep -o "[0-9]*" | awk '{ s += $1 } END { print s + 0 }' )
+}
+passed=$(count passed)
+failed=$(( $(count failed) + $(count error) + $(count timeout) + $(count aborted) ))
+skipped=$(count notExecuted)
+echo "Totals: $passed passed, $failed failed, $skipped skipped"
+if [ "$failed" -gt 0 ] || [ "$passed" -eq 0 ]; then status=1; fi
+exit $status

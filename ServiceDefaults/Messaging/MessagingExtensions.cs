@@ -21,6 +21,10 @@ public static class MessagingExtensions
         var section = builder.Configuration.GetSection(MessagingOptions.SectionName);
         builder.Services.Configure<MessagingOptions>(section);
         var prefix = (section.Get<MessagingOptions>() ?? new MessagingOptions()).Prefix;
+        // Each service's queues carry its name: consumers of one event in different services must
+        // each get every message, not compete for it on a shared queue.
+        var service = ServiceName(builder.Environment.ApplicationName);
+        var endpointPrefix = prefix.Length > 0 ? $"{prefix}-{service}-" : $"{service}-";
 
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddScoped<IEventOutbox, EventOutbox<TDbContext>>();
@@ -28,7 +32,7 @@ public static class MessagingExtensions
 
         builder.Services.AddMassTransit(bus =>
         {
-            bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(prefix.Length > 0 ? prefix + "-" : null, false));
+            bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(endpointPrefix, false));
             addConsumers?.Invoke(bus);
             bus.UsingRabbitMq((context, rabbit) =>
             {
@@ -47,4 +51,8 @@ public static class MessagingExtensions
         });
         return builder;
     }
+
+    /// <summary><c>Platform.Notifications</c> → <c>notifications</c>.</summary>
+    internal static string ServiceName(string applicationName) =>
+        applicationName[(applicationName.LastIndexOf('.') + 1)..].ToLowerInvariant();
 }

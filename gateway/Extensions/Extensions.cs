@@ -16,7 +16,11 @@ public static class Extensions
         builder.Services.Configure<GatewayOptions>(section);
         var options = section.Get<GatewayOptions>() ?? new GatewayOptions();
 
-        builder.Services.Configure<KestrelServerOptions>(kestrel => kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes);
+        builder.Services.Configure<KestrelServerOptions>(kestrel =>
+        {
+            kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes;
+            kestrel.AddServerHeader = false;
+        });
         builder.Services.Configure<InternalTokenOptions>(builder.Configuration.GetSection(InternalTokenOptions.SectionName));
         builder.Services.AddSingleton<InternalTokenIssuer>();
         builder.AddPlatformRedis();

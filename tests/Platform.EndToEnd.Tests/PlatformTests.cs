@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
+using Npgsql;
 using Platform.AppHost;
 using Platform.AppHost.Hosting;
 
@@ -67,6 +68,10 @@ public sealed class PlatformTests(RunningPlatform platform) : IClassFixture<Runn
         var received = await new Testing.MailDevClient(App.GetEndpoint("smtp")).WaitForEmailToAsync(email, TimeSpan.FromSeconds(60));
         Assert.Equal("Welcome to Platform", received.Subject);
 
+        // Every consumer of the event got it, not just one of them.
+        await Eventually.TrueAsync(() => HasRowAsync("membershipdb", "DirectoryUsers", email), "the user in membership's directory");
+        await Eventually.TrueAsync(() => HasRowAsync("approvalsdb", "Approvers", email), "the user among approvals' approvers");
+
         var services = new[] { "gateway", "identity", "notifications" };
         var trace = await Eventually.GetAsync(() =>
         {
@@ -80,6 +85,15 @@ public sealed class PlatformTests(RunningPlatform platform) : IClassFixture<Runn
         Assert.Contains(trace, s => s.Service == "gateway" && s.Kind == 2); // the gateway's server span
         Assert.Contains(trace, s => s.Service == "identity" && s.Scope == "MassTransit" && s.Kind == 4); // producer: to RabbitMQ
         Assert.Contains(trace, s => s.Service == "notifications" && s.Scope == "MassTransit" && s.Kind == 5); // consumer: from RabbitMQ
+    }
+
+    private async Task<bool> HasRowAsync(string database, string table, string email)
+    {
+        await using var connection = new NpgsqlConnection(App.GetConnectionString(database));
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"SELECT count(*) FROM \"{table}\" WHERE \"Email\" = @email", connection);
+        command.Parameters.AddWithValue("email", email);
+        return (long)(await command.ExecuteScalarAsync())! == 1;
     }
 
     [Fact]

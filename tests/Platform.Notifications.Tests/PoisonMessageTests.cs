@@ -17,7 +17,7 @@ public sealed class PoisonMessageTests(NotificationsServiceFixture service) : IC
         await service.Bus.PublishAsync(good, NewId.NextGuid());
 
         await service.Mail.WaitForEmailToAsync(good.Email);
-        var errorQueue = $"{service.Context.MessagingPrefix}-user-registered_error";
+        var errorQueue = $"{service.Context.MessagingPrefix}-notifications-user-registered_error";
         await Eventually.TrueAsync(async () => await MessagesInAsync(errorQueue) == 1, $"the poison message in {errorQueue}", TimeSpan.FromSeconds(30));
         Assert.Equal(0, await service.WithDbAsync(db => db.Deliveries.CountAsync(d => d.Recipient == "")));
     }

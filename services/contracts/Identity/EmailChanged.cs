@@ -1,0 +1,3 @@
+namespace Platform.Contracts.Identity;
+
+public sealed record EmailChanged(Guid UserId, string OldEmail, string NewEmail, DateTimeOffset ChangedAt);

@@ -1,0 +1,3 @@
+namespace Platform.Contracts.Identity;
+
+public sealed record EmailVerified(Guid UserId, string Email, DateTimeOffset VerifiedAt);

@@ -13,4 +13,11 @@ public static class ProblemTypes
     public const string NotFound = Base + "not-found";
     public const string Conflict = Base + "conflict";
     public const string Unexpected = Base + "unexpected";
+    public const string PasswordChangeRequired = Base + "password-change-required";
+    public const string InvalidCredentials = Base + "invalid-credentials";
+    public const string EmailNotVerified = Base + "email-not-verified";
+    public const string InvalidLink = Base + "invalid-link";
+    public const string SignUpClosed = Base + "sign-up-closed";
+    public const string Forbidden = Base + "forbidden";
+    public const string StateTransition = Base + "state-transition";
 }

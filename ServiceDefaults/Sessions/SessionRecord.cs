@@ -14,7 +14,8 @@ public sealed record SessionRecord(
     bool PlatformAdmin = false,
     Guid? ImpersonatorId = null,
     string? UserAgent = null,
-    string? ClientAddress = null)
+    string? ClientAddress = null,
+    bool PasswordChangeRequired = false)
 {
     /// <summary>The earlier of the idle and the absolute expiry.</summary>
     public DateTimeOffset ExpiresAt =>

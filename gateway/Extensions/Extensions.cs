@@ -4,6 +4,7 @@ using Platform.Gateway.Security;
 using Platform.Gateway.Sessions;
 using Platform.ServiceDefaults.Authentication;
 using Platform.ServiceDefaults.Redis;
+using Platform.ServiceDefaults.Sessions;
 using Yarp.ReverseProxy.ServiceDiscovery;
 
 namespace Platform.Gateway.Extensions;
@@ -22,6 +23,7 @@ public static class Extensions
             kestrel.AddServerHeader = false;
         });
         builder.Services.Configure<InternalTokenOptions>(builder.Configuration.GetSection(InternalTokenOptions.SectionName));
+        builder.Services.Configure<BrowserSessionOptions>(builder.Configuration.GetSection(BrowserSessionOptions.SectionName));
         builder.Services.AddSingleton<InternalTokenIssuer>();
         builder.AddPlatformRedis();
         builder.Services.AddSingleton<SessionResolver>();

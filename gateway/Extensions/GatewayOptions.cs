@@ -12,14 +12,9 @@ public sealed class GatewayOptions
     public int RequestsPerWindow { get; set; } = 200;
     public TimeSpan RateLimitWindow { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>
-    /// The browser session cookie. <c>__Host-</c> requires Secure, which browsers refuse over plain
-    /// http, so local development over http uses the name without the prefix.
-    /// </summary>
-    public string SessionCookieName { get; set; } = "__Host-platform-session";
-
-    /// <summary>Slide a session's idle expiry at most this often, instead of writing Redis on every request.</summary>
-    public TimeSpan SessionSlideInterval { get; set; } = TimeSpan.FromMinutes(1);
+    /// <summary>Login attempts per client address per window (the route with RateLimiterPolicy "login").</summary>
+    public int LoginAttemptsPerWindow { get; set; } = 10;
+    public TimeSpan LoginWindow { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>Services whose OpenAPI documents are aggregated (each also a YARP cluster and a discovery name).</summary>
     public string[] Services { get; set; } = ["identity", "membership", "notifications", "approvals"];

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using Platform.Gateway.Extensions;
+using Platform.ServiceDefaults.Sessions;
 using Platform.Gateway.Sessions;
 using Platform.ServiceDefaults.Authentication;
 using Yarp.ReverseProxy.Transforms;
@@ -11,7 +11,7 @@ namespace Platform.Gateway.Proxy;
 /// What crosses the gateway: no inbound header that could pass for an identity, no session cookie;
 /// instead the gateway's own short-lived token for the caller it resolved.
 /// </summary>
-internal sealed class InternalIdentityTransform(InternalTokenIssuer issuer, IOptions<GatewayOptions> options) : ITransformProvider
+internal sealed class InternalIdentityTransform(InternalTokenIssuer issuer, IOptions<BrowserSessionOptions> options) : ITransformProvider
 {
     // Prefixes of headers some proxies and frameworks treat as an authenticated identity.
     private static readonly string[] IdentityHeaderPrefixes =
@@ -46,7 +46,7 @@ internal sealed class InternalIdentityTransform(InternalTokenIssuer issuer, IOpt
     // The session id is a bearer secret: services get the token, never the cookie.
     private void RemoveSessionCookie(RequestTransformContext transform)
     {
-        var cookieName = options.Value.SessionCookieName;
+        var cookieName = options.Value.CookieName;
         var request = transform.HttpContext.Request;
         if (!request.Cookies.ContainsKey(cookieName))
         {

@@ -9,6 +9,8 @@ namespace Platform.Gateway.Security;
 
 public static class ClientRateLimiting
 {
+    public const string LoginPolicy = "login";
+
     /// <summary>
     /// A fixed window per client address over every route but the probes. Behind an ingress, configure
     /// forwarded headers so the address is the client's, not the ingress's.
@@ -28,6 +30,16 @@ public static class ClientRateLimiting
                             Window = options.RateLimitWindow,
                             QueueLimit = 0,
                         }));
+            // Named policy for the login route (YARP RateLimiterPolicy "login"): guessing passwords from
+            // one address is slowed here, on top of identity's per-account lockout.
+            limiter.AddPolicy(LoginPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = options.LoginAttemptsPerWindow,
+                    Window = options.LoginWindow,
+                    QueueLimit = 0,
+                }));
             limiter.OnRejected = WriteTooManyRequests;
         });
     }

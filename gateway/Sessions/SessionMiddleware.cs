@@ -1,33 +1,69 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
-using Platform.Gateway.Extensions;
 using Platform.ServiceDefaults.Authentication;
+using Platform.ServiceDefaults.Problems;
+using Platform.ServiceDefaults.Sessions;
 
 namespace Platform.Gateway.Sessions;
 
 /// <summary>
 /// Resolves the caller's session once per request and keeps the result for the proxy transform. A
 /// request whose session is gone continues anonymously (services answer 401 where a caller is
-/// needed) and the browser is told to drop the dead cookie.
+/// needed) and the browser is told to drop the dead cookie. A session whose password must change
+/// reaches only what it needs to change it.
 /// </summary>
-public sealed class SessionMiddleware(RequestDelegate next, SessionResolver sessions, IOptions<GatewayOptions> options)
+public sealed class SessionMiddleware(RequestDelegate next, SessionResolver sessions, IOptions<BrowserSessionOptions> options, IProblemDetailsService problems)
 {
+    // What a session that must choose a new password may still do: read itself, change it, log out.
+    private static readonly (string Method, string Path)[] AllowedBeforePasswordChange =
+    [
+        ("GET", "/api/identity/account"),
+        ("POST", "/api/identity/account/password"),
+        ("DELETE", "/api/identity/sessions/current"),
+    ];
+
     public async Task InvokeAsync(HttpContext context)
     {
-        var cookieName = options.Value.SessionCookieName;
+        var cookieName = options.Value.CookieName;
         if (context.Request.Cookies.TryGetValue(cookieName, out var sessionId) && !string.IsNullOrEmpty(sessionId))
         {
-            var identity = await sessions.ResolveAsync(sessionId);
-            if (identity is null)
+            var session = await sessions.ResolveAsync(sessionId);
+            if (session is null)
             {
-                context.Response.Cookies.Delete(cookieName, new CookieOptions { Path = "/", Secure = context.Request.IsHttps, HttpOnly = true });
+                context.Response.Cookies.Delete(cookieName, new CookieOptions { Path = "/", Secure = options.Value.SecureCookie, HttpOnly = true });
+            }
+            else if (session.PasswordChangeRequired && !IsAllowedBeforePasswordChange(context.Request))
+            {
+                await RefuseUntilPasswordChangedAsync(context);
+                return;
             }
             else
             {
-                context.Features.Set(new CallerIdentity(identity));
+                context.Features.Set(new CallerIdentity(session.Identity));
             }
         }
 
         await next(context);
+    }
+
+    private static bool IsAllowedBeforePasswordChange(HttpRequest request) =>
+        AllowedBeforePasswordChange.Any(allowed =>
+            HttpMethods.Equals(allowed.Method, request.Method) && request.Path.Equals(allowed.Path, StringComparison.OrdinalIgnoreCase));
+
+    private ValueTask RefuseUntilPasswordChangedAsync(HttpContext context)
+    {
+        context.Response.StatusCode = StatusCodes.Status403Forbidden;
+        return problems.WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = new ProblemDetails
+            {
+                Status = StatusCodes.Status403Forbidden,
+                Type = ProblemTypes.PasswordChangeRequired,
+                Title = "A new password is required.",
+                Detail = "Choose a new password (POST /api/identity/account/password) before doing anything else.",
+            },
+        });
     }
 }
 

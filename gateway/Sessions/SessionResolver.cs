@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
-using Platform.Gateway.Extensions;
 using Platform.ServiceDefaults.Authentication;
 using Platform.ServiceDefaults.Redis;
 using Platform.ServiceDefaults.Sessions;
@@ -12,9 +11,9 @@ namespace Platform.Gateway.Sessions;
 /// Turns a session cookie into the identity to forward, or null for an unknown, revoked or expired
 /// session. Sliding the idle expiry writes Redis at most once per slide interval per session.
 /// </summary>
-public sealed class SessionResolver(PlatformRedis redis, IOptions<GatewayOptions> options, TimeProvider time)
+public sealed class SessionResolver(PlatformRedis redis, IOptions<BrowserSessionOptions> options, TimeProvider time)
 {
-    public async Task<InternalIdentity?> ResolveAsync(string sessionId)
+    public async Task<ResolvedSession?> ResolveAsync(string sessionId)
     {
         var handle = SessionKeys.Handle(sessionId);
         var key = SessionKeys.Session(handle);
@@ -31,7 +30,7 @@ public sealed class SessionResolver(PlatformRedis redis, IOptions<GatewayOptions
             return null;
         }
 
-        if (now - session.LastSeenAt >= options.Value.SessionSlideInterval)
+        if (now - session.LastSeenAt >= options.Value.SlideInterval)
         {
             var slid = session with { LastSeenAt = now };
             // When.Exists: never resurrect a session that identity revoked a moment ago.
@@ -39,6 +38,11 @@ public sealed class SessionResolver(PlatformRedis redis, IOptions<GatewayOptions
                 key, JsonSerializer.Serialize(slid, JsonSerializerOptions.Web), slid.ExpiresAt - now, When.Exists);
         }
 
-        return new InternalIdentity(session.UserId, handle, session.ActiveOrganizationId, session.PlatformAdmin, session.ImpersonatorId);
+        return new ResolvedSession(
+            new InternalIdentity(session.UserId, handle, session.ActiveOrganizationId, session.PlatformAdmin, session.ImpersonatorId),
+            session.PasswordChangeRequired);
     }
 }
+
+/// <summary>A live session: who it is, and whether they must choose a new password before anything else.</summary>
+public sealed record ResolvedSession(InternalIdentity Identity, bool PasswordChangeRequired);

@@ -15,4 +15,7 @@ app.UsePlatformProblemDetails();
 app.MapDefaultEndpoints();
 app.MapOpenApi().AllowAnonymous();
 app.MapAccountsApi();
+app.MapSessionsApi();
+app.MapAccountApi();
+app.MapPagesApi();
 app.Run();

@@ -16,11 +16,11 @@ public sealed class CallerIdentityTests(GatewayFixture gateway)
         var (userId, email) = await gateway.RegisterUserAsync("bearer");
         var token = TestKeys.TokenFor(new InternalIdentity(userId));
         using var service = DirectClient(new AuthenticationHeaderValue("Bearer", token));
-        var atService = await service.GetFromJsonAsync<JsonElement>("/accounts/me");
+        var atService = await service.GetFromJsonAsync<JsonElement>("/account");
         Assert.Equal(email, atService.GetProperty("email").GetString());
 
         var probe = ForwardedRequests.NewProbe();
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/identity/accounts/me");
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/identity/account");
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         request.Headers.Add(ForwardedRequests.ProbeHeader, probe);
         var response = await gateway.GatewayClient().SendAsync(request);
@@ -36,7 +36,7 @@ public sealed class CallerIdentityTests(GatewayFixture gateway)
     {
         var (userId, email) = await gateway.RegisterUserAsync("spoofer");
         var probe = ForwardedRequests.NewProbe();
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/identity/accounts/me");
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/identity/account");
         request.Headers.Add("X-User-Id", userId.ToString());
         request.Headers.Add("X-Forwarded-User", email);
         request.Headers.Add("X-Internal-User", userId.ToString());
@@ -62,9 +62,9 @@ public sealed class CallerIdentityTests(GatewayFixture gateway)
         spoofed.DefaultRequestHeaders.Add("X-Internal-User", userId.ToString());
         using var genuine = DirectClient(new AuthenticationHeaderValue("Bearer", TestKeys.TokenFor(identity)));
 
-        Assert.Equal(HttpStatusCode.Unauthorized, (await forged.GetAsync("/accounts/me")).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await spoofed.GetAsync("/accounts/me")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await genuine.GetAsync("/accounts/me")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await forged.GetAsync("/account")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await spoofed.GetAsync("/account")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await genuine.GetAsync("/account")).StatusCode);
     }
 
     // Straight at identity's port, past the gateway, as an attacker inside the network would call it.

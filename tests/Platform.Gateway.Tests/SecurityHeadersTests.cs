@@ -7,7 +7,7 @@ public sealed class SecurityHeadersTests(GatewayFixture gateway)
 {
     [Theory]
     [InlineData("/api/identity/openapi/v1.json", HttpStatusCode.OK)]
-    [InlineData("/api/identity/accounts/me", HttpStatusCode.Unauthorized)]
+    [InlineData("/api/identity/account", HttpStatusCode.Unauthorized)]
     public async Task A_proxied_response_carries_the_security_headers_and_hides_the_server(string path, HttpStatusCode status)
     {
         var response = await gateway.GatewayClient().GetAsync(path);

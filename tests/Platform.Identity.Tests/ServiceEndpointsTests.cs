@@ -32,7 +32,7 @@ public sealed class ServiceEndpointsTests(IdentityServiceFixture service) : ICla
 
         var paths = document.GetProperty("paths");
         Assert.True(paths.TryGetProperty("/accounts", out _));
-        Assert.True(paths.TryGetProperty("/accounts/me", out _));
+        Assert.True(paths.TryGetProperty("/account", out _));
     }
 
     [Fact]
@@ -43,7 +43,7 @@ public sealed class ServiceEndpointsTests(IdentityServiceFixture service) : ICla
         var userId = await service.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
         var identity = new InternalIdentity(userId);
 
-        var anonymous = await service.Host.CreateClient().GetAsync("/accounts/me");
+        var anonymous = await service.Host.CreateClient().GetAsync("/account");
         var spoofed = service.Host.CreateClient();
         spoofed.DefaultRequestHeaders.Add("X-User-Id", userId.ToString());
         spoofed.DefaultRequestHeaders.Add("X-Forwarded-User", email);
@@ -52,10 +52,10 @@ public sealed class ServiceEndpointsTests(IdentityServiceFixture service) : ICla
 
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
         Assert.Equal("application/problem+json", anonymous.Content.Headers.ContentType?.MediaType);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await spoofed.GetAsync("/accounts/me")).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await forged.GetAsync("/accounts/me")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await spoofed.GetAsync("/account")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await forged.GetAsync("/account")).StatusCode);
 
-        var mine = await service.Host.CreateClientAs(identity).GetFromJsonAsync<JsonElement>("/accounts/me");
+        var mine = await service.Host.CreateClientAs(identity).GetFromJsonAsync<JsonElement>("/account");
         Assert.Equal(email, mine.GetProperty("email").GetString());
         Assert.Equal("pending", mine.GetProperty("state").GetString());
     }

@@ -1,77 +1,82 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Npgsql;
-using Platform.Contracts.Identity;
-using Platform.Identity.Infrastructure;
+using Microsoft.Extensions.Options;
+using Platform.Identity.Application;
+using Platform.Identity.Extensions;
 using Platform.Identity.Model;
-using Platform.ServiceDefaults.Authentication;
-using Platform.ServiceDefaults.Messaging;
 
 namespace Platform.Identity.Apis;
 
+/// <summary>Anonymous account flows: sign-up, verification, forgotten passwords, email change confirmation.</summary>
 public static class AccountsApi
 {
     public static IEndpointRouteBuilder MapAccountsApi(this IEndpointRouteBuilder routes)
     {
-        var accounts = routes.MapGroup("/accounts").WithTags("Accounts");
-        accounts.MapPost("/", Register)
-            .AllowAnonymous()
-            .WithName("Register")
-            .WithSummary("Sign up with email, password and name")
-            .WithDescription("Always answers 202 with the same body, whether or not the email is already registered.");
-        accounts.MapGet("/me", GetMine)
-            .WithName("GetMyAccount")
-            .WithSummary("The caller's own account");
+        var accounts = routes.MapGroup("/accounts").WithTags("Accounts").AllowAnonymous();
+        accounts.MapPost("/", Register).WithName("Register").WithSummary("Sign up with email, password and name")
+            .WithDescription("Always answers 202 with the same body, whether or not the email is already registered; the owner of a taken address is told by email.");
+        accounts.MapPost("/verification", Verify).WithName("VerifyEmail").WithSummary("Verify the email address with the token from the link");
+        accounts.MapPost("/verification/resend", ResendVerification).WithName("ResendVerification").WithSummary("Send the verification link again (rate-limited; always 202)");
+        accounts.MapPost("/password/forgot", ForgotPassword).WithName("ForgotPassword").WithSummary("Send a password reset link (always 202)");
+        accounts.MapPost("/password/reset", ResetPassword).WithName("ResetPassword").WithSummary("Choose a new password with the token from the link; ends every session");
+        accounts.MapPost("/email/confirm", ConfirmEmailChange).WithName("ConfirmEmailChange").WithSummary("Confirm a new email address with the token from the link");
         return routes;
     }
 
-    public static async Task<Results<Accepted<RegistrationAccepted>, ValidationProblem>> Register(
-        RegisterAccountRequest request, IdentityDbContext db, IEventOutbox outbox, PasswordHasher hasher,
-        TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<Results<Accepted<AcceptedResponse>, ValidationProblem, ProblemHttpResult>> Register(
+        RegisterAccountRequest request, SignUp signUp, PasswordRules rules, IOptions<AccountOptions> options, CancellationToken cancellationToken)
     {
-        if (!Registration.TryCreate(request.Email, request.Password, request.FirstName, request.LastName, out var registration, out var errors))
+        if (!options.Value.SelfSignUp) return Problems.SignUpClosed();
+        if (!Registration.TryCreate(request.Email, request.Password, request.FirstName, request.LastName, rules, out var registration, out var errors))
         {
-            return TypedResults.ValidationProblem(errors, type: Platform.ServiceDefaults.Problems.ProblemTypes.Validation);
+            return Problems.Validation(errors);
         }
 
-        // Hash before looking the email up: a taken address costs the same time as a new one.
-        var passwordHash = hasher.Hash(registration.Password);
-        if (!await db.Users.AnyAsync(u => u.Email == registration.Email, cancellationToken))
-        {
-            var user = User.Register(registration, passwordHash, time.GetUtcNow());
-            db.Users.Add(user);
-            outbox.Add(new UserRegistered(user.Id, user.Email, user.FirstName, user.LastName, user.CreatedAt));
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            catch (DbUpdateException exception) when (exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
-            {
-                // A concurrent sign-up with the same email won; answer exactly as for a taken address.
-            }
-        }
-
-        return TypedResults.Accepted((string?)null, RegistrationAccepted.Instance);
+        await signUp.RegisterAsync(registration, cancellationToken);
+        return TypedResults.Accepted((string?)null, AcceptedResponse.SignUp);
     }
 
-    public static async Task<Results<Ok<AccountResponse>, NotFound>> GetMine(
-        HttpContext context, IdentityDbContext db, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<DoneResponse>, ProblemHttpResult>> Verify(TokenRequest request, EmailVerification verification, CancellationToken cancellationToken) =>
+        await verification.VerifyAsync(request.Token, cancellationToken) ? TypedResults.Ok(DoneResponse.EmailVerified) : Problems.InvalidLink();
+
+    public static async Task<Accepted<AcceptedResponse>> ResendVerification(EmailRequest request, SignUp signUp, CancellationToken cancellationToken)
     {
-        var userId = context.User.UserId();
-        var account = await db.Users.AsNoTracking()
-            .Where(u => u.Id == userId)
-            .Select(u => new AccountResponse(u.Id, u.Email, u.FirstName, u.LastName, u.State.ToString().ToLowerInvariant(), u.CreatedAt))
-            .SingleOrDefaultAsync(cancellationToken);
-        return account is null ? TypedResults.NotFound() : TypedResults.Ok(account);
+        if (EmailAddress.TryNormalize(request.Email, out var email)) await signUp.ResendVerificationAsync(email, cancellationToken);
+        return TypedResults.Accepted((string?)null, AcceptedResponse.Link);
     }
+
+    public static async Task<Accepted<AcceptedResponse>> ForgotPassword(EmailRequest request, PasswordReset reset, CancellationToken cancellationToken)
+    {
+        await reset.RequestAsync(request.Email, cancellationToken);
+        return TypedResults.Accepted((string?)null, AcceptedResponse.Link);
+    }
+
+    public static async Task<Results<Ok<DoneResponse>, ValidationProblem, ProblemHttpResult>> ResetPassword(
+        ResetPasswordRequest request, PasswordReset reset, CancellationToken cancellationToken) =>
+        await reset.ResetAsync(request.Token, request.NewPassword, cancellationToken) switch
+        {
+            PasswordResetResult.Done => TypedResults.Ok(DoneResponse.PasswordReset),
+            PasswordResetResult.Unacceptable(var problem) => Problems.Validation("newPassword", problem),
+            _ => Problems.InvalidLink(),
+        };
+
+    public static async Task<Results<Ok<DoneResponse>, ProblemHttpResult>> ConfirmEmailChange(TokenRequest request, EmailChange change, CancellationToken cancellationToken) =>
+        await change.ConfirmAsync(request.Token, cancellationToken) ? TypedResults.Ok(DoneResponse.EmailChanged) : Problems.InvalidLink();
 }
 
 public sealed record RegisterAccountRequest(string? Email, string? Password, string? FirstName, string? LastName);
+public sealed record TokenRequest(string? Token);
+public sealed record EmailRequest(string? Email);
+public sealed record ResetPasswordRequest(string? Token, string? NewPassword);
 
-public sealed record RegistrationAccepted(string Status, string Detail)
+public sealed record AcceptedResponse(string Status, string Detail)
 {
-    public static readonly RegistrationAccepted Instance = new(
-        "accepted", "If this address can be registered, an email with the next step is on its way.");
+    public static readonly AcceptedResponse SignUp = new("accepted", "If this address can be registered, an email with the next step is on its way.");
+    public static readonly AcceptedResponse Link = new("accepted", "If an account can use it, a link is on its way to that address.");
 }
 
-public sealed record AccountResponse(Guid Id, string Email, string FirstName, string LastName, string State, DateTimeOffset CreatedAt);
+public sealed record DoneResponse(string Status, string Detail)
+{
+    public static readonly DoneResponse EmailVerified = new("verified", "The email address is verified; you can log in.");
+    public static readonly DoneResponse PasswordReset = new("password-reset", "The password is changed and every session has ended; log in with the new one.");
+    public static readonly DoneResponse EmailChanged = new("email-changed", "The account now uses the new email address.");
+}

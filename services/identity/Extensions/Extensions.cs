@@ -1,8 +1,12 @@
+using Platform.Identity.Application;
 using Platform.Identity.Infrastructure;
 using Platform.Identity.Model;
+using Platform.Identity.Sessions;
+using Platform.Identity.Audit;
 using Platform.ServiceDefaults.Data;
 using Platform.ServiceDefaults.Messaging;
 using Platform.ServiceDefaults.Redis;
+using Platform.ServiceDefaults.Sessions;
 
 namespace Platform.Identity.Extensions;
 
@@ -15,6 +19,25 @@ public static class Extensions
         builder.AddPlatformMessaging<IdentityDbContext>();
         builder.AddPlatformRedis();
         builder.Services.AddOpenApi();
-        builder.Services.AddSingleton<PasswordHasher>();
+        builder.Services.AddHttpContextAccessor();
+
+        var accounts = builder.Configuration.GetSection(AccountOptions.SectionName);
+        builder.Services.Configure<AccountOptions>(accounts);
+        builder.Services.Configure<BrowserSessionOptions>(builder.Configuration.GetSection(BrowserSessionOptions.SectionName));
+        var options = accounts.Get<AccountOptions>() ?? new AccountOptions();
+        builder.Services.AddSingleton(new PasswordHasher(options.PasswordHashIterations));
+        builder.Services.AddSingleton(_ => new PasswordRules(PasswordBlocklist.LoadShipped(), options.MinPasswordLength, options.ProductName));
+
+        builder.Services.AddSingleton<SessionStore>();
+        builder.Services.AddSingleton<SessionCookie>();
+        builder.Services.AddScoped<AuditTrail>();
+        builder.Services.AddScoped<AccountChanges>();
+        builder.Services.AddScoped<AccountTokens>();
+        builder.Services.AddScoped<SignUp>();
+        builder.Services.AddScoped<EmailVerification>();
+        builder.Services.AddScoped<Login>();
+        builder.Services.AddScoped<PasswordReset>();
+        builder.Services.AddScoped<EmailChange>();
+        builder.Services.AddHostedService<InitialAdministrator>();
     }
 }

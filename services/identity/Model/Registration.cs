@@ -4,7 +4,7 @@ namespace Platform.Identity.Model;
 public sealed record Registration(string Email, string Password, string FirstName, string LastName)
 {
     public static bool TryCreate(
-        string? email, string? password, string? firstName, string? lastName,
+        string? email, string? password, string? firstName, string? lastName, PasswordRules rules,
         out Registration registration, out Dictionary<string, string[]> errors)
     {
         errors = [];
@@ -14,7 +14,7 @@ public sealed record Registration(string Email, string Password, string FirstNam
             errors["firstName"] = [$"A first name of 1 to {PersonName.MaxLength} characters is required."];
         if (!PersonName.TryNormalize(lastName, out var last))
             errors["lastName"] = [$"A last name of 1 to {PersonName.MaxLength} characters is required."];
-        if (PasswordPolicy.Check(password) is { } problem)
+        if (rules.Check(password, new PasswordContext(normalizedEmail, first, last)) is { } problem)
             errors["password"] = [problem];
 
         registration = new Registration(normalizedEmail, password ?? "", first, last);

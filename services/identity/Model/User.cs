@@ -1,14 +1,28 @@
 namespace Platform.Identity.Model;
 
+/// <summary>An account: who someone is, how they prove it, and the state machine of what they may do.</summary>
 public sealed class User
 {
     public Guid Id { get; private set; }
     public string Email { get; private set; } = "";
     public string FirstName { get; private set; } = "";
     public string LastName { get; private set; } = "";
-    public string PasswordHash { get; private set; } = "";
+    public string? PasswordHash { get; private set; }
     public UserState State { get; private set; }
+    /// <summary>The state to restore on <see cref="Restore"/>.</summary>
+    public UserState? StateBeforeArchive { get; private set; }
+    public bool IsPlatformAdmin { get; private set; }
+    public bool MustChangePassword { get; private set; }
+    public DateTimeOffset? EmailVerifiedAt { get; private set; }
+    public DateTimeOffset? PasswordChangedAt { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset? LastLoginAt { get; private set; }
+    public DateTimeOffset? LastActivityAt { get; private set; }
+    public int FailedLoginCount { get; private set; }
+    public DateTimeOffset? LastFailedLoginAt { get; private set; }
+    public DateTimeOffset? LockedUntil { get; private set; }
+    public int TemporaryLockouts { get; private set; }
+    public DateTimeOffset? DeletedAt { get; private set; }
 
     private User() { }
 
@@ -22,5 +36,184 @@ public sealed class User
         PasswordHash = passwordHash,
         State = UserState.Pending,
         CreatedAt = now,
+        PasswordChangedAt = now,
     };
+
+    /// <summary>
+    /// Created by an administrator: with an initial password the account is active but must change it
+    /// at first login; without one it is pending until its owner sets a password from the emailed link.
+    /// </summary>
+    public static User CreateByAdministrator(string email, string firstName, string lastName, string? initialPasswordHash, DateTimeOffset now) => new()
+    {
+        Id = Guid.CreateVersion7(now),
+        Email = email,
+        FirstName = firstName,
+        LastName = lastName,
+        PasswordHash = initialPasswordHash,
+        State = initialPasswordHash is null ? UserState.Pending : UserState.Active,
+        EmailVerifiedAt = initialPasswordHash is null ? null : now,
+        MustChangePassword = initialPasswordHash is not null,
+        PasswordChangedAt = initialPasswordHash is null ? null : now,
+        CreatedAt = now,
+    };
+
+    /// <summary>A record of a person who does not log in (yet): no credentials.</summary>
+    public static User CreatePlaceholder(string email, string firstName, string lastName, DateTimeOffset now) => new()
+    {
+        Id = Guid.CreateVersion7(now),
+        Email = email,
+        FirstName = firstName,
+        LastName = lastName,
+        State = UserState.Inactive,
+        CreatedAt = now,
+    };
+
+    public void GrantPlatformAdmin() => IsPlatformAdmin = true;
+
+    public bool CanLogIn => State == UserState.Active;
+
+    // ---- The state machine: each move states where it may start. ----
+
+    public StateChange VerifyEmail(DateTimeOffset now)
+    {
+        if (State != UserState.Pending) return StateChange.Refused(State, "Only a pending account verifies its email.");
+        EmailVerifiedAt = now;
+        return MoveTo(PasswordHash is null ? UserState.Pending : UserState.Active);
+    }
+
+    public StateChange Invite()
+    {
+        if (State != UserState.Inactive) return StateChange.Refused(State, "Only an inactive placeholder can be invited.");
+        return MoveTo(UserState.Pending);
+    }
+
+    public StateChange Suspend() => State is UserState.Pending or UserState.Active or UserState.Locked
+        ? MoveTo(UserState.Suspended)
+        : StateChange.Refused(State, $"A {Name(State)} account cannot be suspended.");
+
+    /// <summary>Restores everything: an account that never verified its email goes back to pending.</summary>
+    public StateChange Reactivate() => State == UserState.Suspended
+        ? MoveTo(EmailVerifiedAt is null ? UserState.Pending : UserState.Active)
+        : StateChange.Refused(State, "Only a suspended account can be reactivated.");
+
+    public StateChange Unlock()
+    {
+        if (State != UserState.Locked) return StateChange.Refused(State, "The account is not locked.");
+        LockedUntil = null;
+        FailedLoginCount = 0;
+        return MoveTo(UserState.Active);
+    }
+
+    public StateChange Archive()
+    {
+        if (State is UserState.Archived or UserState.Deleted) return StateChange.Refused(State, $"A {Name(State)} account cannot be archived.");
+        StateBeforeArchive = State == UserState.Locked ? UserState.Active : State;
+        LockedUntil = null;
+        return MoveTo(UserState.Archived);
+    }
+
+    public StateChange Restore()
+    {
+        if (State != UserState.Archived) return StateChange.Refused(State, "Only an archived account can be restored.");
+        var target = StateBeforeArchive ?? UserState.Active;
+        StateBeforeArchive = null;
+        return MoveTo(target);
+    }
+
+    /// <summary>Only from archived: personal data is replaced, the id stays so history remains intact, the email is freed.</summary>
+    public StateChange Delete(DateTimeOffset now)
+    {
+        if (State != UserState.Archived) return StateChange.Refused(State, "Only an archived account can be deleted; archive it first.");
+        Email = $"deleted-{Id:N}@deleted.invalid";
+        FirstName = "";
+        LastName = "";
+        PasswordHash = null;
+        IsPlatformAdmin = false;
+        MustChangePassword = false;
+        EmailVerifiedAt = null;
+        LastFailedLoginAt = null;
+        StateBeforeArchive = null;
+        DeletedAt = now;
+        return MoveTo(UserState.Deleted);
+    }
+
+    // ---- Logging in ----
+
+    /// <summary>A temporary lockout whose time is up ends at the next attempt.</summary>
+    public StateChange? UnlockIfExpired(DateTimeOffset now) =>
+        State == UserState.Locked && LockedUntil is { } until && now >= until ? MoveTo(UserState.Active) : null;
+
+    /// <summary>Counts a failed login; returns the lockout it causes, if any.</summary>
+    public StateChange? RecordFailedLogin(DateTimeOffset now, LockoutPolicy policy)
+    {
+        if (LastFailedLoginAt is { } last && now - last > policy.FailureResetTime) FailedLoginCount = 0;
+        FailedLoginCount++;
+        LastFailedLoginAt = now;
+        if (State != UserState.Active || FailedLoginCount < policy.MaxFailures) return null;
+
+        TemporaryLockouts++;
+        if (policy.PermanentLockoutAfter > 0 && TemporaryLockouts > policy.PermanentLockoutAfter)
+        {
+            LockedUntil = null;
+        }
+        else
+        {
+            var wait = policy.WaitIncrement * (FailedLoginCount / policy.MaxFailures);
+            LockedUntil = now + (wait < policy.MaxWait ? wait : policy.MaxWait);
+        }
+
+        return MoveTo(UserState.Locked);
+    }
+
+    public void RecordSuccessfulLogin(DateTimeOffset now)
+    {
+        FailedLoginCount = 0;
+        LastFailedLoginAt = null;
+        LastLoginAt = now;
+        LastActivityAt = now;
+    }
+
+    public void RecordActivity(DateTimeOffset now) => LastActivityAt = now;
+
+    // ---- Credentials and profile ----
+
+    public void ChangePassword(string passwordHash, DateTimeOffset now)
+    {
+        PasswordHash = passwordHash;
+        PasswordChangedAt = now;
+        MustChangePassword = false;
+    }
+
+    /// <summary>An administrator's temporary password: usable once, to choose a new one.</summary>
+    public void SetTemporaryPassword(string passwordHash, DateTimeOffset now)
+    {
+        PasswordHash = passwordHash;
+        PasswordChangedAt = now;
+        MustChangePassword = true;
+    }
+
+    /// <summary>Rehash on login when the configured parameters changed; the password itself is unchanged.</summary>
+    public void UpgradePasswordHash(string passwordHash) => PasswordHash = passwordHash;
+
+    public void Rename(string firstName, string lastName)
+    {
+        FirstName = firstName;
+        LastName = lastName;
+    }
+
+    /// <summary>The new address was proven by its owner (or set by an administrator).</summary>
+    public void ChangeEmail(string email, DateTimeOffset now)
+    {
+        Email = email;
+        EmailVerifiedAt = now;
+    }
+
+    public static string Name(UserState state) => state.ToString().ToLowerInvariant();
+
+    private StateChange MoveTo(UserState target)
+    {
+        var change = new StateChange(State, target);
+        State = target;
+        return change;
+    }
 }

@@ -18,5 +18,10 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         user.Property(u => u.LastName).HasMaxLength(PersonName.MaxLength);
         user.Property(u => u.PasswordHash).HasMaxLength(200);
         user.Property(u => u.State).HasConversion<string>().HasMaxLength(20);
+        user.Property(u => u.StateBeforeArchive).HasConversion<string>().HasMaxLength(20);
+        user.HasIndex(u => new { u.State, u.CreatedAt });
+        user.HasIndex(u => u.LastLoginAt);
+        // Lowercase name prefixes for the administrators' search.
+        user.HasIndex(u => u.LastName);
     }
 }

@@ -1,0 +1,117 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Platform.Contracts.Identity;
+using Platform.Identity.Application;
+using Platform.Identity.Audit;
+using Platform.Identity.Infrastructure;
+using Platform.Identity.Model;
+using Platform.Identity.Sessions;
+using Platform.ServiceDefaults.Authentication;
+using Platform.ServiceDefaults.Messaging;
+
+namespace Platform.Identity.Apis;
+
+/// <summary>The caller's own account: profile, password, email, data export.</summary>
+public static class AccountApi
+{
+    public static IEndpointRouteBuilder MapAccountApi(this IEndpointRouteBuilder routes)
+    {
+        var account = routes.MapGroup("/account").WithTags("My account");
+        account.MapGet("/", Get).WithName("GetMyAccount").WithSummary("My account");
+        account.MapPut("/", UpdateProfile).WithName("UpdateMyProfile").WithSummary("Change my name");
+        account.MapPost("/password", ChangePassword).WithName("ChangeMyPassword").WithSummary("Change my password (needs the current one)");
+        account.MapPost("/email", RequestEmailChange).WithName("ChangeMyEmail")
+            .WithSummary("Move my account to another address (needs my password); applies once the new address is confirmed");
+        account.MapGet("/export", Export).WithName("ExportMyData").WithSummary("Everything the platform's identity service holds about me, as JSON");
+        return routes;
+    }
+
+    public static async Task<Results<Ok<AccountResponse>, NotFound>> Get(HttpContext context, IdentityDbContext db, CancellationToken cancellationToken)
+    {
+        var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == context.User.UserId(), cancellationToken);
+        return user is null ? TypedResults.NotFound() : TypedResults.Ok(AccountResponse.From(user));
+    }
+
+    public static async Task<Results<Ok<AccountResponse>, ValidationProblem, NotFound>> UpdateProfile(
+        UpdateProfileRequest request, HttpContext context, IdentityDbContext db, AuditTrail audit, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (!PersonName.TryNormalize(request.FirstName, out var first)) errors["firstName"] = [$"A first name of 1 to {PersonName.MaxLength} characters is required."];
+        if (!PersonName.TryNormalize(request.LastName, out var last)) errors["lastName"] = [$"A last name of 1 to {PersonName.MaxLength} characters is required."];
+        if (errors.Count > 0) return Problems.Validation(errors);
+
+        var user = await db.Users.SingleOrDefaultAsync(u => u.Id == context.User.UserId(), cancellationToken);
+        if (user is null) return TypedResults.NotFound();
+        user.Rename(first, last);
+        audit.Record(AuditActions.ProfileUpdated, user.Id, user.Id);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(AccountResponse.From(user));
+    }
+
+    public static async Task<Results<Ok<EndedResponse>, ValidationProblem, ProblemHttpResult, NotFound>> ChangePassword(
+        ChangePasswordRequest request, HttpContext context, IdentityDbContext db, PasswordHasher hasher, PasswordRules rules,
+        SessionStore sessions, IEventOutbox outbox, AuditTrail audit, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var user = await db.Users.SingleOrDefaultAsync(u => u.Id == context.User.UserId(), cancellationToken);
+        if (user is null) return TypedResults.NotFound();
+        if (!hasher.Verify(request.CurrentPassword ?? "", user.PasswordHash)) return Problems.Validation("currentPassword", "The current password is not correct.");
+        if (rules.Check(request.NewPassword, new PasswordContext(user.Email, user.FirstName, user.LastName)) is { } problem) return Problems.Validation("newPassword", problem);
+        if (hasher.Verify(request.NewPassword!, user.PasswordHash)) return Problems.Validation("newPassword", "Choose a password different from the current one.");
+
+        var now = time.GetUtcNow();
+        user.ChangePassword(hasher.Hash(request.NewPassword!), now);
+        audit.Record(AuditActions.PasswordChanged, user.Id, user.Id);
+        outbox.Add(new PasswordChanged(user.Id, user.Email, user.FirstName, now, "changed"));
+        await db.SaveChangesAsync(cancellationToken);
+
+        var current = context.User.FindFirst(InternalClaims.SessionId)?.Value;
+        var ended = request.EndOtherSessions ? await sessions.EndAllAsync(user.Id, keepHandle: current) : 0;
+        if (current is not null) await sessions.ClearPasswordChangeRequiredAsync(current);
+        return TypedResults.Ok(new EndedResponse(ended));
+    }
+
+    public static async Task<Results<Accepted<AcceptedResponse>, ValidationProblem, NotFound>> RequestEmailChange(
+        ChangeEmailRequest request, HttpContext context, IdentityDbContext db, PasswordHasher hasher, EmailChange change, CancellationToken cancellationToken)
+    {
+        var user = await db.Users.SingleOrDefaultAsync(u => u.Id == context.User.UserId(), cancellationToken);
+        if (user is null) return TypedResults.NotFound();
+        // Fresh re-authentication: a stolen session alone cannot move the account to another mailbox.
+        if (!hasher.Verify(request.Password ?? "", user.PasswordHash)) return Problems.Validation("password", "The password is not correct.");
+        if (!EmailAddress.TryNormalize(request.NewEmail, out var newEmail)) return Problems.Validation("newEmail", "A valid email address is required.");
+
+        await change.RequestAsync(user, newEmail, cancellationToken);
+        return TypedResults.Accepted((string?)null, AcceptedResponse.Link);
+    }
+
+    public static async Task<Results<Ok<AccountExport>, NotFound>> Export(
+        HttpContext context, IdentityDbContext db, SessionStore sessions, AuditTrail audit, CancellationToken cancellationToken)
+    {
+        var userId = context.User.UserId();
+        var user = await db.Users.SingleOrDefaultAsync(u => u.Id == userId, cancellationToken);
+        if (user is null) return TypedResults.NotFound();
+        var history = await db.AuditEntries.AsNoTracking().Where(a => a.TargetUserId == userId || a.ActorId == userId)
+            .OrderBy(a => a.Id).Select(a => new AuditEntryResponse(a.OccurredAt, a.Action, a.ActorId, a.TargetUserId, a.ClientAddress, a.UserAgent, a.Detail))
+            .ToListAsync(cancellationToken);
+        var live = (await sessions.ListAsync(userId)).Select(s => new SessionResponse(
+            s.Handle, false, s.Record.UserAgent, s.Record.ClientAddress, s.Record.CreatedAt, s.Record.LastSeenAt, s.Record.ExpiresAt)).ToList();
+        audit.Record(AuditActions.DataExported, userId, userId);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(new AccountExport(AccountResponse.From(user), live, history));
+    }
+}
+
+public sealed record UpdateProfileRequest(string? FirstName, string? LastName);
+public sealed record ChangePasswordRequest(string? CurrentPassword, string? NewPassword, bool EndOtherSessions = false);
+public sealed record ChangeEmailRequest(string? Password, string? NewEmail);
+
+public sealed record AccountResponse(
+    Guid Id, string Email, string FirstName, string LastName, string State, bool EmailVerified, bool PasswordChangeRequired,
+    DateTimeOffset CreatedAt, DateTimeOffset? LastLoginAt)
+{
+    public static AccountResponse From(User user) => new(
+        user.Id, user.Email, user.FirstName, user.LastName, User.Name(user.State), user.EmailVerifiedAt is not null,
+        user.MustChangePassword, user.CreatedAt, user.LastLoginAt);
+}
+
+public sealed record AuditEntryResponse(DateTimeOffset OccurredAt, string Action, Guid? ActorId, Guid? TargetUserId, string? ClientAddress, string? UserAgent, string? Detail);
+public sealed record AccountExport(AccountResponse Account, IReadOnlyList<SessionResponse> Sessions, IReadOnlyList<AuditEntryResponse> History);

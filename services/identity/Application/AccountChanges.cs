@@ -1,0 +1,18 @@
+using Platform.Contracts.Identity;
+using Platform.Identity.Audit;
+using Platform.Identity.Model;
+using Platform.ServiceDefaults.Messaging;
+
+namespace Platform.Identity.Application;
+
+/// <summary>What every state change of an account does besides the move itself: audit, event, sessions.</summary>
+public sealed class AccountChanges(IEventOutbox outbox, AuditTrail audit, TimeProvider time)
+{
+    /// <summary>Records a successful move; the caller saves, then ends sessions when <see cref="StateChange.EndsSessions"/>.</summary>
+    public void Record(User user, StateChange change, string reason, Guid? actorId)
+    {
+        if (!change.Succeeded || change.From == change.To) return;
+        audit.Record(AuditActions.StateChanged, actorId, user.Id, $"{User.Name(change.From)} -> {User.Name(change.To)}: {reason}");
+        outbox.Add(new UserStateChanged(user.Id, User.Name(change.From), User.Name(change.To), reason, actorId, time.GetUtcNow()));
+    }
+}

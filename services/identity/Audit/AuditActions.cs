@@ -1,0 +1,25 @@
+namespace Platform.Identity.Audit;
+
+/// <summary>The audit trail's action names; administrators filter by them.</summary>
+public static class AuditActions
+{
+    public const string SignedUp = "account.signed-up";
+    public const string SignUpForExistingEmail = "account.sign-up-for-existing-email";
+    public const string EmailVerified = "account.email-verified";
+    public const string VerificationResent = "account.verification-resent";
+    public const string LoggedIn = "session.logged-in";
+    public const string LoginFailed = "session.login-failed";
+    public const string LockedOut = "account.locked-out";
+    public const string LoggedOut = "session.logged-out";
+    public const string SessionEnded = "session.ended";
+    public const string OtherSessionsEnded = "session.others-ended";
+    public const string PasswordResetRequested = "password.reset-requested";
+    public const string PasswordReset = "password.reset";
+    public const string PasswordChanged = "password.changed";
+    public const string PasswordRehashed = "password.rehashed";
+    public const string EmailChangeRequested = "email.change-requested";
+    public const string EmailChanged = "email.changed";
+    public const string ProfileUpdated = "account.profile-updated";
+    public const string DataExported = "account.data-exported";
+    public const string StateChanged = "account.state-changed";
+}

@@ -1,0 +1,34 @@
+using System.Diagnostics;
+using Platform.Identity.Infrastructure;
+using Platform.Identity.Model;
+
+namespace Platform.Identity.Audit;
+
+/// <summary>
+/// Adds audit entries to the request's unit of work, so an entry commits with the change it
+/// describes (a failed login commits on its own with the failure counter).
+/// </summary>
+public sealed class AuditTrail(IdentityDbContext db, IHttpContextAccessor http, TimeProvider time)
+{
+    public void Record(string action, Guid? actorId, Guid? targetUserId, string? detail = null) =>
+        db.AuditEntries.Add(AuditEntry.Record(action, actorId, targetUserId, Context(), time.GetUtcNow(), detail));
+
+    public HttpContext? HttpContext => http.HttpContext;
+
+    public AuditContext Context()
+    {
+        var context = http.HttpContext;
+        return new AuditContext(ClientAddress(context), context?.Request.Headers.UserAgent.ToString(), Activity.Current?.TraceId.ToString());
+    }
+
+    /// <summary>
+    /// The client as the gateway saw it: the gateway sets X-Forwarded-For (replacing what a client
+    /// sent), and services are reachable only through it. Used for the record, never for a decision.
+    /// </summary>
+    public static string? ClientAddress(HttpContext? context)
+    {
+        if (context is null) return null;
+        var forwarded = context.Request.Headers["X-Forwarded-For"].ToString();
+        return forwarded.Length > 0 ? forwarded.Split(',')[0].Trim() : context.Connection.RemoteIpAddress?.ToString();
+    }
+}

@@ -1,0 +1,8 @@
+namespace Platform.Identity.Model;
+
+public enum TokenPurpose
+{
+    VerifyEmail,
+    ResetPassword,
+    ChangeEmail,
+}

@@ -13,8 +13,13 @@ public abstract class IdempotentConsumer<TMessage, TDbContext>(TDbContext db, Ti
     where TMessage : class
     where TDbContext : DbContext
 {
+    private readonly List<Action> afterCommit = [];
+
     protected TDbContext Db => db;
     protected TimeProvider Time => time;
+
+    /// <summary>Runs once the effects are committed (waking a worker that would not see them earlier).</summary>
+    protected void AfterCommit(Action action) => afterCommit.Add(action);
 
     public async Task Consume(ConsumeContext<TMessage> context)
     {
@@ -33,6 +38,7 @@ public abstract class IdempotentConsumer<TMessage, TDbContext>(TDbContext db, Ti
         db.Set<InboxRecord>().Add(new InboxRecord(messageId, consumer, time.GetUtcNow()));
         await db.SaveChangesAsync(context.CancellationToken);
         await transaction.CommitAsync(context.CancellationToken);
+        afterCommit.ForEach(action => action());
     }
 
     /// <summary>Make the changes on <see cref="Db"/>; the base class saves and commits them.</summary>

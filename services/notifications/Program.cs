@@ -15,4 +15,5 @@ app.UsePlatformProblemDetails();
 app.MapDefaultEndpoints();
 app.MapOpenApi().AllowAnonymous();
 app.MapDeliveriesApi();
+app.MapTemplatesApi();
 app.Run();

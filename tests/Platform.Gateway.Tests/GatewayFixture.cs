@@ -8,6 +8,10 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using Platform.Gateway.Sessions;
+using Platform.ServiceDefaults.Redis;
 using Platform.Approvals;
 using Platform.Identity;
 using Platform.Identity.Infrastructure;
@@ -76,7 +80,17 @@ public sealed class GatewayFixture : IAsyncLifetime
         };
         Gateway = StartGateway(discovery, requestsPerWindow: 100_000, TimeSpan.FromSeconds(10));
         ThrottledGateway = StartGateway(discovery, ThrottledRequestsPerWindow, ThrottledWindow);
+        ClockedGateway = StartGateway(discovery, requestsPerWindow: 100_000, TimeSpan.FromSeconds(10), Clock);
+        Mail = new MailDevClient(Context.Servers.MailDevApi);
     }
+
+    /// <summary>The time of <see cref="ClockedGateway"/>, moved by tests that let sessions expire.</summary>
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+
+    /// <summary>The gateway again, judging session expiry at <see cref="Clock"/>'s time.</summary>
+    public ServiceHost<GatewayEntry> ClockedGateway { get; private set; } = null!;
+
+    public MailDevClient Mail { get; private set; } = null!;
 
     /// <summary>A client of the gateway that sends exactly the cookies a test sets and shows every Set-Cookie.</summary>
     public HttpClient GatewayClient(ServiceHost<GatewayEntry>? gateway = null) =>
@@ -119,7 +133,7 @@ public sealed class GatewayFixture : IAsyncLifetime
         return host.StartOnKestrel();
     }
 
-    private ServiceHost<GatewayEntry> StartGateway(Dictionary<string, Uri> discovery, int requestsPerWindow, TimeSpan window)
+    private ServiceHost<GatewayEntry> StartGateway(Dictionary<string, Uri> discovery, int requestsPerWindow, TimeSpan window, TimeProvider? clock = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -130,13 +144,17 @@ public sealed class GatewayFixture : IAsyncLifetime
             ["Gateway:MaxRequestBodyBytes"] = MaxRequestBodyBytes.ToString(),
             ["Gateway:RequestsPerWindow"] = requestsPerWindow.ToString(),
             ["Gateway:RateLimitWindow"] = window.ToString(),
+            // In-process requests have no client address: they all share one login partition.
+            ["Gateway:LoginAttemptsPerWindow"] = requestsPerWindow.ToString(),
         };
         foreach (var (service, url) in discovery)
         {
             settings[$"services:{service}:http:0"] = url.GetLeftPart(UriPartial.Authority);
         }
 
-        var gateway = new ServiceHost<GatewayEntry>(settings);
+        // Only session expiry reads the test clock; tokens keep real time, or services would refuse them.
+        var gateway = new ServiceHost<GatewayEntry>(settings, clock is null ? null : services => services.AddSingleton(provider => new SessionResolver(
+            provider.GetRequiredService<PlatformRedis>(), provider.GetRequiredService<IOptions<BrowserSessionOptions>>(), clock)));
         hosts.Add(gateway);
         gateway.CreateClient().Dispose();
         return gateway;

@@ -12,10 +12,15 @@ public sealed class NotificationsServiceFixture : IAsyncLifetime
     public TestBus Bus { get; private set; } = null!;
     public MailDevClient Mail { get; private set; } = null!;
 
+    /// <summary>Where links in emails point; the gateway's public address in production.</summary>
+    public const string PublicBaseUrl = "https://platform.example";
+
     public async Task InitializeAsync()
     {
         await Context.InitializeAsync();
-        Host = new ServiceHost<NotificationsApi>(Context.ServiceSettings("notificationsdb", await Context.CreateDatabaseAsync("notifications")));
+        var settings = Context.ServiceSettings("notificationsdb", await Context.CreateDatabaseAsync("notifications"));
+        settings["Email:PublicBaseUrl"] = PublicBaseUrl;
+        Host = new ServiceHost<NotificationsApi>(settings);
         Host.CreateClient().Dispose();
         Bus = await TestBus.StartAsync(Context.Servers.RabbitMq, Context.MessagingPrefix);
         Mail = new MailDevClient(Context.Servers.MailDevApi);

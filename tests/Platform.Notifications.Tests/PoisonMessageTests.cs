@@ -1,6 +1,5 @@
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
-using Platform.Contracts.Identity;
 using RabbitMQ.Client;
 
 namespace Platform.Notifications.Tests;
@@ -10,14 +9,14 @@ public sealed class PoisonMessageTests(NotificationsServiceFixture service) : IC
     [Fact]
     public async Task A_poison_message_goes_to_the_error_queue_and_the_next_message_is_still_processed()
     {
-        var poison = UserRegisteredEmailTests.NewRegistration() with { Email = "" };
-        var good = UserRegisteredEmailTests.NewRegistration();
+        var poison = IdentityEvents.VerificationRequested() with { Email = "" };
+        var good = IdentityEvents.VerificationRequested();
 
         await service.Bus.PublishAsync(poison, NewId.NextGuid());
         await service.Bus.PublishAsync(good, NewId.NextGuid());
 
         await service.Mail.WaitForEmailToAsync(good.Email);
-        var errorQueue = $"{service.Context.MessagingPrefix}-notifications-user-registered_error";
+        var errorQueue = $"{service.Context.MessagingPrefix}-notifications-email-verification-requested_error";
         await Eventually.TrueAsync(async () => await MessagesInAsync(errorQueue) == 1, $"the poison message in {errorQueue}", TimeSpan.FromSeconds(30));
         Assert.Equal(0, await service.WithDbAsync(db => db.Deliveries.CountAsync(d => d.Recipient == "")));
     }

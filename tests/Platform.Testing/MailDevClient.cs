@@ -20,6 +20,25 @@ public sealed class MailDevClient(Uri api)
 
     public Task<ReceivedEmail> WaitForEmailToAsync(string recipient, TimeSpan? timeout = null) =>
         Eventually.GetAsync(async () => (await ToAsync(recipient)).FirstOrDefault(), $"an email to {recipient}", timeout);
+
+    /// <summary>The first email to <paramref name="recipient"/> whose text part links to <paramref name="linkPath"/>.</summary>
+    public Task<EmailLink> WaitForLinkAsync(string recipient, string linkPath, TimeSpan? timeout = null) =>
+        Eventually.GetAsync(
+            async () => (await ToAsync(recipient)).Select(email => EmailLink.Find(email, linkPath)).FirstOrDefault(link => link is not null),
+            $"an email to {recipient} linking to {linkPath}", timeout);
+}
+
+/// <summary>A link with a token, as found in an email: the gateway path and the secret.</summary>
+public sealed record EmailLink(ReceivedEmail Email, string Path, string Token)
+{
+    public string PathAndQuery => $"{Path}?token={Token}";
+
+    public static EmailLink? Find(ReceivedEmail email, string path)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(
+            email.Text ?? "", $@"{System.Text.RegularExpressions.Regex.Escape(path)}\?token=(?<token>[A-Za-z0-9_\-%]+)");
+        return match.Success ? new EmailLink(email, path, Uri.UnescapeDataString(match.Groups["token"].Value)) : null;
+    }
 }
 
 public sealed record ReceivedEmail(

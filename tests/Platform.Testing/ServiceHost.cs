@@ -12,7 +12,8 @@ namespace Platform.Testing;
 /// A service (or the gateway) in this test process, configured like the AppHost would, against
 /// the real servers. <see cref="StartOnKestrel"/> gives it a real port, for the gateway to reach.
 /// </summary>
-public sealed class ServiceHost<TEntryPoint>(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<TEntryPoint>
+public sealed class ServiceHost<TEntryPoint>(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? services = null)
+    : WebApplicationFactory<TEntryPoint>
     where TEntryPoint : class
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -22,6 +23,8 @@ public sealed class ServiceHost<TEntryPoint>(IReadOnlyDictionary<string, string?
         {
             builder.UseSetting(key, value);
         }
+
+        if (services is not null) builder.ConfigureServices(services);
     }
 
     /// <summary>Starts on a real loopback port and returns its base address.</summary>

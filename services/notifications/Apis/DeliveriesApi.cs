@@ -55,7 +55,9 @@ public static class DeliveriesApi
             : TypedResults.Ok(new DeliveryDetail(
                 delivery.Id, delivery.SourceEventId, delivery.Template, delivery.Recipient, delivery.Subject,
                 delivery.State.ToString().ToLowerInvariant(), delivery.Attempts, delivery.LastError, delivery.SmtpMessageId,
-                delivery.CreatedAt, delivery.NextAttemptAt, delivery.SentAt));
+                delivery.CreatedAt, delivery.NextAttemptAt, delivery.SentAt,
+                // A delivery still waiting to be sent holds its link's token; an administrator never sees it.
+                LinkSecrets.Hide(delivery.HtmlBody), LinkSecrets.Hide(delivery.TextBody)));
     }
 }
 
@@ -65,4 +67,5 @@ public sealed record DeliveryPage(IReadOnlyList<DeliverySummary> Items, int Page
 
 public sealed record DeliveryDetail(
     Guid Id, Guid SourceEventId, string Template, string Recipient, string Subject, string State, int Attempts,
-    string? LastError, string? SmtpMessageId, DateTimeOffset CreatedAt, DateTimeOffset NextAttemptAt, DateTimeOffset? SentAt);
+    string? LastError, string? SmtpMessageId, DateTimeOffset CreatedAt, DateTimeOffset NextAttemptAt, DateTimeOffset? SentAt,
+    string HtmlBody, string TextBody);

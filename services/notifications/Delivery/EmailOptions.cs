@@ -13,4 +13,9 @@ public sealed class EmailOptions
     public TimeSpan FirstRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
     /// <summary>Where links in emails point: the gateway's public URL.</summary>
     public string PublicBaseUrl { get; set; } = "http://localhost:5100";
+    /// <summary>
+    /// The template files (<c>{template}/{part}.{locale}.hbs</c> and <c>_layout.{locale}.hbs</c>); relative
+    /// to the binaries, where the build copies them. Point it at a mounted folder to brand the emails.
+    /// </summary>
+    public string TemplatesDirectory { get; set; } = "Templates";
 }

@@ -48,6 +48,7 @@ public sealed class EmailDelivery
         SmtpMessageId = smtpMessageId;
         SentAt = now;
         LastError = null;
+        MaskSecrets();
     }
 
     /// <summary>
@@ -61,11 +62,23 @@ public sealed class EmailDelivery
         if (Attempts >= MaxAttempts)
         {
             State = DeliveryState.Dead;
+            MaskSecrets();
             return;
         }
 
         State = DeliveryState.Retrying;
         NextAttemptAt = now + BackoffAfter(Attempts, firstRetryDelay);
+    }
+
+    /// <summary>
+    /// Replaces the secrets in links with <see cref="LinkSecrets.Mask"/>. Called once the copy is no longer
+    /// needed for sending (sent, or dead), so the delivery log never keeps a usable token. A dead link
+    /// is not worth keeping anyway: by then the token has expired, and the user asks for a new one.
+    /// </summary>
+    public void MaskSecrets()
+    {
+        HtmlBody = LinkSecrets.Hide(HtmlBody);
+        TextBody = LinkSecrets.Hide(TextBody);
     }
 
     public static TimeSpan BackoffAfter(int attempts, TimeSpan firstRetryDelay) =>

@@ -1,0 +1,21 @@
+namespace Platform.Notifications.Templates;
+
+/// <summary>Made-up data for previewing each template; never anyone's real address or token.</summary>
+public static class TemplateSamples
+{
+    private const string Token = "sample-token";
+    private static readonly DateTimeOffset Soon = new(2030, 1, 15, 14, 30, 0, TimeSpan.Zero);
+
+    public static object? For(string template, EmailLinks links) => template switch
+    {
+        EmailTemplates.VerifyEmail => new VerifyEmailModel("Ada", links.VerifyEmail(Token), Soon),
+        EmailTemplates.ExistingAccountSignUp => new ExistingAccountSignUpModel("Ada", "ada@example.com", links.SignIn),
+        EmailTemplates.ResetPassword => new ResetPasswordModel("Ada", links.ResetPassword(Token), Soon, AccountSetup: false),
+        EmailTemplates.PasswordChanged => new PasswordChangedModel("Ada", "ada@example.com", Soon, links.SignIn),
+        EmailTemplates.ConfirmEmailChange => new ConfirmEmailChangeModel("Ada", "ada.new@example.com", links.ConfirmEmailChange(Token), Soon),
+        EmailTemplates.EmailChangeNotice => new EmailChangeNoticeModel("Ada", "ada@example.com", "ada.new@example.com", links.SignIn),
+        EmailTemplates.LockedOut => new LockedOutModel("ada@example.com", Soon, links.SignIn),
+        EmailTemplates.Welcome => new WelcomeModel("ada@example.com", links.SignIn),
+        _ => null,
+    };
+}

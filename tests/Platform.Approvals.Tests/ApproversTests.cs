@@ -76,6 +76,29 @@ public sealed class ApproversTests(ApprovalsServiceFixture service) : IClassFixt
     }
 
     [Fact]
+    public async Task The_copy_follows_an_email_change_and_forgets_a_deleted_account()
+    {
+        var registered = new UserRegistered(Guid.NewGuid(), $"kim-{Guid.NewGuid():N}@example.com", "Kim", "Park", DateTimeOffset.UtcNow);
+        var caller = service.Host.CreateClientAs(new InternalIdentity(Guid.NewGuid()));
+        await service.Bus.PublishAsync(registered, NewId.NextGuid());
+        await Eventually.TrueAsync(async () => (await caller.GetAsync($"/approvers/{registered.UserId}")).IsSuccessStatusCode, "the copy");
+
+        var moved = $"kim-new-{Guid.NewGuid():N}@example.com";
+        await service.Bus.PublishAsync(new EmailChanged(registered.UserId, registered.Email, moved, DateTimeOffset.UtcNow), NewId.NextGuid());
+        await Eventually.TrueAsync(async () =>
+            (await caller.GetFromJsonAsync<JsonElement>($"/approvers/{registered.UserId}")).GetProperty("email").GetString() == moved, "the new address");
+
+        await service.Bus.PublishAsync(new UserDeleted(registered.UserId, DateTimeOffset.UtcNow), NewId.NextGuid());
+        await Eventually.TrueAsync(async () =>
+            (await caller.GetFromJsonAsync<JsonElement>($"/approvers/{registered.UserId}")).GetProperty("email").GetString()!.EndsWith("@deleted.invalid"),
+            "the copy to forget the person");
+        var row = await caller.GetStringAsync($"/approvers/{registered.UserId}");
+        Assert.DoesNotContain("Kim", row);
+        Assert.DoesNotContain("Park", row);
+        Assert.DoesNotContain("kim-", row);
+    }
+
+    [Fact]
     public async Task Health_and_the_OpenAPI_document_answer()
     {
         var health = await service.Host.CreateClient().GetFromJsonAsync<JsonElement>("/health");

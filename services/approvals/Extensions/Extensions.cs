@@ -11,7 +11,12 @@ public static class Extensions
     {
         builder.AddInternalTokenAuthentication();
         builder.AddServiceDatabase<ApprovalsDbContext>("approvalsdb");
-        builder.AddPlatformMessaging<ApprovalsDbContext>(bus => bus.AddConsumer<UserRegisteredConsumer>());
+        builder.AddPlatformMessaging<ApprovalsDbContext>(bus =>
+        {
+            bus.AddConsumer<UserRegisteredConsumer>();
+            bus.AddConsumer<EmailChangedConsumer>();
+            bus.AddConsumer<UserDeletedConsumer>();
+        });
         builder.Services.AddOpenApi();
     }
 }

@@ -20,4 +20,13 @@ public sealed class Approver
         DisplayName = $"{firstName} {lastName}",
         KnownSince = registeredAt,
     };
+
+    public void ChangeEmail(string email) => Email = email;
+
+    /// <summary>Identity deleted the account: keep the id for history, drop everything personal.</summary>
+    public void Forget()
+    {
+        Email = $"deleted-{UserId:N}@deleted.invalid";
+        DisplayName = "";
+    }
 }

@@ -22,4 +22,14 @@ public sealed class DirectoryUser
         LastName = lastName,
         RegisteredAt = registeredAt,
     };
+
+    public void ChangeEmail(string email) => Email = email;
+
+    /// <summary>Identity deleted the account: keep the id for history, drop everything personal.</summary>
+    public void Forget()
+    {
+        Email = $"deleted-{Id:N}@deleted.invalid";
+        FirstName = "";
+        LastName = "";
+    }
 }

@@ -63,11 +63,11 @@ public sealed class UserStateMachineTests
 
     [Theory]
     [InlineData(UserState.Suspended, true)]
-    [InlineData(UserState.Locked, true)]
+    [InlineData(UserState.Locked, false)]
     [InlineData(UserState.Archived, true)]
     [InlineData(UserState.Deleted, true)]
     [InlineData(UserState.Active, false)]
-    public void Moves_into_states_that_cannot_log_in_end_the_sessions(UserState to, bool ends) =>
+    public void Moves_that_take_an_account_out_of_use_end_its_sessions_but_a_lockout_does_not(UserState to, bool ends) =>
         Assert.Equal(ends, new StateChange(UserState.Active, to).EndsSessions);
 
     [Fact]
@@ -103,6 +103,15 @@ public sealed class UserStateMachineTests
         Assert.Equal("", user.LastName);
         Assert.Null(user.PasswordHash);
         Assert.False(user.CanLogIn);
+    }
+
+    [Fact]
+    public void A_maximum_password_age_applies_only_when_configured()
+    {
+        var user = UserIn(UserState.Active);
+        Assert.False(user.PasswordExpired(Now.AddYears(5), maxAge: null));
+        Assert.False(user.PasswordExpired(Now.AddDays(89), TimeSpan.FromDays(90)));
+        Assert.True(user.PasswordExpired(Now.AddDays(91), TimeSpan.FromDays(90)));
     }
 
     internal static User UserIn(UserState state)

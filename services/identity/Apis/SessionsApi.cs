@@ -31,7 +31,7 @@ public static class SessionsApi
         {
             case LoginResult.Succeeded success:
                 cookie.Set(context.Response, success.SessionId, success.Session.AbsoluteExpiresAt);
-                return TypedResults.Ok(new LoginResponse(success.User.Id, success.User.MustChangePassword, success.Session.ExpiresAt, success.Session.AbsoluteExpiresAt));
+                return TypedResults.Ok(new LoginResponse(success.User.Id, success.Session.PasswordChangeRequired, success.Session.ExpiresAt, success.Session.AbsoluteExpiresAt));
             case LoginResult.EmailNotVerified:
                 return Problems.EmailNotVerified();
             default:

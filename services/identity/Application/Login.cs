@@ -62,7 +62,8 @@ public sealed class Login(
             audit.Record(AuditActions.PasswordRehashed, user.Id, user.Id);
         }
 
-        var (sessionId, session) = await sessions.CreateAsync(user, userAgent, AuditTrail.ClientAddress(audit.HttpContext));
+        var mustChange = user.MustChangePassword || user.PasswordExpired(now, options.Value.MaxPasswordAge);
+        var (sessionId, session) = await sessions.CreateAsync(user, userAgent, AuditTrail.ClientAddress(audit.HttpContext), mustChange);
         audit.Record(AuditActions.LoggedIn, user.Id, user.Id);
         await db.SaveChangesAsync(cancellationToken);
         return new LoginResult.Succeeded(user, sessionId, session);

@@ -21,6 +21,8 @@ public sealed class AccountOptions
     /// <summary>PBKDF2-HMAC-SHA512 iterations, never below 210,000; raising it rehashes at each next login.</summary>
     public int PasswordHashIterations { get; set; } = PasswordHasher.DefaultIterations;
     public LockoutPolicy Lockout { get; set; } = new();
+    /// <summary>Optional: a password older than this must be changed at the next login. Off (null) by default, as NIST advises.</summary>
+    public TimeSpan? MaxPasswordAge { get; set; }
     /// <summary>Created as the first platform administrator on start when no administrator exists; gets a set-password link.</summary>
     public string? InitialAdminEmail { get; set; }
 }

@@ -7,6 +7,10 @@ public sealed record StateChange(UserState From, UserState To, string? Refusal =
 
     public static StateChange Refused(UserState state, string reason) => new(state, state, reason);
 
-    /// <summary>Whether the account's sessions must end: it can no longer log in.</summary>
-    public bool EndsSessions => Succeeded && To is UserState.Suspended or UserState.Locked or UserState.Archived or UserState.Deleted;
+    /// <summary>
+    /// Whether the account's sessions must end: it may no longer be used. A lockout is not such a
+    /// move: it stops password guessing, and ending the owner's sessions would let a guesser log
+    /// them out at will (Keycloak does not either).
+    /// </summary>
+    public bool EndsSessions => Succeeded && To is UserState.Suspended or UserState.Archived or UserState.Deleted;
 }

@@ -175,6 +175,10 @@ public sealed class User
 
     public void RecordActivity(DateTimeOffset now) => LastActivityAt = now;
 
+    /// <summary>Whether the optional maximum password age has passed (NIST advises against it; off by default).</summary>
+    public bool PasswordExpired(DateTimeOffset now, TimeSpan? maxAge) =>
+        maxAge is { } age && PasswordChangedAt is { } changed && now - changed > age;
+
     // ---- Credentials and profile ----
 
     public void ChangePassword(string passwordHash, DateTimeOffset now)

@@ -17,7 +17,7 @@ public sealed class SessionStore(PlatformRedis redis, IOptions<BrowserSessionOpt
 {
     private IDatabase Db => redis.Database;
 
-    public async Task<(string SessionId, SessionRecord Record)> CreateAsync(User user, string? userAgent, string? clientAddress)
+    public async Task<(string SessionId, SessionRecord Record)> CreateAsync(User user, string? userAgent, string? clientAddress, bool passwordChangeRequired)
     {
         var settings = options.Value;
         var now = time.GetUtcNow();
@@ -28,7 +28,7 @@ public sealed class SessionStore(PlatformRedis redis, IOptions<BrowserSessionOpt
             PlatformAdmin: user.IsPlatformAdmin,
             UserAgent: Truncate(userAgent, 300),
             ClientAddress: clientAddress,
-            PasswordChangeRequired: user.MustChangePassword);
+            PasswordChangeRequired: passwordChangeRequired);
 
         var userSessions = SessionKeys.UserSessions(user.Id);
         var batch = Db.CreateBatch();

@@ -15,4 +15,8 @@ app.UsePlatformProblemDetails();
 app.MapDefaultEndpoints();
 app.MapOpenApi().AllowAnonymous();
 app.MapDirectoryApi();
+app.MapOrganizationsApi();
+app.MapUnitsApi();
+app.MapMembersApi();
+app.MapAuthorizationApi();
 app.Run();

@@ -1,3 +1,4 @@
+using Platform.Membership.Application;
 using Platform.Membership.Infrastructure;
 using Platform.Membership.IntegrationEvents;
 using Platform.ServiceDefaults.Data;
@@ -16,7 +17,11 @@ public static class Extensions
             bus.AddConsumer<UserRegisteredConsumer>();
             bus.AddConsumer<EmailChangedConsumer>();
             bus.AddConsumer<UserDeletedConsumer>();
+            bus.AddConsumer<EmailVerifiedConsumer>();
+            bus.AddConsumer<UserStateChangedConsumer>();
         });
+        builder.Services.AddScoped<OrganizationAccess>();
+        builder.Services.AddScoped<AccessExplanation>();
         builder.Services.AddOpenApi();
     }
 }

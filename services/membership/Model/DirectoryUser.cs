@@ -11,6 +11,9 @@ public sealed class DirectoryUser
     public string FirstName { get; private set; } = "";
     public string LastName { get; private set; } = "";
     public DateTimeOffset RegisteredAt { get; private set; }
+    public bool EmailVerified { get; private set; }
+    /// <summary>The account's state in identity (pending, active, suspended, …): shown with every membership.</summary>
+    public string AccountState { get; private set; } = "pending";
 
     private DirectoryUser() { }
 
@@ -25,11 +28,20 @@ public sealed class DirectoryUser
 
     public void ChangeEmail(string email) => Email = email;
 
+    public void MarkVerified()
+    {
+        EmailVerified = true;
+        if (AccountState == "pending") AccountState = "active";
+    }
+
+    public void ChangeAccountState(string state) => AccountState = state;
+
     /// <summary>Identity deleted the account: keep the id for history, drop everything personal.</summary>
     public void Forget()
     {
         Email = $"deleted-{Id:N}@deleted.invalid";
         FirstName = "";
         LastName = "";
+        AccountState = "deleted";
     }
 }

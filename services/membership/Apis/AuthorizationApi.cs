@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Platform.Membership.Application;
+using Platform.Membership.Model;
+using Platform.ServiceDefaults.Authentication;
+
+namespace Platform.Membership.Apis;
+
+/// <summary>The authorization question other services and client apps ask.</summary>
+public static class AuthorizationApi
+{
+    public static IEndpointRouteBuilder MapAuthorizationApi(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/authorization/check", Check).WithTags("Authorization").WithName("CheckAccess")
+            .WithSummary("May user U do permission P in organization O (and unit X)? Answers with the grant that decides")
+            .WithDescription("Anyone may ask about themselves; asking about someone else needs members.read in that organization.");
+        return routes;
+    }
+
+    public static async Task<Results<Ok<AccessCheckResponse>, ValidationProblem, ProblemHttpResult>> Check(
+        Guid organizationId, string? permission, Guid? userId, Guid? unitId, HttpContext context,
+        OrganizationAccess access, AccessExplanation explanation, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(permission) || !Permissions.IsValidKey(permission.Trim()))
+            return Problems.Validation("permission", "A permission key such as members.invite.");
+        var subject = userId ?? context.User.UserId();
+        if (subject != context.User.UserId())
+        {
+            var caller = await access.ForAsync(organizationId, context.User, cancellationToken);
+            if (caller is null) return Problems.NotFound("Organization");
+            if (!caller.Holds(Permissions.MembersRead)) return Problems.Forbidden("asking about someone else needs members.read");
+        }
+
+        var answer = await explanation.ExplainAsync(subject, organizationId, permission.Trim(), unitId, cancellationToken);
+        return TypedResults.Ok(new AccessCheckResponse(subject, organizationId, permission.Trim(), unitId, answer.Allowed, answer.Explanation, answer.Scope));
+    }
+}
+
+public sealed record AccessCheckResponse(Guid UserId, Guid OrganizationId, string Permission, Guid? UnitId, bool Allowed, string Explanation, string? Scope);

@@ -1,0 +1,181 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Platform.Contracts.Membership;
+using Platform.Membership.Application;
+using Platform.Membership.Infrastructure;
+using Platform.Membership.Model;
+using Platform.ServiceDefaults.Authentication;
+using Platform.ServiceDefaults.Messaging;
+
+namespace Platform.Membership.Apis;
+
+public static class OrganizationsApi
+{
+    public static IEndpointRouteBuilder MapOrganizationsApi(this IEndpointRouteBuilder routes)
+    {
+        var organizations = routes.MapGroup("/organizations").WithTags("Organizations");
+        organizations.MapPost("/", Create).WithName("CreateOrganization")
+            .WithSummary("Create an organization (verified users within their ownership limit; platform administrators)");
+        organizations.MapGet("/", ListMine).WithName("ListMyOrganizations").WithSummary("The organizations I belong to");
+        organizations.MapGet("/{organizationId:guid}", Get).WithName("GetOrganization").WithSummary("An organization I belong to");
+        organizations.MapPut("/{organizationId:guid}", UpdateProfile).WithName("UpdateOrganization").WithSummary("Change name and contact email (org.settings)");
+        organizations.MapPut("/{organizationId:guid}/settings", UpdateSettings).WithName("UpdateOrganizationSettings")
+            .WithSummary("Who may invite, allowed email domains, custom member fields (org.settings)");
+        organizations.MapPost("/{organizationId:guid}/archive", Archive).WithName("ArchiveOrganization").WithSummary("Archive (the owner)");
+        organizations.MapPost("/{organizationId:guid}/ownership", TransferOwnership).WithName("TransferOwnership")
+            .WithSummary("Hand ownership to an existing admin or manager (the owner)");
+
+        routes.MapPut("/admin/ownership-limits/{userId:guid}", SetOwnershipLimit).WithTags("Administration")
+            .RequireAuthorization(InternalTokenValidation.PlatformAdminPolicy)
+            .WithName("SetOwnershipLimit").WithSummary("How many organizations a user may own (platform administrators)");
+        return routes;
+    }
+
+    public static async Task<Results<Created<OrganizationResponse>, ValidationProblem, ProblemHttpResult>> Create(
+        CreateOrganizationRequest request, HttpContext context, MembershipDbContext db, IEventOutbox outbox, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var errors = OrganizationInput.Validate(request.Name, request.ContactEmail, out var name, out var contact);
+        var slug = string.IsNullOrWhiteSpace(request.Slug) ? Organization.SlugFrom(name) : request.Slug.Trim().ToLowerInvariant();
+        if (!Organization.IsValidSlug(slug)) errors["slug"] = ["A slug has 2 to 63 lowercase letters, digits and single dashes."];
+        if (errors.Count > 0) return Problems.Validation(errors);
+
+        var userId = context.User.UserId();
+        if (!context.User.HasClaim(InternalClaims.PlatformAdmin, "true"))
+        {
+            var creator = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == userId, cancellationToken);
+            if (creator is not { EmailVerified: true }) return Problems.Forbidden("only accounts with a verified email address create organizations");
+            var limit = await db.OwnershipLimits.Where(l => l.UserId == userId).Select(l => (int?)l.MaxOrganizations).SingleOrDefaultAsync(cancellationToken)
+                ?? OwnershipLimit.Default;
+            var owned = await db.Organizations.CountAsync(o => o.OwnerId == userId && o.State == OrganizationState.Active, cancellationToken);
+            if (owned >= limit) return Problems.Forbidden($"you own {owned} organization(s), your limit; a platform administrator can raise it");
+        }
+
+        var now = time.GetUtcNow();
+        var organization = Organization.Create(name, slug, contact, userId, now);
+        db.Organizations.Add(organization);
+        db.Members.Add(Member.Join(organization.Id, userId, Rank.Owner, now));
+        outbox.Add(new OrganizationCreated(organization.Id, organization.Name, organization.Slug, userId, now));
+        outbox.Add(new MembershipGranted(organization.Id, userId, "owner", null, userId, now));
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException exception) when (exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            return Problems.Conflict($"The slug '{slug}' is taken; choose another.");
+        }
+
+        return TypedResults.Created($"/organizations/{organization.Id}", OrganizationResponse.From(organization, Rank.Owner));
+    }
+
+    public static async Task<Ok<List<OrganizationResponse>>> ListMine(HttpContext context, MembershipDbContext db, CancellationToken cancellationToken)
+    {
+        var userId = context.User.UserId();
+        var mine = await db.Members.AsNoTracking().Where(m => m.UserId == userId && m.State == MemberState.Active)
+            .Join(db.Organizations.AsNoTracking(), m => m.OrganizationId, o => o.Id, (m, o) => new { o, m.Rank })
+            .OrderBy(x => x.o.Name).ToListAsync(cancellationToken);
+        return TypedResults.Ok(mine.Select(x => OrganizationResponse.From(x.o, x.Rank)).ToList());
+    }
+
+    public static async Task<Results<Ok<OrganizationResponse>, ProblemHttpResult>> Get(
+        Guid organizationId, HttpContext context, OrganizationAccess access, CancellationToken cancellationToken)
+    {
+        var caller = await access.ForAsync(organizationId, context.User, cancellationToken);
+        return caller is null ? Problems.NotFound("Organization") : TypedResults.Ok(OrganizationResponse.From(caller.Organization, caller.Membership?.Rank));
+    }
+
+    public static async Task<Results<Ok<OrganizationResponse>, ValidationProblem, ProblemHttpResult>> UpdateProfile(
+        Guid organizationId, UpdateOrganizationRequest request, HttpContext context, OrganizationAccess access, MembershipDbContext db, CancellationToken cancellationToken)
+    {
+        var caller = await access.ForAsync(organizationId, context.User, cancellationToken);
+        if (caller is null) return Problems.NotFound("Organization");
+        if (!caller.Holds(Permissions.OrgSettings)) return Problems.Forbidden("changing the organization needs org.settings");
+        if (caller.IsArchived) return Problems.Archived();
+        var errors = OrganizationInput.Validate(request.Name, request.ContactEmail, out var name, out var contact);
+        if (errors.Count > 0) return Problems.Validation(errors);
+
+        caller.Organization.UpdateProfile(name, contact);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(OrganizationResponse.From(caller.Organization, caller.Membership?.Rank));
+    }
+
+    public static async Task<Results<Ok<OrganizationResponse>, ValidationProblem, ProblemHttpResult>> UpdateSettings(
+        Guid organizationId, OrganizationSettingsRequest request, HttpContext context, OrganizationAccess access, MembershipDbContext db, CancellationToken cancellationToken)
+    {
+        var caller = await access.ForAsync(organizationId, context.User, cancellationToken);
+        if (caller is null) return Problems.NotFound("Organization");
+        if (!caller.Holds(Permissions.OrgSettings)) return Problems.Forbidden("changing settings needs org.settings");
+        if (caller.IsArchived) return Problems.Archived();
+        var errors = OrganizationInput.ValidateSettings(request, out var rank, out var fields);
+        if (errors.Count > 0) return Problems.Validation(errors);
+
+        caller.Organization.UpdateSettings(rank, request.AllowedEmailDomains ?? [], fields);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(OrganizationResponse.From(caller.Organization, caller.Membership?.Rank));
+    }
+
+    public static async Task<Results<Ok<OrganizationResponse>, ProblemHttpResult>> Archive(
+        Guid organizationId, HttpContext context, OrganizationAccess access, MembershipDbContext db, IEventOutbox outbox, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var caller = await access.ForAsync(organizationId, context.User, cancellationToken);
+        if (caller is null) return Problems.NotFound("Organization");
+        if (!caller.Actor.PlatformAdmin && caller.Actor.Rank != Rank.Owner) return Problems.Forbidden("only the owner archives the organization");
+        if (caller.Organization.Archive(time.GetUtcNow()) is { } refusal) return Problems.Conflict(refusal);
+
+        outbox.Add(new OrganizationArchived(organizationId, context.User.UserId(), time.GetUtcNow()));
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(OrganizationResponse.From(caller.Organization, caller.Membership?.Rank));
+    }
+
+    public static async Task<Results<Ok<OrganizationResponse>, ProblemHttpResult>> TransferOwnership(
+        Guid organizationId, TransferOwnershipRequest request, HttpContext context, OrganizationAccess access, MembershipDbContext db,
+        IEventOutbox outbox, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var caller = await access.ForAsync(organizationId, context.User, cancellationToken);
+        if (caller is null) return Problems.NotFound("Organization");
+        if (!caller.Actor.PlatformAdmin && caller.Actor.Rank != Rank.Owner) return Problems.Forbidden("only the owner hands ownership over");
+        if (caller.IsArchived) return Problems.Archived();
+
+        var organization = caller.Organization;
+        var owner = await db.Members.SingleAsync(m => m.OrganizationId == organizationId && m.UserId == organization.OwnerId, cancellationToken);
+        var successor = await db.Members.SingleOrDefaultAsync(m => m.OrganizationId == organizationId && m.UserId == request.NewOwnerId, cancellationToken);
+        if (successor is null) return Problems.Conflict("Ownership moves only to an existing admin or manager of the organization.");
+        var previousOwner = organization.OwnerId;
+        if (organization.TransferOwnership(owner, successor) is { } refusal) return Problems.Conflict(refusal);
+
+        var now = time.GetUtcNow();
+        outbox.Add(new OwnershipTransferred(organizationId, previousOwner, successor.UserId, context.User.UserId(), now));
+        outbox.Add(new MembershipRoleChanged(organizationId, previousOwner, "owner", "admin", null, context.User.UserId(), now));
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(OrganizationResponse.From(organization, caller.Membership?.Rank));
+    }
+
+    public static async Task<Results<Ok<OwnershipLimitResponse>, ValidationProblem>> SetOwnershipLimit(
+        Guid userId, OwnershipLimitRequest request, MembershipDbContext db, CancellationToken cancellationToken)
+    {
+        if (request.MaxOrganizations is < 0 or > 10_000) return Problems.Validation("maxOrganizations", "Between 0 and 10,000.");
+        var limit = await db.OwnershipLimits.SingleOrDefaultAsync(l => l.UserId == userId, cancellationToken);
+        if (limit is null) db.OwnershipLimits.Add(limit = new OwnershipLimit(userId, request.MaxOrganizations));
+        else limit.Change(request.MaxOrganizations);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(new OwnershipLimitResponse(userId, limit.MaxOrganizations));
+    }
+}
+
+public sealed record CreateOrganizationRequest(string? Name, string? Slug, string? ContactEmail);
+public sealed record UpdateOrganizationRequest(string? Name, string? ContactEmail);
+public sealed record OrganizationSettingsRequest(string? MinimumRankToInvite, List<string>? AllowedEmailDomains, List<CustomFieldRequest>? CustomFields);
+public sealed record CustomFieldRequest(string? Key, string? Label, bool Required = false);
+public sealed record TransferOwnershipRequest(Guid NewOwnerId);
+public sealed record OwnershipLimitRequest(int MaxOrganizations);
+public sealed record OwnershipLimitResponse(Guid UserId, int MaxOrganizations);
+
+public sealed record OrganizationResponse(
+    Guid Id, string Name, string Slug, string? ContactEmail, string State, Guid OwnerId, string? MyRank,
+    string MinimumRankToInvite, IReadOnlyList<string> AllowedEmailDomains, IReadOnlyList<CustomFieldDefinition> CustomFields, DateTimeOffset CreatedAt)
+{
+    public static OrganizationResponse From(Organization o, Rank? myRank) => new(
+        o.Id, o.Name, o.Slug, o.ContactEmail, o.State.ToString().ToLowerInvariant(), o.OwnerId, myRank?.ToString().ToLowerInvariant(),
+        o.MinimumRankToInvite.ToString().ToLowerInvariant(), o.AllowedEmailDomains, o.CustomFields, o.CreatedAt);
+}

@@ -1,0 +1,23 @@
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Platform.Contracts.Identity;
+using Platform.Membership.Infrastructure;
+using Platform.ServiceDefaults.Messaging;
+
+namespace Platform.Membership.IntegrationEvents;
+
+/// <summary>A verified address lets the person create organizations.</summary>
+public sealed class EmailVerifiedConsumer(MembershipDbContext db, TimeProvider clock, ILogger<EmailVerifiedConsumer> logger)
+    : IdempotentConsumer<EmailVerified, MembershipDbContext>(db, clock, logger)
+{
+    protected override async Task HandleAsync(EmailVerified message, ConsumeContext<EmailVerified> context) =>
+        (await Db.Users.SingleOrDefaultAsync(u => u.Id == message.UserId, context.CancellationToken))?.MarkVerified();
+}
+
+/// <summary>A suspended, archived or deleted account shows so in all its memberships.</summary>
+public sealed class UserStateChangedConsumer(MembershipDbContext db, TimeProvider clock, ILogger<UserStateChangedConsumer> logger)
+    : IdempotentConsumer<UserStateChanged, MembershipDbContext>(db, clock, logger)
+{
+    protected override async Task HandleAsync(UserStateChanged message, ConsumeContext<UserStateChanged> context) =>
+        (await Db.Users.SingleOrDefaultAsync(u => u.Id == message.UserId, context.CancellationToken))?.ChangeAccountState(message.To);
+}

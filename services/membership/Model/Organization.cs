@@ -1,0 +1,101 @@
+using System.Text.RegularExpressions;
+
+namespace Platform.Membership.Model;
+
+public enum OrganizationState
+{
+    Active,
+    Archived,
+}
+
+/// <summary>A tenant: its profile, its settings and who owns it (exactly one owner, always).</summary>
+public sealed partial class Organization
+{
+    public const int MaxNameLength = 200;
+
+    public Guid Id { get; private set; }
+    public string Name { get; private set; } = "";
+    public string Slug { get; private set; } = "";
+    public string? ContactEmail { get; private set; }
+    public OrganizationState State { get; private set; }
+    public Guid OwnerId { get; private set; }
+    /// <summary>The lowest rank that may invite (manager by default; admin for stricter organizations).</summary>
+    public Rank MinimumRankToInvite { get; private set; } = Rank.Manager;
+    /// <summary>When not empty, only addresses at these domains may be invited.</summary>
+    public List<string> AllowedEmailDomains { get; private set; } = [];
+    public List<CustomFieldDefinition> CustomFields { get; private set; } = [];
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset? ArchivedAt { get; private set; }
+
+    private Organization() { }
+
+    public static Organization Create(string name, string slug, string? contactEmail, Guid ownerId, DateTimeOffset now) => new()
+    {
+        Id = Guid.CreateVersion7(now),
+        Name = name,
+        Slug = slug,
+        ContactEmail = contactEmail,
+        OwnerId = ownerId,
+        State = OrganizationState.Active,
+        CreatedAt = now,
+    };
+
+    public void UpdateProfile(string name, string? contactEmail)
+    {
+        Name = name;
+        ContactEmail = contactEmail;
+    }
+
+    public void UpdateSettings(Rank minimumRankToInvite, IEnumerable<string> allowedEmailDomains, IEnumerable<CustomFieldDefinition> customFields)
+    {
+        MinimumRankToInvite = minimumRankToInvite;
+        AllowedEmailDomains = allowedEmailDomains.Select(d => d.Trim().TrimStart('@').ToLowerInvariant()).Where(d => d.Length > 0).Distinct().ToList();
+        CustomFields = customFields.ToList();
+    }
+
+    public bool AllowsEmail(string email) =>
+        AllowedEmailDomains.Count == 0 || AllowedEmailDomains.Contains(email[(email.LastIndexOf('@') + 1)..], StringComparer.Ordinal);
+
+    public string? Archive(DateTimeOffset now)
+    {
+        if (State == OrganizationState.Archived) return "The organization is already archived.";
+        State = OrganizationState.Archived;
+        ArchivedAt = now;
+        return null;
+    }
+
+    /// <summary>
+    /// Moves ownership to an existing admin or manager; the previous owner stays as an admin, so the
+    /// organization has exactly one owner at every moment. Returns why not, or null.
+    /// </summary>
+    public string? TransferOwnership(Member currentOwner, Member newOwner)
+    {
+        if (currentOwner.UserId != OwnerId || currentOwner.Rank != Rank.Owner) return "Only the current owner's membership can hand ownership over.";
+        if (newOwner.OrganizationId != Id) return "The new owner must be a member of this organization.";
+        if (newOwner.State != MemberState.Active) return "The new owner's membership must be active.";
+        if (newOwner.Rank is not (Rank.Admin or Rank.Manager)) return "Ownership moves only to an existing admin or manager of the organization.";
+
+        newOwner.BecomeOwner();
+        currentOwner.StepDownAsOwner();
+        OwnerId = newOwner.UserId;
+        return null;
+    }
+
+    public static bool IsValidSlug(string slug) => slug.Length is >= 2 and <= 63 && SlugPattern().IsMatch(slug);
+
+    /// <summary>A slug from a name: lowercase ASCII letters, digits and single dashes.</summary>
+    public static string SlugFrom(string name)
+    {
+        var slug = NonSlugCharacters().Replace(name.Trim().ToLowerInvariant(), "-").Trim('-');
+        return slug.Length > 63 ? slug[..63].TrimEnd('-') : slug;
+    }
+
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    private static partial Regex SlugPattern();
+
+    [GeneratedRegex("[^a-z0-9]+")]
+    private static partial Regex NonSlugCharacters();
+}
+
+/// <summary>A field an organization defines on its members (a technician id, a branch code).</summary>
+public sealed record CustomFieldDefinition(string Key, string Label, bool Required = false);

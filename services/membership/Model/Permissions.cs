@@ -1,0 +1,43 @@
+namespace Platform.Membership.Model;
+
+/// <summary>The built-in permissions and what each rank holds. Client apps register their own keys besides these.</summary>
+public static class Permissions
+{
+    public const string MembersRead = "members.read";
+    public const string MembersInvite = "members.invite";
+    public const string MembersManage = "members.manage";
+    public const string UnitsManage = "units.manage";
+    public const string GroupsPost = "groups.post";
+    public const string ApprovalsRequest = "approvals.request";
+    public const string ApprovalsDecide = "approvals.decide";
+    public const string OrgSettings = "org.settings";
+
+    public static readonly IReadOnlyList<(string Key, string Description)> BuiltIn =
+    [
+        (MembersRead, "See the organization's members"),
+        (MembersInvite, "Invite people into the organization"),
+        (MembersManage, "Change, suspend and remove members of lower rank"),
+        (UnitsManage, "Create, rename, move and delete units"),
+        (GroupsPost, "Post to message groups"),
+        (ApprovalsRequest, "Ask for approvals"),
+        (ApprovalsDecide, "Approve or reject requests"),
+        (OrgSettings, "Change the organization's profile and settings"),
+    ];
+
+    /// <summary>What a rank holds over its scope; custom roles add named sets on top.</summary>
+    public static IReadOnlySet<string> OfRank(Rank rank) => rank switch
+    {
+        Rank.Owner or Rank.Admin => AdminSet,
+        Rank.Manager => ManagerSet,
+        Rank.Member => MemberSet,
+        _ => ViewerSet,
+    };
+
+    private static readonly HashSet<string> ViewerSet = [MembersRead];
+    private static readonly HashSet<string> MemberSet = [MembersRead, GroupsPost, ApprovalsRequest];
+    private static readonly HashSet<string> ManagerSet = [MembersRead, MembersInvite, MembersManage, UnitsManage, GroupsPost, ApprovalsRequest, ApprovalsDecide];
+    private static readonly HashSet<string> AdminSet = [.. BuiltIn.Select(p => p.Key)];
+
+    public static bool IsValidKey(string key) =>
+        key.Length is > 2 and <= 100 && key.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '.' or '-' or '_') && key.Contains('.');
+}

@@ -1,0 +1,76 @@
+using Platform.Membership.Model;
+
+namespace Platform.Membership.Tests;
+
+public sealed class OrganizationModelTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
+
+    [Theory]
+    [InlineData(Rank.Admin, true)]
+    [InlineData(Rank.Manager, true)]
+    [InlineData(Rank.Member, false)]
+    [InlineData(Rank.Viewer, false)]
+    public void Ownership_moves_only_to_an_admin_or_manager_and_there_is_always_one_owner(Rank successorRank, bool moves)
+    {
+        var ownerId = Guid.NewGuid();
+        var organization = Organization.Create("Co-op", "co-op", null, ownerId, Now);
+        var owner = Member.Join(organization.Id, ownerId, Rank.Owner, Now);
+        var successor = Member.Join(organization.Id, Guid.NewGuid(), successorRank, Now);
+
+        var refusal = organization.TransferOwnership(owner, successor);
+
+        Assert.Equal(moves, refusal is null);
+        var members = new[] { owner, successor };
+        Assert.Single(members, m => m.Rank == Rank.Owner);
+        Assert.Equal(moves ? successor.UserId : ownerId, organization.OwnerId);
+        if (moves) Assert.Equal(Rank.Admin, owner.Rank);
+    }
+
+    [Fact]
+    public void A_suspended_manager_cannot_take_ownership()
+    {
+        var ownerId = Guid.NewGuid();
+        var organization = Organization.Create("Co-op", "co-op", null, ownerId, Now);
+        var successor = Member.Join(organization.Id, Guid.NewGuid(), Rank.Manager, Now);
+        successor.Suspend();
+        Assert.NotNull(organization.TransferOwnership(Member.Join(organization.Id, ownerId, Rank.Owner, Now), successor));
+    }
+
+    [Fact]
+    public void The_owner_cannot_be_suspended() =>
+        Assert.NotNull(Member.Join(Guid.NewGuid(), Guid.NewGuid(), Rank.Owner, Now).Suspend());
+
+    [Theory]
+    [InlineData("Food Co-op Nord!", "food-co-op-nord")]
+    [InlineData("  Ärzte & Co ", "rzte-co")]
+    public void Slugs_come_from_names(string name, string slug) => Assert.Equal(slug, Organization.SlugFrom(name));
+
+    [Theory]
+    [InlineData("ok-slug", true)]
+    [InlineData("a", false)]
+    [InlineData("Upper", false)]
+    [InlineData("double--dash", false)]
+    public void Slugs_are_checked(string slug, bool valid) => Assert.Equal(valid, Organization.IsValidSlug(slug));
+
+    [Fact]
+    public void Allowed_domains_restrict_addresses_only_when_set()
+    {
+        var organization = Organization.Create("Shop", "shop", null, Guid.NewGuid(), Now);
+        Assert.True(organization.AllowsEmail("anyone@anywhere.org"));
+        organization.UpdateSettings(Rank.Manager, ["@Example.com"], []);
+        Assert.True(organization.AllowsEmail("buyer@example.com"));
+        Assert.False(organization.AllowsEmail("buyer@example.com.evil.org"));
+    }
+
+    [Fact]
+    public void A_unit_cannot_move_under_its_own_subtree()
+    {
+        var organizationId = Guid.NewGuid();
+        var branch = Unit.Create(organizationId, null, "North", "branch", Now);
+        var team = Unit.Create(organizationId, branch, "Team 1", "team", Now);
+        Assert.NotNull(branch.MoveUnder(team));
+        Assert.NotNull(branch.MoveUnder(branch));
+        Assert.Null(team.MoveUnder(null));
+    }
+}

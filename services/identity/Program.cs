@@ -18,4 +18,5 @@ app.MapAccountsApi();
 app.MapSessionsApi();
 app.MapAccountApi();
 app.MapPagesApi();
+app.MapAdminUsersApi().MapAdminAuditApi();
 app.Run();

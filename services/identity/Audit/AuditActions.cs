@@ -22,4 +22,9 @@ public static class AuditActions
     public const string ProfileUpdated = "account.profile-updated";
     public const string DataExported = "account.data-exported";
     public const string StateChanged = "account.state-changed";
+    public const string CreatedByAdministrator = "admin.user-created";
+    public const string EditedByAdministrator = "admin.user-edited";
+    public const string TemporaryPasswordSet = "admin.temporary-password-set";
+    public const string SessionsEndedByAdministrator = "admin.sessions-ended";
+    public const string UsersExported = "admin.users-exported";
 }

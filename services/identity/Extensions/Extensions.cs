@@ -38,6 +38,7 @@ public static class Extensions
         builder.Services.AddScoped<Login>();
         builder.Services.AddScoped<PasswordReset>();
         builder.Services.AddScoped<EmailChange>();
+        builder.Services.AddScoped<UserAdministration>();
         builder.Services.AddHostedService<InitialAdministrator>();
     }
 }

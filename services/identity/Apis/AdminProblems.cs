@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Platform.ServiceDefaults.Problems;
+
+namespace Platform.Identity.Apis;
+
+/// <summary>The administration API's ProblemDetails.</summary>
+internal static class AdminProblems
+{
+    public static ProblemHttpResult UnknownUser() => TypedResults.Problem(
+        statusCode: StatusCodes.Status404NotFound, type: ProblemTypes.NotFound,
+        title: "No such user.", detail: "No account has this id.");
+
+    public static ProblemHttpResult EmailTaken() => TypedResults.Problem(
+        statusCode: StatusCodes.Status409Conflict, type: ProblemTypes.Conflict,
+        title: "The email address is taken.", detail: "Another account uses this email address.");
+
+    /// <summary>The account's state (or who is asking) does not allow the move; the detail says why.</summary>
+    public static ProblemHttpResult Refused(string reason) => TypedResults.Problem(
+        statusCode: StatusCodes.Status409Conflict, type: ProblemTypes.StateTransition,
+        title: "The account's state does not allow this.", detail: reason);
+
+    public static ValidationProblem InvalidId() => Problems.Validation("id", "The user id must be a UUID.");
+}

@@ -11,33 +11,7 @@ using Platform.ServiceDefaults.Messaging;
 
 namespace Platform.Approvals.Tests;
 
-public sealed class ApprovalsServiceFixture : IAsyncLifetime
-{
-    public Platform.Testing.TestContext Context { get; } = new();
-    public ServiceHost<ApprovalsApi> Host { get; private set; } = null!;
-    public TestBus Bus { get; private set; } = null!;
-
-    public async Task InitializeAsync()
-    {
-        await Context.InitializeAsync();
-        Host = new ServiceHost<ApprovalsApi>(Context.ServiceSettings("approvalsdb", await Context.CreateDatabaseAsync("approvals")));
-        await Eventually.TrueAsync(async () => (await Host.CreateClient().GetAsync("/health")).IsSuccessStatusCode, "approvals to be ready");
-        Bus = await TestBus.StartAsync(Context.Servers.RabbitMq, Context.MessagingPrefix);
-    }
-
-    public async Task<T> WithDbAsync<T>(Func<ApprovalsDbContext, Task<T>> query)
-    {
-        await using var scope = Host.Services.CreateAsyncScope();
-        return await query(scope.ServiceProvider.GetRequiredService<ApprovalsDbContext>());
-    }
-
-    public async Task DisposeAsync()
-    {
-        await Bus.DisposeAsync();
-        await Host.DisposeAsync();
-        await Context.DisposeAsync();
-    }
-}
+public sealed class ApprovalsServiceFixture() : ServiceFixture<ApprovalsApi, ApprovalsDbContext>("approvalsdb", "approvals");
 
 public sealed class ApproversTests(ApprovalsServiceFixture service) : IClassFixture<ApprovalsServiceFixture>
 {

@@ -151,6 +151,11 @@ public sealed class OrganizationsApiTests(MembershipServiceFixture service) : IC
         var (theirs, them) = await OrganizationAsync();
         var theirUnit = await UnitAsync(theirs, them, "Their unit", null);
         var theirMember = await AddAsync(theirs, them, "member");
+        var given = new Scenario(service);
+        var theirRole = await given.RoleAsync(theirs, them, "Their role", "members.read");
+        var theirGrant = await given.GrantedAsync(theirs, them, theirMember, theirRole);
+        var theirGroup = await given.GroupAsync(theirs, them, "open");
+        Assert.Equal(HttpStatusCode.NoContent, (await Client(theirMember).PostAsync($"/organizations/{theirs}/groups/{theirGroup}/join", null)).StatusCode);
         var client = Client(me);
         var endpoints = new (HttpMethod Method, string Path, object? Body)[]
         {
@@ -172,6 +177,27 @@ public sealed class OrganizationsApiTests(MembershipServiceFixture service) : IC
             (HttpMethod.Post, $"/organizations/{theirs}/members/{theirMember}/reactivate", null),
             (HttpMethod.Delete, $"/organizations/{theirs}/members/{theirMember}", null),
             (HttpMethod.Get, $"/authorization/check?organizationId={theirs}&permission=members.read&userId={theirMember}", null),
+            (HttpMethod.Get, $"/organizations/{theirs}/roles", null),
+            (HttpMethod.Post, $"/organizations/{theirs}/roles", new { name = "Sneaky", permissions = new[] { "members.read" } }),
+            (HttpMethod.Get, $"/organizations/{theirs}/roles/{theirRole}", null),
+            (HttpMethod.Put, $"/organizations/{theirs}/roles/{theirRole}", new { name = "Renamed", permissions = Array.Empty<string>() }),
+            (HttpMethod.Delete, $"/organizations/{theirs}/roles/{theirRole}", null),
+            (HttpMethod.Get, $"/organizations/{theirs}/members/{theirMember}/roles", null),
+            (HttpMethod.Post, $"/organizations/{theirs}/members/{theirMember}/roles", new { roleId = theirRole, scope = "organization" }),
+            (HttpMethod.Delete, $"/organizations/{theirs}/members/{theirMember}/roles/{theirGrant}", null),
+            (HttpMethod.Get, $"/organizations/{theirs}/groups", null),
+            (HttpMethod.Post, $"/organizations/{theirs}/groups", new { name = "Sneaky", kind = "open" }),
+            (HttpMethod.Get, $"/organizations/{theirs}/groups/{theirGroup}", null),
+            (HttpMethod.Put, $"/organizations/{theirs}/groups/{theirGroup}", new { name = "Renamed" }),
+            (HttpMethod.Post, $"/organizations/{theirs}/groups/{theirGroup}/join", null),
+            (HttpMethod.Post, $"/organizations/{theirs}/groups/{theirGroup}/leave", null),
+            (HttpMethod.Get, $"/organizations/{theirs}/groups/{theirGroup}/members", null),
+            (HttpMethod.Post, $"/organizations/{theirs}/groups/{theirGroup}/members", new { userId = me }),
+            (HttpMethod.Delete, $"/organizations/{theirs}/groups/{theirGroup}/members/{theirMember}", null),
+            (HttpMethod.Post, $"/organizations/{theirs}/groups/{theirGroup}/messages", new { subject = "Hello", body = "From outside" }),
+            (HttpMethod.Delete, $"/organizations/{theirs}/groups/{theirGroup}", null),
+            (HttpMethod.Get, $"/organizations/{theirs}/access-review", null),
+            (HttpMethod.Get, $"/organizations/{theirs}/members/{theirMember}/access", null),
         };
 
         foreach (var (method, path, body) in endpoints)
@@ -186,6 +212,11 @@ public sealed class OrganizationsApiTests(MembershipServiceFixture service) : IC
         Assert.NotEqual("Mine now", untouched.Name);
         Assert.Equal(Rank.Member, await service.WithDbAsync(db => db.Members.Where(m => m.UserId == theirMember).Select(m => m.Rank).SingleAsync()));
         Assert.True(await service.WithDbAsync(db => db.Units.AnyAsync(u => u.Id == theirUnit)));
+        Assert.Equal("Their role", await service.WithDbAsync(db => db.CustomRoles.Where(r => r.Id == theirRole).Select(r => r.Name).SingleAsync()));
+        Assert.True(await service.WithDbAsync(db => db.RoleGrants.AnyAsync(g => g.Id == theirGrant)));
+        Assert.Equal([theirMember], await service.WithDbAsync(db => db.GroupMembers.Where(g => g.GroupId == theirGroup).Select(g => g.UserId).ToListAsync()));
+        Assert.False(await service.WithDbAsync(db => db.GroupPosts.AnyAsync(p => p.GroupId == theirGroup)));
+        Assert.Equal(1, await service.WithDbAsync(db => db.MessageGroups.CountAsync(g => g.OrganizationId == theirs)));
         _ = mine;
     }
 

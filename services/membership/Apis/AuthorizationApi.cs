@@ -12,12 +12,14 @@ public static class AuthorizationApi
     {
         routes.MapGet("/authorization/check", Check).WithTags("Authorization").WithName("CheckAccess")
             .WithSummary("May user U do permission P in organization O (and unit X)? Answers with the grant that decides")
-            .WithDescription("Anyone may ask about themselves; asking about someone else needs members.read in that organization.");
+            .WithDescription("Anyone may ask about themselves; asking about someone else needs members.read in that organization. "
+                + "unitId asks about a unit (for grants scoped to a unit subtree); ownerId names the owner of the record asked about "
+                + "(for grants over own records, which allow only when ownerId is the user asked about).");
         return routes;
     }
 
     public static async Task<Results<Ok<AccessCheckResponse>, ValidationProblem, ProblemHttpResult>> Check(
-        Guid organizationId, string? permission, Guid? userId, Guid? unitId, HttpContext context,
+        Guid organizationId, string? permission, Guid? userId, Guid? unitId, Guid? ownerId, HttpContext context,
         OrganizationAccess access, AccessExplanation explanation, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(permission) || !Permissions.IsValidKey(permission.Trim()))
@@ -30,7 +32,7 @@ public static class AuthorizationApi
             if (!caller.Holds(Permissions.MembersRead)) return Problems.Forbidden("asking about someone else needs members.read");
         }
 
-        var answer = await explanation.ExplainAsync(subject, organizationId, permission.Trim(), unitId, cancellationToken);
+        var answer = await explanation.ExplainAsync(new AccessQuestion(subject, organizationId, permission.Trim(), unitId, ownerId), cancellationToken);
         return TypedResults.Ok(new AccessCheckResponse(subject, organizationId, permission.Trim(), unitId, answer.Allowed, answer.Explanation, answer.Scope));
     }
 }

@@ -1,43 +1,86 @@
 using Microsoft.EntityFrameworkCore;
 using Platform.Membership.Infrastructure;
 using Platform.Membership.Model;
+using Platform.Membership.Model.Roles;
 
 namespace Platform.Membership.Application;
 
 /// <summary>
-/// "May user U do permission P in organization O (and unit X)?", answered from the database on every
-/// call (no cache), so a revoked grant stops working on the next call; the answer names the grant
-/// that decides.
+/// "May user U do permission P in organization O (and unit X, on a record owned by V)?", answered
+/// from the database on every call (no cache), so a revoked grant stops working on the next call; the
+/// answer names the grant that decides: the rank first, then custom-role grants (organization, unit,
+/// own records, in that order). Each step is one query on an index: the membership with its
+/// organization, then the person's grants in that organization holding P, then the unit's path.
 /// </summary>
 public sealed class AccessExplanation(MembershipDbContext db)
 {
-    public async Task<AccessAnswer> ExplainAsync(Guid userId, Guid organizationId, string permission, Guid? unitId, CancellationToken cancellationToken)
+    public async Task<AccessAnswer> ExplainAsync(AccessQuestion question, CancellationToken cancellationToken)
     {
+        var (userId, organizationId, permission, unitId, ownerId) = question;
         var member = await db.Members.AsNoTracking()
             .Where(m => m.OrganizationId == organizationId && m.UserId == userId)
-            .Select(m => new { m.Rank, m.State, m.ScopeUnitId })
+            .Join(db.Organizations, m => m.OrganizationId, o => o.Id, (m, o) => new { m.Rank, m.State, m.ScopeUnitId, OrganizationState = o.State })
             .SingleOrDefaultAsync(cancellationToken);
         if (member is null) return AccessAnswer.Denied("not a member of the organization");
         if (member.State != MemberState.Active) return AccessAnswer.Denied("the membership is suspended");
+        if (member.OrganizationState != OrganizationState.Active) return AccessAnswer.Denied("the organization is archived");
 
-        var organizationActive = await db.Organizations.AnyAsync(o => o.Id == organizationId && o.State == OrganizationState.Active, cancellationToken);
-        if (!organizationActive) return AccessAnswer.Denied("the organization is archived");
-        if (!Permissions.OfRank(member.Rank).Contains(permission)) return AccessAnswer.Denied($"the rank {Rank(member.Rank)} does not hold {permission}");
-        if (member.ScopeUnitId is null) return AccessAnswer.Granted($"rank {Rank(member.Rank)} over the whole organization", "organization");
+        var rank = Rank(member.Rank);
+        var unitPath = new Lazy<Task<string?>>(() => UnitPathAsync(organizationId, unitId, cancellationToken));
+        var refusals = new List<string>();
+        if (!Permissions.RankHolds(member.Rank, permission)) refusals.Add($"the rank {rank} does not hold {permission}");
+        else if (member.ScopeUnitId is null) return AccessAnswer.Granted($"rank {rank} over the whole organization", "organization");
+        else if (unitId is null) refusals.Add($"the rank {rank} applies only within a unit; ask about a unit");
+        else
+        {
+            // A rank scoped to a unit answers only for that unit's subtree.
+            var scope = await db.Units.AsNoTracking().Where(u => u.Id == member.ScopeUnitId).Select(u => new { u.Name, u.Path }).SingleOrDefaultAsync(cancellationToken);
+            if (scope is not null && await unitPath.Value is { } path && path.StartsWith(scope.Path, StringComparison.Ordinal))
+                return AccessAnswer.Granted(GrantScopes.Describe($"rank {rank}", GrantScope.Unit, scope.Name), "unit");
+            refusals.Add($"the rank {rank} applies to another unit");
+        }
 
-        // A rank scoped to a unit answers only for that unit's subtree.
-        if (unitId is null) return AccessAnswer.Denied($"the rank {Rank(member.Rank)} applies only within a unit; ask about a unit");
-        var paths = await db.Units.AsNoTracking().Where(u => u.OrganizationId == organizationId && (u.Id == unitId || u.Id == member.ScopeUnitId))
-            .Select(u => new { u.Id, u.Path }).ToListAsync(cancellationToken);
-        var scope = paths.SingleOrDefault(p => p.Id == member.ScopeUnitId)?.Path;
-        var unit = paths.SingleOrDefault(p => p.Id == unitId)?.Path;
-        return scope is not null && unit is not null && unit.StartsWith(scope, StringComparison.Ordinal)
-            ? AccessAnswer.Granted($"rank {Rank(member.Rank)} over unit {member.ScopeUnitId} and its sub-units", "unit")
-            : AccessAnswer.Denied($"the rank {Rank(member.Rank)} applies to another unit");
+        var grants = await db.RoleGrants.AsNoTracking()
+            .Where(g => g.OrganizationId == organizationId && g.UserId == userId)
+            .Join(db.CustomRoles, g => g.RoleId, r => r.Id, (g, r) => new { g.Scope, g.ScopeUnitId, r.Name, r.Permissions })
+            .Where(x => x.Permissions.Contains(permission))
+            .Select(x => new { x.Scope, x.Name, Unit = db.Units.Where(u => u.Id == x.ScopeUnitId).Select(u => new { u.Name, u.Path }).FirstOrDefault() })
+            .ToListAsync(cancellationToken);
+        if (grants.Count == 0) refusals.Add($"no custom role granted to them holds {permission}");
+
+        foreach (var grant in grants.OrderBy(g => g.Scope).ThenBy(g => g.Name, StringComparer.Ordinal))
+        {
+            var role = $"role {grant.Name}";
+            var described = GrantScopes.Describe(role, grant.Scope, grant.Unit?.Name);
+            switch (grant.Scope)
+            {
+                case GrantScope.Organization:
+                    return AccessAnswer.Granted(described, "organization");
+                case GrantScope.Unit when unitId is not null && grant.Unit is not null && await unitPath.Value is { } path
+                                          && path.StartsWith(grant.Unit.Path, StringComparison.Ordinal):
+                    return AccessAnswer.Granted(described, "unit");
+                case GrantScope.Unit:
+                    refusals.Add(unitId is null ? $"{role} applies only within unit {grant.Unit?.Name}; ask about a unit" : $"{role} applies to another unit");
+                    break;
+                case GrantScope.Own when ownerId == userId:
+                    return AccessAnswer.Granted(described, "own");
+                default:
+                    refusals.Add(ownerId is null ? $"{role} applies only to their own records; ask with the record's ownerId" : $"{role} applies only to their own records");
+                    break;
+            }
+        }
+
+        return AccessAnswer.Denied(string.Join("; ", refusals));
     }
+
+    private async Task<string?> UnitPathAsync(Guid organizationId, Guid? unitId, CancellationToken cancellationToken) =>
+        unitId is null ? null : await db.Units.AsNoTracking().Where(u => u.Id == unitId && u.OrganizationId == organizationId).Select(u => u.Path).SingleOrDefaultAsync(cancellationToken);
 
     private static string Rank(Rank rank) => rank.ToString().ToLowerInvariant();
 }
+
+/// <summary>The question: may <see cref="UserId"/> do <see cref="Permission"/> in an organization, in a unit, on a record owned by <see cref="OwnerId"/>?</summary>
+public sealed record AccessQuestion(Guid UserId, Guid OrganizationId, string Permission, Guid? UnitId = null, Guid? OwnerId = null);
 
 public sealed record AccessAnswer(bool Allowed, string Explanation, string? Scope)
 {

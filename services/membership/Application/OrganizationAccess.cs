@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Platform.Membership.Infrastructure;
 using Platform.Membership.Model;
 using Platform.Membership.Model.Access;
+using Platform.Membership.Model.Roles;
 using Platform.ServiceDefaults.Authentication;
 
 namespace Platform.Membership.Application;
@@ -24,7 +25,11 @@ public sealed class OrganizationAccess(MembershipDbContext db)
         if (principal.HasClaim(InternalClaims.PlatformAdmin, "true")) return new Caller(organization, member, Actor.PlatformAdministrator(userId));
         if (member is not { State: MemberState.Active }) return null;
 
-        return new Caller(organization, member, member.AsActor(await ScopePathAsync(member, cancellationToken)));
+        var rolePermissions = await db.RoleGrants.AsNoTracking()
+            .Where(g => g.OrganizationId == organizationId && g.UserId == userId && g.Scope == GrantScope.Organization)
+            .Join(db.CustomRoles, g => g.RoleId, r => r.Id, (g, r) => r.Permissions)
+            .ToListAsync(cancellationToken);
+        return new Caller(organization, member, member.AsActor(await ScopePathAsync(member, cancellationToken)), rolePermissions.SelectMany(p => p).ToHashSet());
     }
 
     public async Task<string?> ScopePathAsync(Member member, CancellationToken cancellationToken) =>
@@ -39,12 +44,37 @@ public sealed class OrganizationAccess(MembershipDbContext db)
         var paths = await db.Units.Where(u => unitIds.Contains(u.Id)).Select(u => u.Path).ToListAsync(cancellationToken);
         return new Target(member.UserId, member.Rank, paths);
     }
+
+    /// <summary>Everything the caller holds and where: their rank, then each of their role grants.</summary>
+    public async Task<List<Holding>> HoldingsAsync(Caller caller, CancellationToken cancellationToken)
+    {
+        var holdings = new List<Holding> { Holding.OfRank(caller.Actor) };
+        if (caller.Actor.PlatformAdmin) return holdings;
+        var grants = await db.RoleGrants.AsNoTracking()
+            .Where(g => g.OrganizationId == caller.Organization.Id && g.UserId == caller.Actor.UserId)
+            .Join(db.CustomRoles, g => g.RoleId, r => r.Id, (g, r) => new { g.Scope, g.ScopeUnitId, r.Name, r.Permissions })
+            .Select(x => new { x.Scope, x.Name, x.Permissions, Path = db.Units.Where(u => u.Id == x.ScopeUnitId).Select(u => u.Path).FirstOrDefault() })
+            .ToListAsync(cancellationToken);
+        holdings.AddRange(grants.Select(g => new Holding($"role {g.Name}", g.Scope, g.Path, g.Permissions.ToHashSet())));
+        return holdings;
+    }
 }
 
-/// <summary>The caller inside an organization: the organization, their membership (if any) and their authority.</summary>
-public sealed record Caller(Organization Organization, Member? Membership, Actor Actor)
+/// <summary>
+/// The caller inside an organization: the organization, their membership (if any), their authority,
+/// and the permissions their custom roles give them over the whole organization.
+/// </summary>
+public sealed record Caller(Organization Organization, Member? Membership, Actor Actor, IReadOnlySet<string>? RolePermissions = null)
 {
-    public bool Holds(string permission) => Actor.PlatformAdmin || Permissions.OfRank(Actor.Rank).Contains(permission);
+    /// <summary>
+    /// Whether the caller holds a permission for membership's own endpoints: through their rank (over
+    /// its scope, which endpoints still check with <see cref="Actor.Covers"/>) or through a role
+    /// granted over the whole organization. Roles granted over a unit or over own records count only
+    /// in the authorization API, which is asked about a unit or a record. Whom someone may administer
+    /// is still decided by rank (<see cref="Delegation"/>), never by a custom role.
+    /// </summary>
+    public bool Holds(string permission) =>
+        Actor.PlatformAdmin || Permissions.RankHolds(Actor.Rank, permission) || RolePermissions?.Contains(permission) == true;
 
     public bool IsArchived => Organization.State == OrganizationState.Archived;
 }

@@ -22,6 +22,7 @@ public static class Extensions
         });
         builder.Services.AddScoped<OrganizationAccess>();
         builder.Services.AddScoped<AccessExplanation>();
+        builder.Services.AddScoped<GroupAudience>();
         builder.Services.AddOpenApi();
     }
 }

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Platform.Membership.Model;
+using Platform.Membership.Model.Groups;
+using Platform.Membership.Model.Roles;
 using Platform.ServiceDefaults.Messaging;
 
 namespace Platform.Membership.Infrastructure;
@@ -11,6 +13,12 @@ public sealed class MembershipDbContext(DbContextOptions<MembershipDbContext> op
     public DbSet<Unit> Units => Set<Unit>();
     public DbSet<Member> Members => Set<Member>();
     public DbSet<OwnershipLimit> OwnershipLimits => Set<OwnershipLimit>();
+    public DbSet<PermissionDefinition> PermissionDefinitions => Set<PermissionDefinition>();
+    public DbSet<CustomRole> CustomRoles => Set<CustomRole>();
+    public DbSet<RoleGrant> RoleGrants => Set<RoleGrant>();
+    public DbSet<MessageGroup> MessageGroups => Set<MessageGroup>();
+    public DbSet<GroupMember> GroupMembers => Set<GroupMember>();
+    public DbSet<GroupPost> GroupPosts => Set<GroupPost>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -14,6 +14,14 @@ public sealed class DirectoryUser
     public bool EmailVerified { get; private set; }
     /// <summary>The account's state in identity (pending, active, suspended, …): shown with every membership.</summary>
     public string AccountState { get; private set; } = "pending";
+    /// <summary>
+    /// The last login identity reported. Nothing reports it yet (identity publishes no login event),
+    /// so it stays null until a consumer calls <see cref="RecordLogin"/>.
+    /// </summary>
+    public DateTimeOffset? LastLoginAt { get; private set; }
+
+    /// <summary>Account states whose holders receive no group messages.</summary>
+    public static readonly IReadOnlyList<string> UnreachableStates = ["suspended", "archived", "deleted"];
 
     private DirectoryUser() { }
 
@@ -35,6 +43,12 @@ public sealed class DirectoryUser
     }
 
     public void ChangeAccountState(string state) => AccountState = state;
+
+    /// <summary>Moves forward only: a late, out-of-order report does not make someone look inactive.</summary>
+    public void RecordLogin(DateTimeOffset at)
+    {
+        if (LastLoginAt is null || at > LastLoginAt) LastLoginAt = at;
+    }
 
     /// <summary>Identity deleted the account: keep the id for history, drop everything personal.</summary>
     public void Forget()

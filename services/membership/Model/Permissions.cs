@@ -24,7 +24,14 @@ public static class Permissions
         (OrgSettings, "Change the organization's profile and settings"),
     ];
 
-    /// <summary>What a rank holds over its scope; custom roles add named sets on top.</summary>
+    /// <summary>
+    /// Whether a rank holds a permission over its scope. The owner holds every permission, the keys
+    /// client apps register included (somebody must be able to hand those out through custom roles);
+    /// the other ranks hold their built-in sets, and custom roles add on top.
+    /// </summary>
+    public static bool RankHolds(Rank rank, string permission) => rank == Rank.Owner || OfRank(rank).Contains(permission);
+
+    /// <summary>The built-in permissions a rank holds over its scope; custom roles add named sets on top.</summary>
     public static IReadOnlySet<string> OfRank(Rank rank) => rank switch
     {
         Rank.Owner or Rank.Admin => AdminSet,

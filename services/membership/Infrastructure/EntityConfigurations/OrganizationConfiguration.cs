@@ -47,7 +47,8 @@ internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
         member.ToTable("Members");
         member.HasKey(m => m.Id);
         member.Property(m => m.Id).ValueGeneratedNever();
-        member.HasIndex(m => new { m.OrganizationId, m.UserId }).IsUnique();
+        // One membership per person and organization; role grants and group members point at it.
+        member.HasAlternateKey(m => new { m.OrganizationId, m.UserId });
         // The authorization check's lookup: one person's memberships.
         member.HasIndex(m => m.UserId);
         member.Property(m => m.Rank).HasConversion<string>().HasMaxLength(20);

@@ -45,6 +45,9 @@ namespace Platform.Membership.Infrastructure.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<DateTimeOffset?>("LastLoginAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("LastName")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -58,6 +61,124 @@ namespace Platform.Membership.Infrastructure.Migrations
                     b.HasIndex("Email");
 
                     b.ToTable("DirectoryUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Membership.Model.Groups.GroupMember", b =>
+                {
+                    b.Property<Guid>("GroupId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("AddedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("GroupId", "UserId");
+
+                    b.HasIndex("OrganizationId", "UserId");
+
+                    b.ToTable("GroupMembers", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Membership.Model.Groups.GroupPost", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("GroupId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("PostedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("RecipientCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GroupId");
+
+                    b.HasIndex("AuthorId", "IdempotencyKey")
+                        .IsUnique();
+
+                    b.ToTable("GroupPosts", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Membership.Model.Groups.MessageGroup", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("NormalizedName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("RuleRank")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("RuleType")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid?>("RuleUnitId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RuleUnitId");
+
+                    b.HasIndex("OrganizationId", "NormalizedName")
+                        .IsUnique();
+
+                    b.ToTable("MessageGroups", (string)null);
                 });
 
             modelBuilder.Entity("Platform.Membership.Model.Member", b =>
@@ -94,9 +215,6 @@ namespace Platform.Membership.Infrastructure.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("UserId");
-
-                    b.HasIndex("OrganizationId", "UserId")
-                        .IsUnique();
 
                     b.ToTable("Members", (string)null);
                 });
@@ -165,6 +283,164 @@ namespace Platform.Membership.Infrastructure.Migrations
                     b.HasKey("UserId");
 
                     b.ToTable("OwnershipLimits", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Membership.Model.PermissionDefinition", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<bool>("BuiltIn")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset?>("RegisteredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("RegisteredBy")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("PermissionDefinitions", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Key = "members.read",
+                            BuiltIn = true,
+                            Description = "See the organization's members"
+                        },
+                        new
+                        {
+                            Key = "members.invite",
+                            BuiltIn = true,
+                            Description = "Invite people into the organization"
+                        },
+                        new
+                        {
+                            Key = "members.manage",
+                            BuiltIn = true,
+                            Description = "Change, suspend and remove members of lower rank"
+                        },
+                        new
+                        {
+                            Key = "units.manage",
+                            BuiltIn = true,
+                            Description = "Create, rename, move and delete units"
+                        },
+                        new
+                        {
+                            Key = "groups.post",
+                            BuiltIn = true,
+                            Description = "Post to message groups"
+                        },
+                        new
+                        {
+                            Key = "approvals.request",
+                            BuiltIn = true,
+                            Description = "Ask for approvals"
+                        },
+                        new
+                        {
+                            Key = "approvals.decide",
+                            BuiltIn = true,
+                            Description = "Approve or reject requests"
+                        },
+                        new
+                        {
+                            Key = "org.settings",
+                            BuiltIn = true,
+                            Description = "Change the organization's profile and settings"
+                        });
+                });
+
+            modelBuilder.Entity("Platform.Membership.Model.Roles.CustomRole", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("NormalizedName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.PrimitiveCollection<List<string>>("Permissions")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId", "NormalizedName")
+                        .IsUnique();
+
+                    b.ToTable("CustomRoles", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Membership.Model.Roles.RoleGrant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("GrantedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("GrantedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("RoleId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid?>("ScopeUnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ScopeUnitId");
+
+                    b.HasIndex("OrganizationId", "UserId");
+
+                    b.HasIndex("RoleId", "UserId", "Scope", "ScopeUnitId")
+                        .IsUnique();
+
+                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("RoleId", "UserId", "Scope", "ScopeUnitId"), false);
+
+                    b.ToTable("RoleGrants", (string)null);
                 });
 
             modelBuilder.Entity("Platform.Membership.Model.Unit", b =>
@@ -275,6 +551,45 @@ namespace Platform.Membership.Infrastructure.Migrations
                     b.ToTable("OutboxMessages", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.Membership.Model.Groups.GroupMember", b =>
+                {
+                    b.HasOne("Platform.Membership.Model.Groups.MessageGroup", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Platform.Membership.Model.Member", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId", "UserId")
+                        .HasPrincipalKey("OrganizationId", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Platform.Membership.Model.Groups.GroupPost", b =>
+                {
+                    b.HasOne("Platform.Membership.Model.Groups.MessageGroup", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Platform.Membership.Model.Groups.MessageGroup", b =>
+                {
+                    b.HasOne("Platform.Membership.Model.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Platform.Membership.Model.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("RuleUnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("Platform.Membership.Model.Member", b =>
                 {
                     b.HasOne("Platform.Membership.Model.Organization", null)
@@ -335,6 +650,36 @@ namespace Platform.Membership.Infrastructure.Migrations
                         });
 
                     b.Navigation("CustomFields");
+                });
+
+            modelBuilder.Entity("Platform.Membership.Model.Roles.CustomRole", b =>
+                {
+                    b.HasOne("Platform.Membership.Model.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Platform.Membership.Model.Roles.RoleGrant", b =>
+                {
+                    b.HasOne("Platform.Membership.Model.Roles.CustomRole", null)
+                        .WithMany()
+                        .HasForeignKey("RoleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Platform.Membership.Model.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("ScopeUnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Platform.Membership.Model.Member", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId", "UserId")
+                        .HasPrincipalKey("OrganizationId", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Platform.Membership.Model.Unit", b =>

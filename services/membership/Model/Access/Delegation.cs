@@ -1,3 +1,5 @@
+using Platform.Membership.Model.Roles;
+
 namespace Platform.Membership.Model.Access;
 
 /// <summary>
@@ -7,6 +9,9 @@ namespace Platform.Membership.Model.Access;
 /// unit acts only on members inside its subtree and cannot bring new people into the organization;
 /// members and viewers administer nobody; nobody acts on themselves; platform administrators may do
 /// everything (their actions are audited by the caller).
+/// Custom roles add: nobody hands out a permission beyond where they hold it themselves, a unit-scoped
+/// manager grants roles only over units in their subtree, and nobody redefines a role that someone at
+/// or above their own rank holds.
 /// </summary>
 public static class Delegation
 {
@@ -34,6 +39,51 @@ public static class Delegation
 
         return Decision.Allow(actor.ScopePath is null ? $"{Name(actor.Rank)} of the organization" : $"{Name(actor.Rank)} of the member's unit");
     }
+
+    /// <summary>
+    /// Granting or revoking a custom role: the member must be one the actor may change; a manager
+    /// scoped to a unit grants only unit scopes inside their subtree; every permission of the role must
+    /// be held by the actor (rank or own grants) at least as far as the scope granted.
+    /// </summary>
+    public static Decision CheckRoleGrant(
+        Actor actor, IReadOnlyList<Holding> holdings, Target target, IReadOnlyCollection<string> rolePermissions, GrantScope scope, string? unitPath)
+    {
+        if (actor.PlatformAdmin) return Decision.Allow("platform administrator");
+        var onMember = Check(actor, AdminAction.ChangeMember, target);
+        if (!onMember.Allowed) return onMember;
+        if (actor.ScopePath is not null && (scope != GrantScope.Unit || !actor.Covers(unitPath)))
+            return Decision.Deny("a manager scoped to a unit grants roles only over units inside their subtree");
+
+        var missing = rolePermissions.Where(p => !holdings.Any(h => h.Includes(p) && h.Covers(scope, unitPath))).ToList();
+        if (missing.Count > 0)
+            return Decision.Deny($"nobody grants a permission they do not hold themselves; you do not hold {string.Join(", ", missing)} {Reach(scope)}");
+        return onMember;
+    }
+
+    /// <summary>
+    /// Defining, redefining or deleting a custom role: it must not be held by anyone at or above the
+    /// actor's rank (that would change them), and it gains only permissions the actor holds over the
+    /// whole organization.
+    /// </summary>
+    public static Decision CheckRoleDefinition(Actor actor, IReadOnlyList<Holding> holdings, IEnumerable<string> addedPermissions, IEnumerable<Rank> holderRanks)
+    {
+        if (actor.PlatformAdmin) return Decision.Allow("platform administrator");
+        var highest = holderRanks.Where(r => r >= actor.Rank).OrderDescending().Cast<Rank?>().FirstOrDefault();
+        if (highest is { } rank)
+            return Decision.Deny($"the role is held by someone ranked {Name(rank)}; you change only roles held by members below your rank ({Name(actor.Rank)})");
+
+        var missing = addedPermissions.Where(p => !holdings.Any(h => h.Includes(p) && h.Covers(GrantScope.Organization, null))).ToList();
+        if (missing.Count > 0)
+            return Decision.Deny($"a role gets only permissions its author holds over the whole organization; you do not hold {string.Join(", ", missing)} there");
+        return Decision.Allow($"{Name(actor.Rank)} holding every permission of the role");
+    }
+
+    private static string Reach(GrantScope scope) => scope switch
+    {
+        GrantScope.Organization => "over the whole organization",
+        GrantScope.Unit => "over that unit",
+        _ => "over the whole organization (own-records grants are given from there)",
+    };
 
     public static string Name(Rank rank) => rank.ToString().ToLowerInvariant();
 }

@@ -1,0 +1,130 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Platform.Contracts.Membership;
+using Platform.Membership.Application;
+using Platform.Membership.Infrastructure;
+using Platform.Membership.Model;
+using Platform.Membership.Model.Access;
+using Platform.Membership.Model.Roles;
+using Platform.ServiceDefaults.Messaging;
+
+namespace Platform.Membership.Apis;
+
+/// <summary>Custom roles granted to one member, each over a scope. Granting and revoking follow <see cref="Delegation"/>.</summary>
+public static class RoleGrantsApi
+{
+    public static IEndpointRouteBuilder MapRoleGrantsApi(this IEndpointRouteBuilder routes)
+    {
+        var grants = routes.MapGroup("/organizations/{organizationId:guid}/members/{userId:guid}/roles").WithTags("Members");
+        grants.MapGet("/", List).WithName("ListRoleGrants").WithSummary("A member's custom roles with their scopes (members.read, or oneself)");
+        grants.MapPost("/", Grant).WithName("GrantRole")
+            .WithSummary("Grant a custom role over the organization, a unit subtree or own records (by the delegation rules)");
+        grants.MapDelete("/{grantId:guid}", Revoke).WithName("RevokeRole").WithSummary("Revoke a role grant (by the same rules as granting it)");
+        return routes;
+    }
+
+    public static async Task<Results<Ok<List<GrantResponse>>, ProblemHttpResult>> List(
+        Guid organizationId, Guid userId, HttpContext context, OrganizationAccess access, MembershipDbContext db, CancellationToken cancellationToken)
+    {
+        var caller = await access.ForAsync(organizationId, context.User, cancellationToken);
+        if (caller is null) return Problems.NotFound("Organization");
+        if (!caller.Holds(Permissions.MembersRead) && caller.Actor.UserId != userId) return Problems.Forbidden("reading members needs members.read");
+        if (!await db.Members.AnyAsync(m => m.OrganizationId == organizationId && m.UserId == userId, cancellationToken)) return Problems.NotFound("Member");
+        var grants = await GrantsOfAsync(db, organizationId, [userId], cancellationToken);
+        return TypedResults.Ok(grants[userId].ToList());
+    }
+
+    public static async Task<Results<Created<GrantResponse>, ValidationProblem, ProblemHttpResult>> Grant(
+        Guid organizationId, Guid userId, GrantRoleRequest request, HttpContext context, OrganizationAccess access, MembershipDbContext db,
+        IEventOutbox outbox, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var (caller, member, problem) = await TargetAsync(organizationId, userId, context, access, db, cancellationToken);
+        if (problem is not null) return problem;
+        var errors = new Dictionary<string, string[]>();
+        if (request.RoleId is null) errors["roleId"] = ["The role to grant."];
+        if (!GrantScopes.TryParse(request.Scope ?? "organization", out var scope)) errors["scope"] = ["One of organization, unit, own."];
+        else if (RoleGrant.ScopeProblem(scope, request.UnitId) is { } scopeProblem) errors["unitId"] = [scopeProblem];
+        if (errors.Count > 0) return Problems.Validation(errors);
+        var role = await db.CustomRoles.AsNoTracking().SingleOrDefaultAsync(r => r.Id == request.RoleId && r.OrganizationId == organizationId, cancellationToken);
+        if (role is null) return Problems.Validation("roleId", "No such role in this organization.");
+        var unit = request.UnitId is null ? null
+            : await db.Units.AsNoTracking().SingleOrDefaultAsync(u => u.Id == request.UnitId && u.OrganizationId == organizationId, cancellationToken);
+        if (request.UnitId is not null && unit is null) return Problems.Validation("unitId", "No such unit in this organization.");
+
+        var decision = Delegation.CheckRoleGrant(caller!.Actor, await access.HoldingsAsync(caller, cancellationToken),
+            await access.TargetAsync(member!, cancellationToken), role.Permissions, scope, unit?.Path);
+        if (!decision.Allowed) return Problems.Forbidden(decision.Reason);
+        if (await db.RoleGrants.AnyAsync(g => g.RoleId == role.Id && g.UserId == userId && g.Scope == scope && g.ScopeUnitId == request.UnitId, cancellationToken))
+            return Problems.Conflict($"The member already holds the role {role.Name} over this scope.");
+
+        var now = time.GetUtcNow();
+        var grant = RoleGrant.Create(role, userId, scope, unit?.Id, caller.Actor.UserId, now);
+        db.RoleGrants.Add(grant);
+        outbox.Add(new RoleGranted(organizationId, userId, grant.Id, role.Id, role.Name, GrantScopes.Name(scope), grant.ScopeUnitId, role.Permissions, caller.Actor.UserId, now));
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException exception) when (exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            return Problems.Conflict($"The member already holds the role {role.Name} over this scope.");
+        }
+
+        return TypedResults.Created($"/organizations/{organizationId}/members/{userId}/roles/{grant.Id}", GrantResponse.From(grant, role, unit?.Name));
+    }
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> Revoke(
+        Guid organizationId, Guid userId, Guid grantId, HttpContext context, OrganizationAccess access, MembershipDbContext db,
+        IEventOutbox outbox, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var (caller, member, problem) = await TargetAsync(organizationId, userId, context, access, db, cancellationToken);
+        if (problem is not null) return problem;
+        var grant = await db.RoleGrants.SingleOrDefaultAsync(g => g.Id == grantId && g.OrganizationId == organizationId && g.UserId == userId, cancellationToken);
+        if (grant is null) return Problems.NotFound("Role grant");
+        var role = await db.CustomRoles.AsNoTracking().SingleAsync(r => r.Id == grant.RoleId, cancellationToken);
+        var unitPath = grant.ScopeUnitId is null ? null : await db.Units.Where(u => u.Id == grant.ScopeUnitId).Select(u => u.Path).SingleOrDefaultAsync(cancellationToken);
+
+        // Revoking takes the same authority as granting: nobody undoes a grant they could not have made.
+        var decision = Delegation.CheckRoleGrant(caller!.Actor, await access.HoldingsAsync(caller, cancellationToken),
+            await access.TargetAsync(member!, cancellationToken), role.Permissions, grant.Scope, unitPath);
+        if (!decision.Allowed) return Problems.Forbidden(decision.Reason);
+
+        db.RoleGrants.Remove(grant);
+        outbox.Add(new RoleRevoked(organizationId, userId, grant.Id, role.Id, role.Name, GrantScopes.Name(grant.Scope), grant.ScopeUnitId, caller.Actor.UserId, time.GetUtcNow()));
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>The role grants of some members of one organization, with role and unit names.</summary>
+    internal static async Task<ILookup<Guid, GrantResponse>> GrantsOfAsync(MembershipDbContext db, Guid organizationId, IReadOnlyCollection<Guid> userIds, CancellationToken cancellationToken)
+    {
+        var rows = await db.RoleGrants.AsNoTracking()
+            .Where(g => g.OrganizationId == organizationId && userIds.Contains(g.UserId))
+            .Join(db.CustomRoles.AsNoTracking(), g => g.RoleId, r => r.Id, (g, r) => new { g, r })
+            .Select(x => new { x.g, x.r, UnitName = db.Units.Where(u => u.Id == x.g.ScopeUnitId).Select(u => u.Name).FirstOrDefault() })
+            .ToListAsync(cancellationToken);
+        return rows.OrderBy(x => x.r.NormalizedName).ThenBy(x => x.g.Scope).ToLookup(x => x.g.UserId, x => GrantResponse.From(x.g, x.r, x.UnitName));
+    }
+
+    private static async Task<(Caller? Caller, Member? Member, ProblemHttpResult? Problem)> TargetAsync(
+        Guid organizationId, Guid userId, HttpContext context, OrganizationAccess access, MembershipDbContext db, CancellationToken cancellationToken)
+    {
+        var caller = await access.ForAsync(organizationId, context.User, cancellationToken);
+        if (caller is null) return (null, null, Problems.NotFound("Organization"));
+        if (caller.IsArchived) return (caller, null, Problems.Archived());
+        var member = await db.Members.AsNoTracking().SingleOrDefaultAsync(m => m.OrganizationId == organizationId && m.UserId == userId, cancellationToken);
+        return member is null ? (caller, null, Problems.NotFound("Member")) : (caller, member, null);
+    }
+}
+
+public sealed record GrantRoleRequest(Guid? RoleId, string? Scope, Guid? UnitId);
+
+public sealed record GrantResponse(
+    Guid Id, Guid RoleId, string RoleName, string Scope, Guid? UnitId, string? UnitName, string Explanation,
+    IReadOnlyList<string> Permissions, Guid GrantedBy, DateTimeOffset GrantedAt)
+{
+    public static GrantResponse From(RoleGrant grant, CustomRole role, string? unitName) => new(
+        grant.Id, role.Id, role.Name, GrantScopes.Name(grant.Scope), grant.ScopeUnitId, unitName,
+        GrantScopes.Describe($"role {role.Name}", grant.Scope, unitName), role.Permissions, grant.GrantedBy, grant.GrantedAt);
+}

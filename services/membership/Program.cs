@@ -26,4 +26,6 @@ app.MapGroupsApi();
 app.MapGroupMembersApi();
 app.MapGroupMessagesApi();
 app.MapAccessReviewApi();
+app.MapInvitationsApi();
+app.MapInvitationAcceptanceApi();
 app.Run();

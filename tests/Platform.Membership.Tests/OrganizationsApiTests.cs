@@ -156,6 +156,8 @@ public sealed class OrganizationsApiTests(MembershipServiceFixture service) : IC
         var theirGrant = await given.GrantedAsync(theirs, them, theirMember, theirRole);
         var theirGroup = await given.GroupAsync(theirs, them, "open");
         Assert.Equal(HttpStatusCode.NoContent, (await Client(theirMember).PostAsync($"/organizations/{theirs}/groups/{theirGroup}/join", null)).StatusCode);
+        var invited = await Client(them).PostAsJsonAsync($"/organizations/{theirs}/invitations", new { emails = new[] { $"their-{Guid.NewGuid():N}@example.com" }, rank = "member" });
+        var theirInvitation = (await invited.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("results")[0].GetProperty("invitationId").GetGuid();
         var client = Client(me);
         var endpoints = new (HttpMethod Method, string Path, object? Body)[]
         {
@@ -198,6 +200,12 @@ public sealed class OrganizationsApiTests(MembershipServiceFixture service) : IC
             (HttpMethod.Delete, $"/organizations/{theirs}/groups/{theirGroup}", null),
             (HttpMethod.Get, $"/organizations/{theirs}/access-review", null),
             (HttpMethod.Get, $"/organizations/{theirs}/members/{theirMember}/access", null),
+            (HttpMethod.Get, $"/organizations/{theirs}/invitations", null),
+            (HttpMethod.Post, $"/organizations/{theirs}/invitations", new { emails = new[] { "sneaky@example.com" }, rank = "member" }),
+            (HttpMethod.Post, $"/organizations/{theirs}/invitations/{theirInvitation}/resend", null),
+            (HttpMethod.Delete, $"/organizations/{theirs}/invitations/{theirInvitation}", null),
+            (HttpMethod.Post, $"/organizations/{mine}/invitations/{theirInvitation}/resend", null),
+            (HttpMethod.Delete, $"/organizations/{mine}/invitations/{theirInvitation}", null),
         };
 
         foreach (var (method, path, body) in endpoints)
@@ -217,7 +225,7 @@ public sealed class OrganizationsApiTests(MembershipServiceFixture service) : IC
         Assert.Equal([theirMember], await service.WithDbAsync(db => db.GroupMembers.Where(g => g.GroupId == theirGroup).Select(g => g.UserId).ToListAsync()));
         Assert.False(await service.WithDbAsync(db => db.GroupPosts.AnyAsync(p => p.GroupId == theirGroup)));
         Assert.Equal(1, await service.WithDbAsync(db => db.MessageGroups.CountAsync(g => g.OrganizationId == theirs)));
-        _ = mine;
+        Assert.Equal(1, await service.WithDbAsync(db => db.Invitations.CountAsync(i => i.OrganizationId == theirs && i.State == Platform.Membership.Model.Invitations.InvitationState.Pending)));
     }
 
     private HttpClient Client(Guid userId) => service.Host.CreateClientAs(new InternalIdentity(userId));

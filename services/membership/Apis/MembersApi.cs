@@ -193,7 +193,7 @@ public static class MembersApi
     }
 
     /// <summary>The units named (and the scope unit), all in this organization; null when one is not.</summary>
-    private static async Task<List<Unit>?> UnitsInOrganizationAsync(MembershipDbContext db, Guid organizationId, List<Guid>? unitIds, Guid? scopeUnitId, CancellationToken cancellationToken)
+    internal static async Task<List<Unit>?> UnitsInOrganizationAsync(MembershipDbContext db, Guid organizationId, List<Guid>? unitIds, Guid? scopeUnitId, CancellationToken cancellationToken)
     {
         var wanted = (unitIds ?? []).Concat(scopeUnitId is { } scope ? [scope] : []).Distinct().ToList();
         if (wanted.Count == 0) return [];

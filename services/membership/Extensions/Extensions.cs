@@ -1,6 +1,7 @@
 using Platform.Membership.Application;
 using Platform.Membership.Infrastructure;
 using Platform.Membership.IntegrationEvents;
+using Platform.Membership.Model.Invitations;
 using Platform.ServiceDefaults.Data;
 using Platform.ServiceDefaults.Messaging;
 
@@ -23,6 +24,7 @@ public static class Extensions
         builder.Services.AddScoped<OrganizationAccess>();
         builder.Services.AddScoped<AccessExplanation>();
         builder.Services.AddScoped<GroupAudience>();
+        builder.Services.Configure<InvitationOptions>(builder.Configuration.GetSection("Invitations"));
         builder.Services.AddOpenApi();
     }
 }

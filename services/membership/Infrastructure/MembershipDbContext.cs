@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Platform.Membership.Model;
 using Platform.Membership.Model.Groups;
+using Platform.Membership.Model.Invitations;
 using Platform.Membership.Model.Roles;
 using Platform.ServiceDefaults.Messaging;
 
@@ -19,6 +20,8 @@ public sealed class MembershipDbContext(DbContextOptions<MembershipDbContext> op
     public DbSet<MessageGroup> MessageGroups => Set<MessageGroup>();
     public DbSet<GroupMember> GroupMembers => Set<GroupMember>();
     public DbSet<GroupPost> GroupPosts => Set<GroupPost>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<InvitationBatch> InvitationBatches => Set<InvitationBatch>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

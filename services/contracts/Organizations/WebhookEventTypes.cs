@@ -12,6 +12,9 @@ public static class WebhookEventTypes
     public const string MembershipRoleChanged = "membership.role-changed";
     public const string MembershipStateChanged = "membership.state-changed";
     public const string MembershipRevoked = "membership.revoked";
+    public const string RoleGranted = "role.granted";
+    public const string RoleRevoked = "role.revoked";
+    public const string CustomRoleChanged = "role.changed";
 
     public static readonly IReadOnlyDictionary<Type, string> ByContract = new Dictionary<Type, string>
     {
@@ -22,5 +25,8 @@ public static class WebhookEventTypes
         [typeof(Membership.MembershipRoleChanged)] = MembershipRoleChanged,
         [typeof(Membership.MembershipStateChanged)] = MembershipStateChanged,
         [typeof(Membership.MembershipRevoked)] = MembershipRevoked,
+        [typeof(Membership.RoleGranted)] = RoleGranted,
+        [typeof(Membership.RoleRevoked)] = RoleRevoked,
+        [typeof(Membership.CustomRoleChanged)] = CustomRoleChanged,
     };
 }

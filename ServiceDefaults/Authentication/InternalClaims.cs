@@ -9,5 +9,8 @@ public static class InternalClaims
     public const string Actor = "act";
     public const string ActiveOrganization = "org";
     public const string PlatformAdmin = "platform_admin";
+    /// <summary>Space-separated permission keys; present only on requests made with an API token.</summary>
     public const string Scope = "scope";
+    /// <summary>The API token (personal) or client app a request comes from, or <see cref="InternalIdentity.GatewayClientId"/>.</summary>
+    public const string ClientId = "client_id";
 }

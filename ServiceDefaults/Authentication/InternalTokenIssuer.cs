@@ -39,6 +39,8 @@ public sealed class InternalTokenIssuer
         if (identity.SessionId is not null) claims[InternalClaims.SessionId] = identity.SessionId;
         if (identity.ActiveOrganizationId is { } org) claims[InternalClaims.ActiveOrganization] = org.ToString();
         if (identity.PlatformAdmin) claims[InternalClaims.PlatformAdmin] = true;
+        if (identity.ClientId is not null) claims[InternalClaims.ClientId] = identity.ClientId;
+        if (identity.Scopes is not null) claims[InternalClaims.Scope] = string.Join(' ', identity.Scopes);
         if (identity.ImpersonatorId is { } actor)
         {
             claims[InternalClaims.Actor] = JsonSerializer.SerializeToElement(new Dictionary<string, string> { ["sub"] = actor.ToString() });

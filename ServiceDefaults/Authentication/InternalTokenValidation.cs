@@ -10,6 +10,8 @@ namespace Platform.ServiceDefaults.Authentication;
 public static class InternalTokenValidation
 {
     public const string PlatformAdminPolicy = "platform-admin";
+    /// <summary>Only the gateway's own calls (<see cref="InternalIdentity.Gateway"/>), never a caller it forwards.</summary>
+    public const string GatewayPolicy = "gateway";
 
     /// <summary>
     /// JwtBearer that accepts only ES256 tokens from the gateway's key, with our issuer and audience.
@@ -47,6 +49,11 @@ public static class InternalTokenValidation
 
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
-            .AddPolicy(PlatformAdminPolicy, policy => policy.RequireAuthenticatedUser().RequireClaim(InternalClaims.PlatformAdmin, "true"));
+            .AddPolicy(PlatformAdminPolicy, policy => policy.RequireAuthenticatedUser().RequireClaim(InternalClaims.PlatformAdmin, "true"))
+            .AddPolicy(GatewayPolicy, policy => policy.RequireAuthenticatedUser()
+                .RequireClaim(InternalClaims.Subject, InternalIdentity.GatewayServiceId.ToString())
+                .RequireClaim(InternalClaims.ClientId, InternalIdentity.GatewayClientId));
+        // Requests made with an API token reach only endpoints that declare one of its scopes.
+        services.AddSingleton<IAuthorizationHandler, ScopeAuthorizationHandler>();
     }
 }

@@ -15,8 +15,15 @@ public sealed record SessionRecord(
     Guid? ImpersonatorId = null,
     string? UserAgent = null,
     string? ClientAddress = null,
-    bool PasswordChangeRequired = false)
+    bool PasswordChangeRequired = false,
+    string? ImpersonatorSessionHandle = null,
+    string? ImpersonationHandle = null)
 {
+    // Impersonation: the administrator's browser keeps its own cookie. Its record points through
+    // ImpersonationHandle at a session of the impersonated user (ImpersonatorId set, time-limited), whose
+    // ImpersonatorSessionHandle points back; the gateway follows the pointer while both are live, and the
+    // cookie speaks for the administrator again as soon as the impersonation ends or expires.
+
     /// <summary>The earlier of the idle and the absolute expiry.</summary>
     public DateTimeOffset ExpiresAt =>
         LastSeenAt + IdleTimeout < AbsoluteExpiresAt ? LastSeenAt + IdleTimeout : AbsoluteExpiresAt;

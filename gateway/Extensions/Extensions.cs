@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Platform.Gateway.Proxy;
 using Platform.Gateway.Security;
 using Platform.Gateway.Sessions;
+using Platform.Gateway.Tokens;
 using Platform.ServiceDefaults.Authentication;
 using Platform.ServiceDefaults.Redis;
 using Platform.ServiceDefaults.Sessions;
@@ -34,6 +35,8 @@ public static class Extensions
             .AddTransforms<InternalIdentityTransform>();
         builder.Services.AddSingleton<IDestinationResolver, ServiceDiscoveryDestinationResolver>();
         builder.Services.AddHttpClient();
+        builder.Services.AddHttpClient(ApiTokenResolver.IdentityClient, http => http.BaseAddress = new Uri("http://identity"));
+        builder.Services.AddSingleton<ApiTokenResolver>();
     }
 
     public static WebApplication UseGatewayPipeline(this WebApplication app)
@@ -41,6 +44,7 @@ public static class Extensions
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseMiddleware<RequestSizeLimitMiddleware>();
         app.UseRateLimiter();
+        app.UseMiddleware<InternalPathsMiddleware>();
         app.UseMiddleware<SessionMiddleware>();
         return app;
     }

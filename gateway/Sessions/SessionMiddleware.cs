@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Platform.ServiceDefaults.Authentication;
 using Platform.ServiceDefaults.Problems;
 using Platform.ServiceDefaults.Sessions;
+using Platform.Gateway.Tokens;
 
 namespace Platform.Gateway.Sessions;
 
@@ -12,7 +13,9 @@ namespace Platform.Gateway.Sessions;
 /// needed) and the browser is told to drop the dead cookie. A session whose password must change
 /// reaches only what it needs to change it.
 /// </summary>
-public sealed class SessionMiddleware(RequestDelegate next, SessionResolver sessions, IOptions<BrowserSessionOptions> options, IProblemDetailsService problems)
+public sealed class SessionMiddleware(
+    RequestDelegate next, SessionResolver sessions, ApiTokenResolver tokens, IOptions<BrowserSessionOptions> options, IProblemDetailsService problems,
+    ILogger<SessionMiddleware> logger)
 {
     // What a session that must choose a new password may still do: read itself, change it, log out.
     private static readonly (string Method, string Path)[] AllowedBeforePasswordChange =
@@ -24,6 +27,21 @@ public sealed class SessionMiddleware(RequestDelegate next, SessionResolver sess
 
     public async Task InvokeAsync(HttpContext context)
     {
+        // A client app or personal token speaks for itself; a cookie sent alongside is not consulted.
+        // Any other Authorization header is dropped by the proxy transform.
+        if (ApiTokenResolver.BearerSecret(context.Request) is { } secret)
+        {
+            if (await tokens.ResolveAsync(secret, context.RequestAborted) is not { } client)
+            {
+                await RefuseTokenAsync(context);
+                return;
+            }
+
+            context.Features.Set(new CallerIdentity(client));
+            await next(context);
+            return;
+        }
+
         var cookieName = options.Value.CookieName;
         if (context.Request.Cookies.TryGetValue(cookieName, out var sessionId) && !string.IsNullOrEmpty(sessionId))
         {
@@ -40,6 +58,14 @@ public sealed class SessionMiddleware(RequestDelegate next, SessionResolver sess
             else
             {
                 context.Features.Set(new CallerIdentity(session.Identity));
+                if (session.Identity.ImpersonatorId is { } impersonator)
+                {
+                    // Every request made while impersonating is recorded here, with both identities, for
+                    // every service alike; identity also audits the start and end in the user's own trail.
+                    logger.LogInformation(
+                        "Impersonated request {Method} {Path} by administrator {ImpersonatorId} as user {UserId} (session {SessionHandle})",
+                        context.Request.Method, context.Request.Path.Value, impersonator, session.Identity.UserId, session.Identity.SessionId);
+                }
             }
         }
 
@@ -49,6 +75,23 @@ public sealed class SessionMiddleware(RequestDelegate next, SessionResolver sess
     private static bool IsAllowedBeforePasswordChange(HttpRequest request) =>
         AllowedBeforePasswordChange.Any(allowed =>
             HttpMethods.Equals(allowed.Method, request.Method) && request.Path.Equals(allowed.Path, StringComparison.OrdinalIgnoreCase));
+
+    private ValueTask RefuseTokenAsync(HttpContext context)
+    {
+        context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+        context.Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
+        return problems.WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = new ProblemDetails
+            {
+                Status = StatusCodes.Status401Unauthorized,
+                Type = ProblemTypes.InvalidCredentials,
+                Title = "The token is not valid.",
+                Detail = "The token is unknown, expired or revoked.",
+            },
+        });
+    }
 
     private ValueTask RefuseUntilPasswordChangedAsync(HttpContext context)
     {

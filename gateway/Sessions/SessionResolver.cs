@@ -16,6 +16,30 @@ public sealed class SessionResolver(PlatformRedis redis, IOptions<BrowserSession
     public async Task<ResolvedSession?> ResolveAsync(string sessionId)
     {
         var handle = SessionKeys.Handle(sessionId);
+        var now = time.GetUtcNow();
+        if (await LoadAsync(handle, now) is not { } session)
+        {
+            return null;
+        }
+
+        // An administrator impersonating someone: the cookie is theirs, the identity forwarded is the
+        // impersonation session's while it lives (and points back at this session); then theirs again.
+        if (session.ImpersonationHandle is { } impersonationHandle
+            && await LoadAsync(impersonationHandle, now) is { ImpersonatorSessionHandle: var back } impersonation
+            && back == handle)
+        {
+            return new ResolvedSession(Identity(impersonationHandle, impersonation), impersonation.PasswordChangeRequired);
+        }
+
+        return new ResolvedSession(Identity(handle, session), session.PasswordChangeRequired);
+    }
+
+    private static InternalIdentity Identity(string handle, SessionRecord session) =>
+        new(session.UserId, handle, session.ActiveOrganizationId, session.PlatformAdmin, session.ImpersonatorId);
+
+    /// <summary>The live record under <paramref name="handle"/>, its idle expiry slid when due.</summary>
+    private async Task<SessionRecord?> LoadAsync(string handle, DateTimeOffset now)
+    {
         var key = SessionKeys.Session(handle);
         var stored = await redis.Database.StringGetAsync(key);
         if (stored.IsNullOrEmpty)
@@ -24,7 +48,6 @@ public sealed class SessionResolver(PlatformRedis redis, IOptions<BrowserSession
         }
 
         var session = JsonSerializer.Deserialize<SessionRecord>(stored.ToString(), JsonSerializerOptions.Web);
-        var now = time.GetUtcNow();
         if (session is null || session.IsExpired(now))
         {
             return null;
@@ -38,9 +61,7 @@ public sealed class SessionResolver(PlatformRedis redis, IOptions<BrowserSession
                 key, JsonSerializer.Serialize(slid, JsonSerializerOptions.Web), slid.ExpiresAt - now, When.Exists);
         }
 
-        return new ResolvedSession(
-            new InternalIdentity(session.UserId, handle, session.ActiveOrganizationId, session.PlatformAdmin, session.ImpersonatorId),
-            session.PasswordChangeRequired);
+        return session;
     }
 }
 

@@ -17,6 +17,8 @@ app.MapOpenApi().AllowAnonymous();
 app.MapAccountsApi();
 app.MapSessionsApi();
 app.MapAccountApi();
+app.MapApiTokensApi();
+app.MapTwoFactorApi();
 app.MapPagesApi();
 app.MapAdminUsersApi().MapAdminAuditApi();
 app.Run();

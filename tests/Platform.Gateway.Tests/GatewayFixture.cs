@@ -9,7 +9,6 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
 using Platform.Gateway.Sessions;
 using Platform.ServiceDefaults.Redis;
 using Platform.Approvals;
@@ -84,8 +83,8 @@ public sealed class GatewayFixture : IAsyncLifetime
         Mail = new MailDevClient(Context.Servers.MailDevApi);
     }
 
-    /// <summary>The time of <see cref="ClockedGateway"/>, moved by tests that let sessions expire.</summary>
-    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+    /// <summary>The time of <see cref="ClockedGateway"/>, moved by tests that let sessions expire (each sets it to now first).</summary>
+    public TestClock Clock { get; } = new();
 
     /// <summary>The gateway again, judging session expiry at <see cref="Clock"/>'s time.</summary>
     public ServiceHost<GatewayEntry> ClockedGateway { get; private set; } = null!;

@@ -34,6 +34,7 @@ public sealed class AdminUsersTests(IdentityServiceFixture service) : IClassFixt
         { "POST", $"/admin/users/{SomeId}/restore" },
         { "POST", $"/admin/users/{SomeId}/delete" },
         { "POST", $"/admin/users/{SomeId}/sessions/end" },
+        { "POST", $"/admin/users/{SomeId}/impersonate" },
         { "GET", "/admin/audit" },
     };
 

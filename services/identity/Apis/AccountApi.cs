@@ -17,10 +17,11 @@ public static class AccountApi
     public static IEndpointRouteBuilder MapAccountApi(this IEndpointRouteBuilder routes)
     {
         var account = routes.MapGroup("/account").WithTags("My account");
-        account.MapGet("/", Get).WithName("GetMyAccount").WithSummary("My account");
-        account.MapPut("/", UpdateProfile).WithName("UpdateMyProfile").WithSummary("Change my name");
-        account.MapPost("/password", ChangePassword).WithName("ChangeMyPassword").WithSummary("Change my password (needs the current one)");
-        account.MapPost("/email", RequestEmailChange).WithName("ChangeMyEmail")
+        // Scopes open an endpoint to API tokens (ScopeAuthorizationHandler); endpoints without one stay closed to them.
+        account.MapGet("/", Get).RequireScope(IdentityScopes.AccountRead).WithName("GetMyAccount").WithSummary("My account");
+        account.MapPut("/", UpdateProfile).RequireScope(IdentityScopes.AccountWrite).WithName("UpdateMyProfile").WithSummary("Change my name");
+        account.MapPost("/password", ChangePassword).RefuseWhileImpersonating().WithName("ChangeMyPassword").WithSummary("Change my password (needs the current one)");
+        account.MapPost("/email", RequestEmailChange).RefuseWhileImpersonating().WithName("ChangeMyEmail")
             .WithSummary("Move my account to another address (needs my password); applies once the new address is confirmed");
         account.MapGet("/export", Export).WithName("ExportMyData").WithSummary("Everything the platform's identity service holds about me, as JSON");
         return routes;
@@ -55,7 +56,7 @@ public static class AccountApi
         var user = await db.Users.SingleOrDefaultAsync(u => u.Id == context.User.UserId(), cancellationToken);
         if (user is null) return TypedResults.NotFound();
         if (!hasher.Verify(request.CurrentPassword ?? "", user.PasswordHash)) return Problems.Validation("currentPassword", "The current password is not correct.");
-        if (rules.Check(request.NewPassword, new PasswordContext(user.Email, user.FirstName, user.LastName)) is { } problem) return Problems.Validation("newPassword", problem);
+        if (rules.Check(request.NewPassword, new PasswordContext(user.Email, user.FirstName, user.LastName, user.TwoFactorEnabled)) is { } problem) return Problems.Validation("newPassword", problem);
         if (hasher.Verify(request.NewPassword!, user.PasswordHash)) return Problems.Validation("newPassword", "Choose a password different from the current one.");
 
         var now = time.GetUtcNow();
@@ -92,8 +93,7 @@ public static class AccountApi
         var history = await db.AuditEntries.AsNoTracking().Where(a => a.TargetUserId == userId || a.ActorId == userId)
             .OrderBy(a => a.Id).Select(a => new AuditEntryResponse(a.OccurredAt, a.Action, a.ActorId, a.TargetUserId, a.ClientAddress, a.UserAgent, a.Detail))
             .ToListAsync(cancellationToken);
-        var live = (await sessions.ListAsync(userId)).Select(s => new SessionResponse(
-            s.Handle, false, s.Record.UserAgent, s.Record.ClientAddress, s.Record.CreatedAt, s.Record.LastSeenAt, s.Record.ExpiresAt)).ToList();
+        var live = (await sessions.ListAsync(userId)).Select(s => SessionResponse.From(s.Handle, s.Record, false)).ToList();
         audit.Record(AuditActions.DataExported, userId, userId);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(new AccountExport(AccountResponse.From(user), live, history));
@@ -106,11 +106,11 @@ public sealed record ChangeEmailRequest(string? Password, string? NewEmail);
 
 public sealed record AccountResponse(
     Guid Id, string Email, string FirstName, string LastName, string State, bool EmailVerified, bool PasswordChangeRequired,
-    DateTimeOffset CreatedAt, DateTimeOffset? LastLoginAt)
+    DateTimeOffset CreatedAt, DateTimeOffset? LastLoginAt, bool TwoFactorEnabled)
 {
     public static AccountResponse From(User user) => new(
         user.Id, user.Email, user.FirstName, user.LastName, User.Name(user.State), user.EmailVerifiedAt is not null,
-        user.MustChangePassword, user.CreatedAt, user.LastLoginAt);
+        user.MustChangePassword, user.CreatedAt, user.LastLoginAt, user.TwoFactorEnabled);
 }
 
 public sealed record AuditEntryResponse(DateTimeOffset OccurredAt, string Action, Guid? ActorId, Guid? TargetUserId, string? ClientAddress, string? UserAgent, string? Detail);

@@ -19,5 +19,8 @@ internal static class AdminProblems
         statusCode: StatusCodes.Status409Conflict, type: ProblemTypes.StateTransition,
         title: "The account's state does not allow this.", detail: reason);
 
+    public static ProblemHttpResult Forbidden(string reason) => TypedResults.Problem(
+        statusCode: StatusCodes.Status403Forbidden, type: ProblemTypes.Forbidden, title: "Not allowed.", detail: reason);
+
     public static ValidationProblem InvalidId() => Problems.Validation("id", "The user id must be a UUID.");
 }

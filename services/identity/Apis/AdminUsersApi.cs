@@ -4,7 +4,10 @@ using Microsoft.EntityFrameworkCore;
 using Platform.Identity.Application;
 using Platform.Identity.Audit;
 using Platform.Identity.Infrastructure;
+using Microsoft.Extensions.Options;
+using Platform.Identity.Extensions;
 using Platform.Identity.Model;
+using Platform.Identity.Sessions;
 using Platform.ServiceDefaults.Authentication;
 
 namespace Platform.Identity.Apis;
@@ -39,6 +42,10 @@ public static class AdminUsersApi
         users.MapPost("/{id}/restore", Restore).ForOneUser().WithName("AdminRestoreUser").WithSummary("Bring an archived user back to the state before archiving");
         users.MapPost("/{id}/delete", Delete).ForOneUser().WithName("AdminDeleteUser")
             .WithSummary("Delete an archived user: personal data is anonymized, the id stays, the email is free again");
+        users.MapPost("/{id}/impersonate", Impersonate).RefuseWhileImpersonating().ProducesProblem(StatusCodes.Status404NotFound).WithName("AdminImpersonateUser")
+            .WithSummary("Act as a user (never a platform administrator), with a reason, for a limited time")
+            .WithDescription("This browser session then speaks for the user until the impersonation expires or DELETE /sessions/current ends it, "
+                + "which returns to the administrator's own session. The user sees it in their sessions and audit trail.");
         users.MapPost("/{id}/sessions/end", EndSessions).ProducesProblem(StatusCodes.Status404NotFound).WithName("AdminEndUserSessions").WithSummary("End all of a user's sessions");
         return routes;
     }
@@ -182,6 +189,29 @@ public static class AdminUsersApi
         return TypedResults.Ok(new EndedResponse(await admin.EndSessionsAsync(user, context.User.UserId(), cancellationToken)));
     }
 
+    public static async Task<Results<Ok<ImpersonationResponse>, ValidationProblem, ProblemHttpResult>> Impersonate(
+        string id, ImpersonateRequest request, HttpContext context, UserAdministration admin, SessionStore sessions, AuditTrail audit,
+        IdentityDbContext db, IOptions<AccountOptions> options, CancellationToken cancellationToken)
+    {
+        if (!Guid.TryParse(id, out var userId)) return AdminProblems.InvalidId();
+        var reason = request.Reason?.Trim() ?? "";
+        if (reason.Length is < 10 or > 500) return Problems.Validation("reason", "A reason of 10 to 500 characters is required.");
+        var administratorId = context.User.UserId();
+        if (context.User.FindFirst(InternalClaims.SessionId)?.Value is not { } administratorHandle) return AdminProblems.Forbidden("Impersonation starts from a browser session.");
+
+        var user = await admin.FindAsync(userId, cancellationToken);
+        if (user is null) return AdminProblems.UnknownUser();
+        if (user.RefusalToImpersonate(administratorId) is { } refusal) return AdminProblems.Forbidden(refusal);
+
+        var started = await sessions.StartImpersonationAsync(user, administratorId, administratorHandle, options.Value.ImpersonationLifetime,
+            context.Request.Headers.UserAgent.ToString(), AuditTrail.ClientAddress(context));
+        if (started is not { } impersonation) return AdminProblems.Forbidden("The administrator's session has ended.");
+        audit.Record(AuditActions.ImpersonationStarted, administratorId, user.Id,
+            $"until {impersonation.Record.AbsoluteExpiresAt:O}, session {impersonation.Handle[..8]}: {reason}");
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(new ImpersonationResponse(user.Id, impersonation.Handle, impersonation.Record.AbsoluteExpiresAt));
+    }
+
     private static async Task<Results<Ok<AdminUserResponse>, ValidationProblem, ProblemHttpResult>> MoveAsync(
         string id, AccountMove move, HttpContext context, UserAdministration admin, CancellationToken cancellationToken)
     {
@@ -240,6 +270,8 @@ public sealed record EditUserRequest(string? FirstName, string? LastName, string
 /// <summary>Mode <c>link</c> or <c>temporary</c>; the temporary password only with <c>temporary</c>.</summary>
 public sealed record AdminPasswordResetRequest(string? Mode, string? TemporaryPassword);
 public sealed record AdminPasswordResetResponse(string Mode, int SessionsEnded);
+public sealed record ImpersonateRequest(string? Reason);
+public sealed record ImpersonationResponse(Guid UserId, string SessionId, DateTimeOffset ExpiresAt);
 
 public sealed record AdminUserResponse(
     Guid Id, string Email, string FirstName, string LastName, string State, bool EmailVerified, bool PasswordChangeRequired,

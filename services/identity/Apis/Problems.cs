@@ -10,6 +10,10 @@ internal static class Problems
         statusCode: StatusCodes.Status401Unauthorized, type: ProblemTypes.InvalidCredentials,
         title: "Login failed.", detail: "The email or password is incorrect, or the account cannot log in.");
 
+    public static ProblemHttpResult InvalidSecondFactor() => TypedResults.Problem(
+        statusCode: StatusCodes.Status401Unauthorized, type: ProblemTypes.InvalidCredentials,
+        title: "Login failed.", detail: "The code is not valid, or the login step has expired; log in again if it persists.");
+
     public static ProblemHttpResult EmailNotVerified() => TypedResults.Problem(
         statusCode: StatusCodes.Status403Forbidden, type: ProblemTypes.EmailNotVerified,
         title: "The email address is not verified yet.",

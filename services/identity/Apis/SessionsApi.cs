@@ -4,6 +4,7 @@ using Platform.Identity.Audit;
 using Platform.Identity.Infrastructure;
 using Platform.Identity.Sessions;
 using Platform.ServiceDefaults.Authentication;
+using Platform.ServiceDefaults.Sessions;
 
 namespace Platform.Identity.Apis;
 
@@ -15,7 +16,11 @@ public static class SessionsApi
         var sessions = routes.MapGroup("/sessions").WithTags("Sessions");
         sessions.MapPost("/", LogIn).AllowAnonymous().WithName("LogIn")
             .WithSummary("Log in with email and password; sets the session cookie")
-            .WithDescription("Unknown email, wrong password, locked, suspended and archived accounts all get the same 401.");
+            .WithDescription("Unknown email, wrong password, locked, suspended and archived accounts all get the same 401. "
+                + "For an account with two-factor the answer is { twoFactorRequired: true, challenge } and no session: see POST /sessions/two-factor.");
+        sessions.MapPost("/two-factor", CompleteTwoFactor).AllowAnonymous().WithName("CompleteTwoFactorLogIn")
+            .WithSummary("Second step of a login with two-factor: the challenge and a code (or a recovery code); sets the session cookie")
+            .WithDescription("When POST /sessions answers twoFactorRequired, send its challenge here within 5 minutes. Wrong codes count toward the lockout.");
         sessions.MapDelete("/current", LogOut).WithName("LogOut").WithSummary("End this session");
         sessions.MapGet("/", List).WithName("ListSessions").WithSummary("My sessions");
         sessions.MapDelete("/{id}", End).WithName("EndSession").WithSummary("End one of my sessions");
@@ -23,12 +28,14 @@ public static class SessionsApi
         return routes;
     }
 
-    public static async Task<Results<Ok<LoginResponse>, ProblemHttpResult>> LogIn(
+    public static async Task<Results<Ok<LoginResponse>, Ok<TwoFactorChallengeResponse>, ProblemHttpResult>> LogIn(
         LoginRequest request, Login login, SessionCookie cookie, HttpContext context, CancellationToken cancellationToken)
     {
         var result = await login.LogInAsync(request.Email, request.Password, context.Request.Headers.UserAgent.ToString(), cancellationToken);
         switch (result)
         {
+            case LoginResult.TwoFactorRequired required:
+                return TypedResults.Ok(new TwoFactorChallengeResponse(true, required.Challenge));
             case LoginResult.Succeeded success:
                 cookie.Set(context.Response, success.SessionId, success.Session.AbsoluteExpiresAt);
                 return TypedResults.Ok(new LoginResponse(success.User.Id, success.Session.PasswordChangeRequired, success.Session.ExpiresAt, success.Session.AbsoluteExpiresAt));
@@ -39,9 +46,29 @@ public static class SessionsApi
         }
     }
 
+    public static async Task<Results<Ok<LoginResponse>, ProblemHttpResult>> CompleteTwoFactor(
+        TwoFactorLoginRequest request, Login login, SessionCookie cookie, HttpContext context, CancellationToken cancellationToken)
+    {
+        var result = await login.CompleteTwoFactorAsync(
+            request.Challenge, request.Code, request.RecoveryCode, context.Request.Headers.UserAgent.ToString(), cancellationToken);
+        if (result is not LoginResult.Succeeded success) return Problems.InvalidSecondFactor();
+        cookie.Set(context.Response, success.SessionId, success.Session.AbsoluteExpiresAt);
+        return TypedResults.Ok(new LoginResponse(success.User.Id, success.Session.PasswordChangeRequired, success.Session.ExpiresAt, success.Session.AbsoluteExpiresAt));
+    }
+
     public static async Task<NoContent> LogOut(HttpContext context, SessionStore sessions, SessionCookie cookie, AuditTrail audit, IdentityDbContext db)
     {
         var userId = context.User.UserId();
+        if (context.User.ImpersonatorId() is { } administratorId && context.User.FindFirst(InternalClaims.SessionId)?.Value is { } impersonation)
+        {
+            // Ends the impersonation only: the cookie is the administrator's, and speaks for them again.
+            await sessions.EndImpersonationAsync(impersonation);
+            audit.Record(AuditActions.ImpersonationEnded, administratorId, userId, "ended by the administrator");
+            await db.SaveChangesAsync();
+            return TypedResults.NoContent();
+        }
+
+
         if (context.User.FindFirst(InternalClaims.SessionId)?.Value is { } handle) await sessions.EndAsync(userId, handle);
         cookie.Clear(context.Response);
         audit.Record(AuditActions.LoggedOut, userId, userId);
@@ -53,8 +80,7 @@ public static class SessionsApi
     {
         var current = context.User.FindFirst(InternalClaims.SessionId)?.Value;
         var mine = await sessions.ListAsync(context.User.UserId());
-        return TypedResults.Ok(mine.Select(s => new SessionResponse(
-            s.Handle, s.Handle == current, s.Record.UserAgent, s.Record.ClientAddress, s.Record.CreatedAt, s.Record.LastSeenAt, s.Record.ExpiresAt)).ToList());
+        return TypedResults.Ok(mine.Select(s => SessionResponse.From(s.Handle, s.Record, s.Handle == current)).ToList());
     }
 
     public static async Task<Results<NoContent, NotFound>> End(string id, HttpContext context, SessionStore sessions, AuditTrail audit, IdentityDbContext db)
@@ -77,6 +103,15 @@ public static class SessionsApi
 }
 
 public sealed record LoginRequest(string? Email, string? Password);
+public sealed record TwoFactorChallengeResponse(bool TwoFactorRequired, string Challenge);
+public sealed record TwoFactorLoginRequest(string? Challenge, string? Code, string? RecoveryCode);
 public sealed record LoginResponse(Guid UserId, bool PasswordChangeRequired, DateTimeOffset IdleExpiresAt, DateTimeOffset AbsoluteExpiresAt);
-public sealed record SessionResponse(string Id, bool Current, string? UserAgent, string? ClientAddress, DateTimeOffset CreatedAt, DateTimeOffset LastSeenAt, DateTimeOffset ExpiresAt);
+/// <param name="ImpersonatedBy">The administrator acting as the user in this session, if any.</param>
+public sealed record SessionResponse(
+    string Id, bool Current, string? UserAgent, string? ClientAddress, DateTimeOffset CreatedAt, DateTimeOffset LastSeenAt, DateTimeOffset ExpiresAt,
+    Guid? ImpersonatedBy)
+{
+    public static SessionResponse From(string handle, SessionRecord record, bool current) => new(
+        handle, current, record.UserAgent, record.ClientAddress, record.CreatedAt, record.LastSeenAt, record.ExpiresAt, record.ImpersonatorId);
+}
 public sealed record EndedResponse(int Ended);

@@ -14,6 +14,8 @@ namespace Platform.Identity.Application;
 public abstract record LoginResult
 {
     public sealed record Succeeded(User User, string SessionId, SessionRecord Session) : LoginResult;
+    /// <summary>The right password for an account with two-factor: no session until the second step.</summary>
+    public sealed record TwoFactorRequired(string Challenge) : LoginResult;
     /// <summary>The right password for an account that has not verified its email.</summary>
     public sealed record EmailNotVerified : LoginResult;
     /// <summary>Unknown email, wrong password, locked, suspended, archived: indistinguishable by design.</summary>
@@ -25,7 +27,7 @@ public abstract record LoginResult
 /// refusal looks the same in status, body and work: a password hash is computed in every case.
 /// </summary>
 public sealed class Login(
-    IdentityDbContext db, PasswordHasher hasher, SessionStore sessions, AccountChanges changes, AuditTrail audit,
+    IdentityDbContext db, PasswordHasher hasher, SessionStore sessions, TwoFactorChallenges challenges, AccountChanges changes, AuditTrail audit,
     IEventOutbox outbox, IOptions<AccountOptions> options, TimeProvider time)
 {
     public async Task<LoginResult> LogInAsync(string? email, string? password, string? userAgent, CancellationToken cancellationToken)
@@ -55,16 +57,84 @@ public sealed class Login(
             return new LoginResult.EmailNotVerified();
         }
 
-        user.RecordSuccessfulLogin(now);
         if (hasher.NeedsRehash(user.PasswordHash!))
         {
             user.UpgradePasswordHash(hasher.Hash(password!));
             audit.Record(AuditActions.PasswordRehashed, user.Id, user.Id);
         }
 
+        if (user.TwoFactorEnabled)
+        {
+            // The failure counter is not reset here: a known password must not buy fresh guesses at the code.
+            var challenge = await challenges.CreateAsync(user.Id);
+            audit.Record(AuditActions.TwoFactorRequested, user.Id, user.Id);
+            await db.SaveChangesAsync(cancellationToken);
+            return new LoginResult.TwoFactorRequired(challenge);
+        }
+
+        return await StartSessionAsync(user, userAgent, null, cancellationToken);
+    }
+
+    /// <summary>
+    /// The second step: a TOTP code (each time step once per user) or an unused recovery code. A wrong
+    /// one counts toward the lockout like a wrong password; the challenge survives a few typos.
+    /// </summary>
+    public async Task<LoginResult> CompleteTwoFactorAsync(
+        string? challenge, string? code, string? recoveryCode, string? userAgent, CancellationToken cancellationToken)
+    {
+        if (await challenges.FindAsync(challenge) is not { } userId) return new LoginResult.Refused();
+        var user = await db.Users.SingleOrDefaultAsync(u => u.Id == userId, cancellationToken);
+        var now = time.GetUtcNow();
+        if (user?.UnlockIfExpired(now) is { } unlocked) changes.Record(user, unlocked, "temporary lockout expired", null);
+        if (user is null || !user.CanLogIn || !user.TwoFactorEnabled)
+        {
+            await challenges.EndAsync(challenge!);
+            await db.SaveChangesAsync(cancellationToken);
+            return new LoginResult.Refused();
+        }
+
+        var method = recoveryCode is not null ? "recovery code" : "authenticator code";
+        var accepted = recoveryCode is not null
+            ? await UseRecoveryCodeAsync(user, recoveryCode, now, cancellationToken)
+            : await UseTotpCodeAsync(user, code, now, cancellationToken);
+        if (!accepted)
+        {
+            audit.Record(AuditActions.TwoFactorFailed, null, user.Id, method);
+            RecordFailure(user, now);
+            await db.SaveChangesAsync(cancellationToken);
+            if (user.State == UserState.Locked) await challenges.EndAsync(challenge!);
+            else await challenges.RecordFailureAsync(challenge!);
+            return new LoginResult.Refused();
+        }
+
+        if (!await challenges.EndAsync(challenge!)) return new LoginResult.Refused(); // a concurrent request used it
+        if (recoveryCode is not null) audit.Record(AuditActions.RecoveryCodeUsed, user.Id, user.Id);
+        return await StartSessionAsync(user, userAgent, method, cancellationToken);
+    }
+
+    private async Task<bool> UseTotpCodeAsync(User user, string? code, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (TotpCode.MatchingStep(user.TwoFactorSecret!, code, now) is not { } step) return false;
+        // Atomic: of two requests with the same code, one moves the last step forward, the other finds it used.
+        return await db.Users.Where(u => u.Id == user.Id && (u.LastTotpStep == null || u.LastTotpStep < step))
+            .ExecuteUpdateAsync(u => u.SetProperty(x => x.LastTotpStep, step), cancellationToken) == 1;
+    }
+
+    private async Task<bool> UseRecoveryCodeAsync(User user, string typed, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (typed.Length > 40) return false;
+        var hash = RecoveryCode.Hash(typed);
+        return await db.RecoveryCodes.Where(c => c.UserId == user.Id && c.CodeHash == hash && c.UsedAt == null)
+            .ExecuteUpdateAsync(c => c.SetProperty(x => x.UsedAt, now), cancellationToken) == 1;
+    }
+
+    private async Task<LoginResult> StartSessionAsync(User user, string? userAgent, string? secondFactor, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        user.RecordSuccessfulLogin(now);
         var mustChange = user.MustChangePassword || user.PasswordExpired(now, options.Value.MaxPasswordAge);
         var (sessionId, session) = await sessions.CreateAsync(user, userAgent, AuditTrail.ClientAddress(audit.HttpContext), mustChange);
-        audit.Record(AuditActions.LoggedIn, user.Id, user.Id);
+        audit.Record(AuditActions.LoggedIn, user.Id, user.Id, secondFactor is null ? null : $"with {secondFactor}");
         await db.SaveChangesAsync(cancellationToken);
         return new LoginResult.Succeeded(user, sessionId, session);
     }

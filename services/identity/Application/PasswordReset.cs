@@ -50,7 +50,7 @@ public sealed class PasswordReset(
             return new PasswordResetResult.InvalidLink();
         }
 
-        if (rules.Check(newPassword, new PasswordContext(user.Email, user.FirstName, user.LastName)) is { } problem)
+        if (rules.Check(newPassword, new PasswordContext(user.Email, user.FirstName, user.LastName, user.TwoFactorEnabled)) is { } problem)
         {
             // Not used up: the owner may try another password with the same link.
             db.ChangeTracker.Clear();

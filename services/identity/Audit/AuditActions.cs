@@ -27,4 +27,16 @@ public static class AuditActions
     public const string TemporaryPasswordSet = "admin.temporary-password-set";
     public const string SessionsEndedByAdministrator = "admin.sessions-ended";
     public const string UsersExported = "admin.users-exported";
+    public const string ApiTokenCreated = "token.created";
+    public const string ApiTokenRevoked = "token.revoked";
+    public const string ClientAppRegistered = "client-app.registered";
+    public const string TwoFactorEnrolmentStarted = "two-factor.enrolment-started";
+    public const string TwoFactorEnabled = "two-factor.enabled";
+    public const string TwoFactorDisabled = "two-factor.disabled";
+    public const string RecoveryCodesRegenerated = "two-factor.recovery-codes-regenerated";
+    public const string RecoveryCodeUsed = "two-factor.recovery-code-used";
+    public const string TwoFactorRequested = "session.two-factor-requested";
+    public const string TwoFactorFailed = "session.two-factor-failed";
+    public const string ImpersonationStarted = "impersonation.started";
+    public const string ImpersonationEnded = "impersonation.ended";
 }

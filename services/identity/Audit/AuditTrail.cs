@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Platform.Identity.Infrastructure;
 using Platform.Identity.Model;
+using Platform.Identity.Sessions;
 
 namespace Platform.Identity.Audit;
 
@@ -10,8 +11,16 @@ namespace Platform.Identity.Audit;
 /// </summary>
 public sealed class AuditTrail(IdentityDbContext db, IHttpContextAccessor http, TimeProvider time)
 {
-    public void Record(string action, Guid? actorId, Guid? targetUserId, string? detail = null) =>
-        db.AuditEntries.Add(AuditEntry.Record(action, actorId, targetUserId, Context(), time.GetUtcNow(), detail));
+    /// <summary>While impersonating, the entry names the administrator behind the actor too.</summary>
+    public void Record(string action, Guid? actorId, Guid? targetUserId, string? detail = null)
+    {
+        if (http.HttpContext?.User.ImpersonatorId() is { } impersonator)
+        {
+            detail = detail is null ? $"impersonated by {impersonator}" : $"{detail} (impersonated by {impersonator})";
+        }
+
+        db.AuditEntries.Add(AuditEntry.Record(action, actorId, targetUserId, Context(), time.GetUtcNow(), detail is { Length: > 500 } ? detail[..500] : detail));
+    }
 
     public HttpContext? HttpContext => http.HttpContext;
 

@@ -25,4 +25,6 @@ public sealed class AccountOptions
     public TimeSpan? MaxPasswordAge { get; set; }
     /// <summary>Created as the first platform administrator on start when no administrator exists; gets a set-password link.</summary>
     public string? InitialAdminEmail { get; set; }
+    /// <summary>How long an administrator's impersonation session lasts at most (absolute, not sliding).</summary>
+    public TimeSpan ImpersonationLifetime { get; set; } = TimeSpan.FromMinutes(30);
 }

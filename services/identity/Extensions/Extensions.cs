@@ -39,6 +39,9 @@ public static class Extensions
         builder.Services.AddScoped<PasswordReset>();
         builder.Services.AddScoped<EmailChange>();
         builder.Services.AddScoped<UserAdministration>();
+        builder.Services.AddScoped<TokenIntrospection>();
+        builder.Services.AddScoped<TwoFactor>();
+        builder.Services.AddSingleton<TwoFactorChallenges>();
         builder.Services.AddHostedService<InitialAdministrator>();
     }
 }

@@ -1,54 +1,55 @@
-using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
-
 namespace Platform.Identity.Model;
 
 /// <summary>
-/// PBKDF2-HMAC-SHA512, at least OWASP's 210,000 iterations. The stored form names the algorithm and its
-/// parameters (<c>pbkdf2-sha512$210000$salt$hash</c>) so parameters can change, old hashes still verify,
-/// and a login rehashes them (<see cref="NeedsRehash"/>).
+/// Hashes passwords with the configured algorithm (<see cref="PasswordHashingOptions"/>: Argon2id with OWASP's
+/// m=19 MiB, t=2, p=1 by default) and verifies any hash we ever stored. The stored form names the algorithm and
+/// its parameters (<c>argon2id$m=19456,t=2,p=1$salt$hash</c>, <c>pbkdf2-sha512$210000$salt$hash</c>), so
+/// parameters can change, old hashes keep verifying, and a login rehashes them (<see cref="NeedsRehash"/>).
 /// </summary>
-public sealed class PasswordHasher(int iterations = PasswordHasher.DefaultIterations)
+public sealed class PasswordHasher
 {
-    public const int DefaultIterations = 210_000;
+    public const int DefaultIterations = Pbkdf2Sha512Algorithm.MinimumIterations;
 
-    public int Iterations { get; } = Math.Max(DefaultIterations, iterations);
-    private const int SaltBytes = 16;
-    private const int HashBytes = 32;
-    private const string Algorithm = "pbkdf2-sha512";
+    // Verified against when there is no usable hash (unknown account, no password yet), so every login costs
+    // what a configured hash costs. Its all-zero key matches no password.
+    private readonly StoredPasswordHash _dummy;
 
-    public string Hash(string password)
+    /// <summary>PBKDF2-HMAC-SHA512 with at least 210,000 iterations.</summary>
+    public PasswordHasher(int iterations = DefaultIterations)
+        : this(new Pbkdf2Sha512Algorithm(Math.Max(DefaultIterations, iterations)))
     {
-        var salt = RandomNumberGenerator.GetBytes(SaltBytes);
-        var hash = Derive(password, salt, Iterations);
-        return $"{Algorithm}${Iterations}${Convert.ToBase64String(salt)}${Convert.ToBase64String(hash)}";
     }
 
-    // Verified against when there is no hash (unknown account, no password yet), so every login costs the same.
-    private string DummyHash =>
-        $"{Algorithm}${Iterations}${Convert.ToBase64String(new byte[SaltBytes])}${Convert.ToBase64String(new byte[HashBytes])}";
+    public PasswordHasher(PasswordHashAlgorithm algorithm)
+    {
+        Algorithm = algorithm;
+        _dummy = new StoredPasswordHash(algorithm, new byte[PasswordHashAlgorithm.SaltBytes], new byte[PasswordHashAlgorithm.HashBytes]);
+    }
 
-    /// <summary>Always derives a key, also when <paramref name="stored"/> is null, and only then answers.</summary>
+    /// <summary>What new hashes are made with.</summary>
+    public PasswordHashAlgorithm Algorithm { get; }
+
+    /// <summary>
+    /// The hasher of section <c>Accounts:PasswordHashing</c>; PBKDF2's iterations fall back on the older
+    /// <c>Accounts:PasswordHashIterations</c>. Throws at start on an unknown algorithm or weak Argon2id parameters.
+    /// </summary>
+    public static PasswordHasher FromConfiguration(IConfiguration configuration)
+    {
+        var options = configuration.GetSection(PasswordHashingOptions.SectionName).Get<PasswordHashingOptions>() ?? new PasswordHashingOptions();
+        var legacyIterations = configuration.GetValue("Accounts:PasswordHashIterations", DefaultIterations);
+        return new PasswordHasher(options.ToAlgorithm(legacyIterations));
+    }
+
+    public string Hash(string password) => StoredPasswordHash.Create(Algorithm, password).ToString();
+
+    /// <summary>Always derives a key, also when <paramref name="stored"/> is null or unreadable, and only then answers.</summary>
     public bool Verify(string password, string? stored)
     {
-        var parts = (stored ?? DummyHash).Split('$');
-        if (parts is not [Algorithm, _, _, _]) parts = DummyHash.Split('$');
-        var matches = Check(password, parts[1], parts[2], parts[3]);
-        return stored is not null && matches;
+        var parsed = stored is null ? null : StoredPasswordHash.Parse(stored);
+        var matches = (parsed ?? _dummy).Matches(password);
+        return parsed is not null && matches;
     }
 
-    /// <summary>True when the stored hash was made with other parameters than the configured ones.</summary>
-    public bool NeedsRehash(string stored) => !stored.StartsWith($"{Algorithm}${Iterations}$", StringComparison.Ordinal);
-
-    private static bool Check(string password, string iterations, string salt, string hash)
-    {
-        var expected = Convert.FromBase64String(hash);
-        var actual = Derive(password, Convert.FromBase64String(salt), int.Parse(iterations, CultureInfo.InvariantCulture));
-        return CryptographicOperations.FixedTimeEquals(expected, actual);
-    }
-
-    private static byte[] Derive(string password, byte[] salt, int iterations) =>
-        Rfc2898DeriveBytes.Pbkdf2(
-            Encoding.UTF8.GetBytes(PasswordRules.Normalize(password)), salt, iterations, HashAlgorithmName.SHA512, HashBytes);
+    /// <summary>True when the stored hash was made with another algorithm or other parameters than the configured ones.</summary>
+    public bool NeedsRehash(string stored) => StoredPasswordHash.Parse(stored)?.Algorithm != Algorithm;
 }

@@ -22,7 +22,8 @@ public sealed class PasswordRules(PasswordBlocklist blocklist, int minLength = P
         if (string.IsNullOrEmpty(password)) return "A password is required.";
         var normalized = Normalize(password);
         var length = normalized.EnumerateRunes().Count();
-        if (length < MinLength) return $"The password must have at least {MinLength} characters.";
+        var minLength = context.SecondFactor ? AbsoluteMinLength : MinLength;
+        if (length < minLength) return $"The password must have at least {minLength} characters.";
         if (length > MaxLength) return $"The password must have at most {MaxLength} characters.";
         if (blocklist.Contains(normalized)) return "This password is too common; choose another.";
         if (LeansOnContext(normalized.ToLowerInvariant(), context)) return "The password must not be built from your name, your email address or the product name.";
@@ -60,5 +61,5 @@ public sealed class PasswordRules(PasswordBlocklist blocklist, int minLength = P
     }
 }
 
-/// <summary>What an attacker would try first for this account.</summary>
-public sealed record PasswordContext(string? Email, string? FirstName, string? LastName);
+/// <summary>What an attacker would try first for this account; with a second factor NIST allows 8 characters.</summary>
+public sealed record PasswordContext(string? Email, string? FirstName, string? LastName, bool SecondFactor = false);

@@ -23,6 +23,15 @@ public sealed class User
     public DateTimeOffset? LockedUntil { get; private set; }
     public int TemporaryLockouts { get; private set; }
     public DateTimeOffset? DeletedAt { get; private set; }
+    /// <summary>The confirmed TOTP secret (base32); null without two-factor.</summary>
+    public string? TwoFactorSecret { get; private set; }
+    /// <summary>A secret handed out at enrolment, waiting for its first valid code.</summary>
+    public string? PendingTwoFactorSecret { get; private set; }
+    public DateTimeOffset? TwoFactorEnabledAt { get; private set; }
+    /// <summary>The last TOTP time step accepted: a code is never accepted twice.</summary>
+    public long? LastTotpStep { get; private set; }
+
+    public bool TwoFactorEnabled => TwoFactorEnabledAt is not null;
 
     private User() { }
 
@@ -128,6 +137,7 @@ public sealed class User
         FirstName = "";
         LastName = "";
         PasswordHash = null;
+        DisableTwoFactor();
         IsPlatformAdmin = false;
         MustChangePassword = false;
         EmailVerifiedAt = null;
@@ -210,6 +220,46 @@ public sealed class User
     {
         Email = email;
         EmailVerifiedAt = now;
+    }
+
+    /// <summary>
+    /// Why an administrator may not act as this user, or null. Platform administrators are the highest
+    /// rank, so no platform administrator is ever impersonated (equal or higher rank).
+    /// </summary>
+    public string? RefusalToImpersonate(Guid administratorId)
+    {
+        if (Id == administratorId) return "Administrators do not impersonate themselves.";
+        if (IsPlatformAdmin) return "Platform administrators cannot be impersonated.";
+        if (!CanLogIn) return $"A {Name(State)} account cannot be impersonated.";
+        return null;
+    }
+
+    // ---- Two-factor ----
+
+    public bool StartTwoFactorEnrolment(string secret)
+    {
+        if (TwoFactorEnabled) return false;
+        PendingTwoFactorSecret = secret;
+        return true;
+    }
+
+    /// <summary>The first valid code for the pending secret turns two-factor on; that code's step is used up.</summary>
+    public bool ConfirmTwoFactor(long step, DateTimeOffset now)
+    {
+        if (TwoFactorEnabled || PendingTwoFactorSecret is null) return false;
+        TwoFactorSecret = PendingTwoFactorSecret;
+        PendingTwoFactorSecret = null;
+        TwoFactorEnabledAt = now;
+        LastTotpStep = step;
+        return true;
+    }
+
+    public void DisableTwoFactor()
+    {
+        TwoFactorSecret = null;
+        PendingTwoFactorSecret = null;
+        TwoFactorEnabledAt = null;
+        LastTotpStep = null;
     }
 
     public static string Name(UserState state) => state.ToString().ToLowerInvariant();

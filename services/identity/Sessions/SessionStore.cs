@@ -44,6 +44,62 @@ public sealed class SessionStore(PlatformRedis redis, IOptions<BrowserSessionOpt
         return (sessionId, record);
     }
 
+    /// <summary>
+    /// A session of <paramref name="user"/> for an administrator acting as them, reached through the
+    /// administrator's own session (which now points at it); never longer than <paramref name="lifetime"/>.
+    /// </summary>
+    public async Task<(string Handle, SessionRecord Record)?> StartImpersonationAsync(
+        User user, Guid administratorId, string administratorHandle, TimeSpan lifetime, string? userAgent, string? clientAddress)
+    {
+        var administrator = await GetAsync(administratorHandle);
+        if (administrator is null) return null;
+        if (administrator.ImpersonationHandle is { } earlier) await EndImpersonationAsync(earlier);
+
+        var settings = options.Value;
+        var now = time.GetUtcNow();
+        var handle = SessionKeys.Handle(Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+        var record = new SessionRecord(
+            user.Id, now, now, now + (lifetime < settings.AbsoluteLifetime ? lifetime : settings.AbsoluteLifetime), settings.IdleTimeout,
+            PlatformAdmin: user.IsPlatformAdmin,
+            ImpersonatorId: administratorId,
+            UserAgent: Truncate(userAgent, 300),
+            ClientAddress: clientAddress,
+            ImpersonatorSessionHandle: administratorHandle);
+        var userSessions = SessionKeys.UserSessions(user.Id);
+        await Db.StringSetAsync(SessionKeys.Session(handle), JsonSerializer.Serialize(record, JsonSerializerOptions.Web), record.ExpiresAt - now);
+        await Db.SetAddAsync(userSessions, handle);
+        await Db.KeyExpireAsync(userSessions, settings.AbsoluteLifetime, ExpireWhen.GreaterThanCurrentExpiry);
+        await Db.KeyExpireAsync(userSessions, settings.AbsoluteLifetime, ExpireWhen.HasNoExpiry);
+        await UpdateAsync(administratorHandle, r => r with { ImpersonationHandle = handle });
+        return (handle, record);
+    }
+
+    /// <summary>Ends an impersonation session; the administrator's own session speaks for them again.</summary>
+    public async Task<SessionRecord?> EndImpersonationAsync(string impersonationHandle)
+    {
+        var record = await GetAsync(impersonationHandle);
+        if (record?.ImpersonatorSessionHandle is not { } administratorHandle) return null;
+        await EndAsync(record.UserId, impersonationHandle);
+        await UpdateAsync(administratorHandle, r => r.ImpersonationHandle == impersonationHandle ? r with { ImpersonationHandle = null } : r);
+        return record;
+    }
+
+    public async Task<SessionRecord?> GetAsync(string handle)
+    {
+        var stored = await Db.StringGetAsync(SessionKeys.Session(handle));
+        return stored.IsNullOrEmpty ? null : JsonSerializer.Deserialize<SessionRecord>(stored.ToString(), JsonSerializerOptions.Web);
+    }
+
+    /// <summary>Rewrites a live record, keeping its expiry; a session ended meanwhile stays ended.</summary>
+    private async Task UpdateAsync(string handle, Func<SessionRecord, SessionRecord> change)
+    {
+        if (await GetAsync(handle) is not { } record) return;
+        var now = time.GetUtcNow();
+        var changed = change(record);
+        if (changed == record || changed.IsExpired(now)) return;
+        await Db.StringSetAsync(SessionKeys.Session(handle), JsonSerializer.Serialize(changed, JsonSerializerOptions.Web), changed.ExpiresAt - now, When.Exists);
+    }
+
     /// <summary>The user's live sessions, newest first; handles of expired ones are cleaned up on the way.</summary>
     public async Task<IReadOnlyList<(string Handle, SessionRecord Record)>> ListAsync(Guid userId)
     {

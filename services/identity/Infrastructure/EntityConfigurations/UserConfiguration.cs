@@ -19,6 +19,9 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         user.Property(u => u.PasswordHash).HasMaxLength(200);
         user.Property(u => u.State).HasConversion<string>().HasMaxLength(20);
         user.Property(u => u.StateBeforeArchive).HasConversion<string>().HasMaxLength(20);
+        user.Property(u => u.TwoFactorSecret).HasMaxLength(64);
+        user.Property(u => u.PendingTwoFactorSecret).HasMaxLength(64);
+        user.Ignore(u => u.TwoFactorEnabled);
         user.HasIndex(u => new { u.State, u.CreatedAt });
         user.HasIndex(u => u.LastLoginAt);
         // Lowercase name prefixes for the administrators' search.

@@ -25,7 +25,7 @@ public static class Extensions
         builder.Services.Configure<AccountOptions>(accounts);
         builder.Services.Configure<BrowserSessionOptions>(builder.Configuration.GetSection(BrowserSessionOptions.SectionName));
         var options = accounts.Get<AccountOptions>() ?? new AccountOptions();
-        builder.Services.AddSingleton(new PasswordHasher(options.PasswordHashIterations));
+        builder.Services.AddSingleton(PasswordHasher.FromConfiguration(builder.Configuration));
         builder.Services.AddSingleton(_ => new PasswordRules(PasswordBlocklist.LoadShipped(), options.MinPasswordLength, options.ProductName));
 
         builder.Services.AddSingleton<SessionStore>();

@@ -16,4 +16,7 @@ app.MapDefaultEndpoints();
 app.MapOpenApi().AllowAnonymous();
 app.MapDeliveriesApi();
 app.MapTemplatesApi();
+app.MapPreferencesApi();
+app.MapUnsubscribeApi();
+app.MapWebhooksApi();
 app.Run();

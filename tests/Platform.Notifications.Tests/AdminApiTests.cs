@@ -10,7 +10,8 @@ using static Platform.Notifications.Tests.IdentityEvents;
 namespace Platform.Notifications.Tests;
 
 /// <summary>What platform administrators see: the delivery log and template previews.</summary>
-public sealed class AdminApiTests(NotificationsServiceFixture service) : IClassFixture<NotificationsServiceFixture>
+[Collection(SharedServiceCollection.Name)]
+public sealed class AdminApiTests(NotificationsServiceFixture service)
 {
     private static readonly InternalIdentity PlatformAdmin = new(Guid.NewGuid(), PlatformAdmin: true);
 
@@ -123,5 +124,8 @@ public sealed class AdminApiTests(NotificationsServiceFixture service) : IClassF
         var document = await service.Host.CreateClient().GetFromJsonAsync<JsonElement>("/openapi/v1.json");
         Assert.True(document.GetProperty("paths").TryGetProperty("/deliveries", out _));
         Assert.True(document.GetProperty("paths").TryGetProperty("/templates/{name}/preview", out _));
+        Assert.True(document.GetProperty("paths").TryGetProperty("/deliveries/{id}/resend", out _));
+        Assert.True(document.GetProperty("paths").TryGetProperty("/preferences", out _));
+        Assert.True(document.GetProperty("paths").TryGetProperty("/organizations/{organizationId}/webhooks/{id}/deliveries", out _));
     }
 }

@@ -77,6 +77,123 @@ public sealed class DeliveryModelTests
         Assert.DoesNotContain("secret-123", delivery.TextBody + delivery.HtmlBody);
     }
 
+    [Fact]
+    public void Security_emails_are_claimed_before_broadcasts()
+    {
+        var reset = EmailDelivery.Queue(Guid.NewGuid(), "reset-password", "someone@example.com", new EmailMessage("s", "h", "t"), Now);
+        var broadcast = EmailDelivery.Queue(Guid.NewGuid(), "group-message", "someone@example.com", new EmailMessage("s", "h", "t"), Now);
+
+        Assert.Equal(EmailCategory.Security, reset.Category);
+        Assert.Equal(EmailCategory.GroupMessages, broadcast.Category);
+        Assert.True(reset.Priority < broadcast.Priority);
+    }
+
+    [Fact]
+    public void A_dead_email_is_resent_with_a_fresh_round_of_attempts_and_its_history_kept()
+    {
+        var delivery = Queue();
+        for (var attempt = 0; attempt < EmailDelivery.MaxAttempts; attempt++)
+        {
+            delivery.MarkFailed("mailbox unavailable", Now, TimeSpan.FromSeconds(30));
+        }
+
+        var later = Now.AddDays(1);
+        Assert.Equal(ResendOutcome.Queued, delivery.Resend(later));
+        Assert.Equal(DeliveryState.Queued, delivery.State);
+        Assert.True(delivery.IsDue(later));
+        Assert.Equal(EmailDelivery.MaxAttempts, delivery.Attempts);
+        Assert.Equal("mailbox unavailable", delivery.LastError);
+        Assert.Equal(1, delivery.Resends);
+        Assert.Equal(later, delivery.LastResentAt);
+
+        // A new round: one failure after the resend is a retry, not straight back to dead.
+        delivery.MarkFailed("mailbox unavailable", later, TimeSpan.FromSeconds(30));
+        Assert.Equal(DeliveryState.Retrying, delivery.State);
+        Assert.Equal(later.AddSeconds(30), delivery.NextAttemptAt);
+    }
+
+    [Fact]
+    public void A_sent_email_without_a_link_is_resent_as_it_was()
+    {
+        var delivery = Queue();
+        delivery.MarkSent("<1@platform.localhost>", Now);
+
+        Assert.Equal(ResendOutcome.Queued, delivery.Resend(Now.AddMinutes(5)));
+        Assert.Equal("<p>h</p>", delivery.HtmlBody);
+        Assert.Equal(Now, delivery.SentAt);
+    }
+
+    [Fact]
+    public void A_sent_email_whose_link_lost_its_token_cannot_be_resent()
+    {
+        var delivery = QueueWithLink();
+        delivery.MarkSent("<1@platform.localhost>", Now);
+
+        Assert.True(delivery.SecretsMasked);
+        Assert.Equal(ResendOutcome.LinkExpired, delivery.Resend(Now.AddMinutes(5)));
+        Assert.Equal(DeliveryState.Sent, delivery.State);
+        Assert.Equal(0, delivery.Resends);
+    }
+
+    [Fact]
+    public void An_email_still_waiting_to_be_sent_is_not_queued_twice()
+    {
+        var delivery = Queue();
+        delivery.MarkFailed("connection refused", Now, TimeSpan.FromSeconds(30));
+
+        Assert.Equal(ResendOutcome.AlreadyQueued, delivery.Resend(Now));
+        Assert.Equal(ResendOutcome.AlreadyQueued, Queue().Resend(Now));
+    }
+
+    [Fact]
+    public void A_throttled_email_is_never_due_and_keeps_no_token()
+    {
+        var message = new EmailMessage("Confirm", "<a href=\"https://x.example/p?token&#x3D;secret-123\">", "https://x.example/p?token=secret-123");
+        var delivery = EmailDelivery.Throttled(Guid.NewGuid(), "verify-email", "Someone@Example.com", message, Now, "over the limit");
+
+        Assert.Equal(DeliveryState.Throttled, delivery.State);
+        Assert.False(delivery.IsDue(Now.AddDays(1)));
+        Assert.Equal("someone@example.com", delivery.Recipient);
+        Assert.DoesNotContain("secret-123", delivery.TextBody + delivery.HtmlBody);
+        Assert.Equal("over the limit", delivery.LastError);
+        Assert.Equal(ResendOutcome.LinkExpired, delivery.Resend(Now));
+    }
+
+    [Fact]
+    public void A_throttled_email_without_a_link_can_be_resent_by_an_administrator()
+    {
+        var delivery = EmailDelivery.Throttled(Guid.NewGuid(), "existing-account-sign-up", "someone@example.com", new EmailMessage("s", "h", "t"), Now, "over the limit");
+
+        Assert.Equal(ResendOutcome.Queued, delivery.Resend(Now));
+        Assert.True(delivery.IsDue(Now));
+    }
+
+    [Fact]
+    public void The_unsubscribe_link_of_a_broadcast_survives_masking_so_a_resent_copy_still_works()
+    {
+        const string link = "https://platform.example/api/notifications/unsubscribe?token=0123.group-messages.sig";
+        var delivery = EmailDelivery.Queue(Guid.NewGuid(), "group-message", "someone@example.com",
+            new EmailMessage("s", $"<a href=\"{link.Replace("=", "&#x3D;")}\">Stop</a>", $"Stop: {link}"), Now,
+            new Dictionary<string, string> { ["List-Unsubscribe"] = $"<{link}>" });
+
+        delivery.MarkSent("<1@platform.localhost>", Now);
+
+        Assert.Contains(link, delivery.TextBody);
+        Assert.Contains(link.Replace("=", "&#x3D;"), delivery.HtmlBody);
+        Assert.False(delivery.SecretsMasked);
+        Assert.Equal(ResendOutcome.Queued, delivery.Resend(Now));
+        Assert.Equal($"<{link}>", delivery.Headers["List-Unsubscribe"]);
+    }
+
+    [Fact]
+    public void An_overlong_subject_is_cut_to_fit_rather_than_failing_the_whole_event()
+    {
+        var delivery = EmailDelivery.Queue(Guid.NewGuid(), "group-message", "someone@example.com", new EmailMessage(new string('x', 2000), "h", "t"), Now);
+
+        Assert.Equal(EmailDelivery.MaxSubjectLength, delivery.Subject.Length);
+        Assert.EndsWith("…", delivery.Subject);
+    }
+
     private static EmailDelivery QueueWithLink() => EmailDelivery.Queue(
         Guid.NewGuid(), "verify-email", "someone@example.com",
         new EmailMessage(

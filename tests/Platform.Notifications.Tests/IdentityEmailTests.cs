@@ -7,7 +7,8 @@ using static Platform.Notifications.Tests.IdentityEvents;
 namespace Platform.Notifications.Tests;
 
 /// <summary>Each of identity's events, published on RabbitMQ, arrives as the right email at the right address.</summary>
-public sealed class IdentityEmailTests(NotificationsServiceFixture service) : IClassFixture<NotificationsServiceFixture>
+[Collection(SharedServiceCollection.Name)]
+public sealed class IdentityEmailTests(NotificationsServiceFixture service)
 {
     [Fact]
     public async Task A_verification_request_sends_the_verification_link()

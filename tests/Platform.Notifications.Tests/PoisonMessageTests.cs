@@ -4,7 +4,8 @@ using RabbitMQ.Client;
 
 namespace Platform.Notifications.Tests;
 
-public sealed class PoisonMessageTests(NotificationsServiceFixture service) : IClassFixture<NotificationsServiceFixture>
+[Collection(SharedServiceCollection.Name)]
+public sealed class PoisonMessageTests(NotificationsServiceFixture service)
 {
     [Fact]
     public async Task A_poison_message_goes_to_the_error_queue_and_the_next_message_is_still_processed()

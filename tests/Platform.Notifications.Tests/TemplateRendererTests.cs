@@ -149,7 +149,8 @@ public sealed class TemplateRendererTests
     public void Every_template_renders_in_every_locale_with_its_sample_data()
     {
         Assert.Equal(
-            ["confirm-email-change", "email-change-notice", "existing-account-sign-up", "locked-out", "password-changed", "reset-password", "verify-email", "welcome"],
+            ["confirm-email-change", "email-change-notice", "existing-account-sign-up", "group-message", "locked-out", "password-changed", "reset-password",
+             "verify-email", "webhook-disabled", "welcome"],
             Renderer.Templates);
         foreach (var template in Renderer.Templates)
         {
@@ -158,7 +159,12 @@ public sealed class TemplateRendererTests
             var english = Renderer.Render(template, "en", sample);
             var german = Renderer.Render(template, "de", sample);
 
-            Assert.NotEqual(english.Subject, german.Subject);
+            if (template != EmailTemplates.GroupMessage)
+            {
+                // A group message's subject is the author's, "[group] subject", in every language.
+                Assert.NotEqual(english.Subject, german.Subject);
+            }
+
             Assert.NotEqual(english.TextBody, german.TextBody);
             Assert.DoesNotContain("{{", english.HtmlBody + english.TextBody + german.HtmlBody + german.TextBody);
         }
@@ -167,6 +173,21 @@ public sealed class TemplateRendererTests
     [Fact]
     public void A_value_the_model_lacks_is_an_error_not_a_blank_in_the_email() =>
         Assert.ThrowsAny<Exception>(() => Renderer.Render(EmailTemplates.VerifyEmail, "en", new { FirstName = "Grace" }));
+
+    [Fact]
+    public void A_group_message_shows_author_group_and_the_body_escaped_with_its_line_breaks()
+    {
+        var email = Renderer.Render(EmailTemplates.GroupMessage, "en", new GroupMessageModel(
+            "Ada", "Mallory <b>", "North & South", "Pick-up <moved>", "Line one\n<script>alert(1)</script>\nLine \"three\"", Expiry,
+            Links.Unsubscribe("tok")));
+
+        Assert.Equal("[North & South] Pick-up <moved>", email.Subject);
+        Assert.DoesNotContain("<script>", email.HtmlBody);
+        Assert.Contains("Line one<br>\n&lt;script&gt;alert(1)&lt;/script&gt;<br>\nLine &quot;three&quot;", email.HtmlBody);
+        Assert.Contains("<strong>Mallory &lt;b&gt;</strong> wrote to <strong>North &amp; South</strong>", email.HtmlBody);
+        Assert.Contains("Line one\n<script>alert(1)</script>\nLine \"three\"", email.TextBody);
+        Assert.Contains("Stop group messages by email: https://platform.example/api/notifications/unsubscribe?token=tok", email.TextBody);
+    }
 
     private static VerifyEmailModel Verification(string firstName, string token = "t0k3n") => new(firstName, Links.VerifyEmail(token), Expiry);
 }

@@ -7,6 +7,10 @@ namespace Platform.Notifications.Infrastructure;
 public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbContext> options) : DbContext(options)
 {
     public DbSet<EmailDelivery> Deliveries => Set<EmailDelivery>();
+    public DbSet<NotificationPreferences> Preferences => Set<NotificationPreferences>();
+    public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+    public DbSet<WebhookAttempt> WebhookAttempts => Set<WebhookAttempt>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

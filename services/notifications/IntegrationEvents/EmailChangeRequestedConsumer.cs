@@ -11,16 +11,15 @@ namespace Platform.Notifications.IntegrationEvents;
 /// so the owner learns of a change they did not ask for.
 /// </summary>
 public sealed class EmailChangeRequestedConsumer(
-    NotificationsDbContext db, TimeProvider clock, TemplateRenderer templates, EmailLinks links, DeliverySignal signal,
+    NotificationsDbContext db, TimeProvider clock, EmailQueue emails, EmailLinks links,
     ILogger<EmailChangeRequestedConsumer> logger)
-    : EmailConsumer<EmailChangeRequested>(db, clock, templates, signal, logger)
+    : EmailConsumer<EmailChangeRequested>(db, clock, emails, logger)
 {
-    protected override Task HandleAsync(EmailChangeRequested message, ConsumeContext<EmailChangeRequested> context)
+    protected override async Task HandleAsync(EmailChangeRequested message, ConsumeContext<EmailChangeRequested> context)
     {
-        Queue(context, EmailTemplates.ConfirmEmailChange, message.NewEmail,
+        await QueueAsync(context, EmailTemplates.ConfirmEmailChange, message.NewEmail,
             new ConfirmEmailChangeModel(message.FirstName, message.NewEmail, links.ConfirmEmailChange(message.Token), message.ExpiresAt));
-        Queue(context, EmailTemplates.EmailChangeNotice, message.OldEmail,
+        await QueueAsync(context, EmailTemplates.EmailChangeNotice, message.OldEmail,
             new EmailChangeNoticeModel(message.FirstName, message.OldEmail, message.NewEmail, links.SignIn));
-        return Task.CompletedTask;
     }
 }

@@ -8,14 +8,13 @@ namespace Platform.Notifications.IntegrationEvents;
 
 /// <summary>The verification link; after sign-up, the first email an account receives.</summary>
 public sealed class EmailVerificationRequestedConsumer(
-    NotificationsDbContext db, TimeProvider clock, TemplateRenderer templates, EmailLinks links, DeliverySignal signal,
+    NotificationsDbContext db, TimeProvider clock, EmailQueue emails, EmailLinks links,
     ILogger<EmailVerificationRequestedConsumer> logger)
-    : EmailConsumer<EmailVerificationRequested>(db, clock, templates, signal, logger)
+    : EmailConsumer<EmailVerificationRequested>(db, clock, emails, logger)
 {
-    protected override Task HandleAsync(EmailVerificationRequested message, ConsumeContext<EmailVerificationRequested> context)
+    protected override async Task HandleAsync(EmailVerificationRequested message, ConsumeContext<EmailVerificationRequested> context)
     {
-        Queue(context, EmailTemplates.VerifyEmail, message.Email,
+        await QueueAsync(context, EmailTemplates.VerifyEmail, message.Email,
             new VerifyEmailModel(message.FirstName, links.VerifyEmail(message.Token), message.ExpiresAt));
-        return Task.CompletedTask;
     }
 }

@@ -8,13 +8,12 @@ namespace Platform.Notifications.IntegrationEvents;
 
 /// <summary>The welcome email, once the address is confirmed: before that, the account is not usable.</summary>
 public sealed class EmailVerifiedConsumer(
-    NotificationsDbContext db, TimeProvider clock, TemplateRenderer templates, EmailLinks links, DeliverySignal signal,
+    NotificationsDbContext db, TimeProvider clock, EmailQueue emails, EmailLinks links,
     ILogger<EmailVerifiedConsumer> logger)
-    : EmailConsumer<EmailVerified>(db, clock, templates, signal, logger)
+    : EmailConsumer<EmailVerified>(db, clock, emails, logger)
 {
-    protected override Task HandleAsync(EmailVerified message, ConsumeContext<EmailVerified> context)
+    protected override async Task HandleAsync(EmailVerified message, ConsumeContext<EmailVerified> context)
     {
-        Queue(context, EmailTemplates.Welcome, message.Email, new WelcomeModel(message.Email, links.SignIn));
-        return Task.CompletedTask;
+        await QueueAsync(context, EmailTemplates.Welcome, message.Email, new WelcomeModel(message.Email, links.SignIn));
     }
 }

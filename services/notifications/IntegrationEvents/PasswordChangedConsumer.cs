@@ -8,14 +8,13 @@ namespace Platform.Notifications.IntegrationEvents;
 
 /// <summary>Tells the owner the password changed, so a change they did not make does not go unnoticed.</summary>
 public sealed class PasswordChangedConsumer(
-    NotificationsDbContext db, TimeProvider clock, TemplateRenderer templates, EmailLinks links, DeliverySignal signal,
+    NotificationsDbContext db, TimeProvider clock, EmailQueue emails, EmailLinks links,
     ILogger<PasswordChangedConsumer> logger)
-    : EmailConsumer<PasswordChanged>(db, clock, templates, signal, logger)
+    : EmailConsumer<PasswordChanged>(db, clock, emails, logger)
 {
-    protected override Task HandleAsync(PasswordChanged message, ConsumeContext<PasswordChanged> context)
+    protected override async Task HandleAsync(PasswordChanged message, ConsumeContext<PasswordChanged> context)
     {
-        Queue(context, EmailTemplates.PasswordChanged, message.Email,
+        await QueueAsync(context, EmailTemplates.PasswordChanged, message.Email,
             new PasswordChangedModel(message.FirstName, message.Email, message.ChangedAt, links.SignIn));
-        return Task.CompletedTask;
     }
 }

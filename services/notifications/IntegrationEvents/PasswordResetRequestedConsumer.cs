@@ -8,14 +8,13 @@ namespace Platform.Notifications.IntegrationEvents;
 
 /// <summary>The reset link, worded for setting a first password when an administrator created the account.</summary>
 public sealed class PasswordResetRequestedConsumer(
-    NotificationsDbContext db, TimeProvider clock, TemplateRenderer templates, EmailLinks links, DeliverySignal signal,
+    NotificationsDbContext db, TimeProvider clock, EmailQueue emails, EmailLinks links,
     ILogger<PasswordResetRequestedConsumer> logger)
-    : EmailConsumer<PasswordResetRequested>(db, clock, templates, signal, logger)
+    : EmailConsumer<PasswordResetRequested>(db, clock, emails, logger)
 {
-    protected override Task HandleAsync(PasswordResetRequested message, ConsumeContext<PasswordResetRequested> context)
+    protected override async Task HandleAsync(PasswordResetRequested message, ConsumeContext<PasswordResetRequested> context)
     {
-        Queue(context, EmailTemplates.ResetPassword, message.Email,
+        await QueueAsync(context, EmailTemplates.ResetPassword, message.Email,
             new ResetPasswordModel(message.FirstName, links.ResetPassword(message.Token), message.ExpiresAt, message.AccountSetup));
-        return Task.CompletedTask;
     }
 }

@@ -8,14 +8,13 @@ namespace Platform.Notifications.IntegrationEvents;
 
 /// <summary>Tells the owner of an address that someone tried to sign up with it; sign-up itself reveals nothing.</summary>
 public sealed class SignUpAttemptedForExistingAccountConsumer(
-    NotificationsDbContext db, TimeProvider clock, TemplateRenderer templates, EmailLinks links, DeliverySignal signal,
+    NotificationsDbContext db, TimeProvider clock, EmailQueue emails, EmailLinks links,
     ILogger<SignUpAttemptedForExistingAccountConsumer> logger)
-    : EmailConsumer<SignUpAttemptedForExistingAccount>(db, clock, templates, signal, logger)
+    : EmailConsumer<SignUpAttemptedForExistingAccount>(db, clock, emails, logger)
 {
-    protected override Task HandleAsync(SignUpAttemptedForExistingAccount message, ConsumeContext<SignUpAttemptedForExistingAccount> context)
+    protected override async Task HandleAsync(SignUpAttemptedForExistingAccount message, ConsumeContext<SignUpAttemptedForExistingAccount> context)
     {
-        Queue(context, EmailTemplates.ExistingAccountSignUp, message.Email,
+        await QueueAsync(context, EmailTemplates.ExistingAccountSignUp, message.Email,
             new ExistingAccountSignUpModel(message.FirstName, message.Email, links.SignIn));
-        return Task.CompletedTask;
     }
 }

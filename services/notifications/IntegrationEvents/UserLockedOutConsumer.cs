@@ -8,13 +8,12 @@ namespace Platform.Notifications.IntegrationEvents;
 
 /// <summary>Tells the owner the account is locked, and until when or that an administrator must unlock it.</summary>
 public sealed class UserLockedOutConsumer(
-    NotificationsDbContext db, TimeProvider clock, TemplateRenderer templates, EmailLinks links, DeliverySignal signal,
+    NotificationsDbContext db, TimeProvider clock, EmailQueue emails, EmailLinks links,
     ILogger<UserLockedOutConsumer> logger)
-    : EmailConsumer<UserLockedOut>(db, clock, templates, signal, logger)
+    : EmailConsumer<UserLockedOut>(db, clock, emails, logger)
 {
-    protected override Task HandleAsync(UserLockedOut message, ConsumeContext<UserLockedOut> context)
+    protected override async Task HandleAsync(UserLockedOut message, ConsumeContext<UserLockedOut> context)
     {
-        Queue(context, EmailTemplates.LockedOut, message.Email, new LockedOutModel(message.Email, message.LockedUntil, links.SignIn));
-        return Task.CompletedTask;
+        await QueueAsync(context, EmailTemplates.LockedOut, message.Email, new LockedOutModel(message.Email, message.LockedUntil, links.SignIn));
     }
 }

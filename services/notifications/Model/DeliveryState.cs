@@ -8,4 +8,6 @@ public enum DeliveryState
     Retrying,
     /// <summary>Every attempt failed; visible to administrators and re-sendable, never dropped.</summary>
     Dead,
+    /// <summary>Over the recipient's limit for this template (<see cref="RecipientLimit"/>): recorded, never sent.</summary>
+    Throttled,
 }

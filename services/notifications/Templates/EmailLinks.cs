@@ -19,5 +19,8 @@ public sealed class EmailLinks(IOptions<EmailOptions> options)
 
     public string ConfirmEmailChange(string token) => Page("confirm-email-change", token);
 
+    /// <summary>The one-click unsubscribe link of a broadcast (RFC 8058), served by this service through the gateway.</summary>
+    public string Unsubscribe(string token) => $"{BaseUrl}/api/notifications/unsubscribe?token={Uri.EscapeDataString(token)}";
+
     private string Page(string page, string token) => $"{BaseUrl}/api/identity/pages/{page}?token={Uri.EscapeDataString(token)}";
 }

@@ -20,3 +20,9 @@ public sealed record EmailChangeNoticeModel(string FirstName, string OldEmail, s
 public sealed record LockedOutModel(string Email, DateTimeOffset? LockedUntil, string SignInLink);
 
 public sealed record WelcomeModel(string Email, string SignInLink);
+
+/// <summary>A message group's post. <see cref="Subject"/> and <see cref="Body"/> are the author's own text, escaped like any value.</summary>
+public sealed record GroupMessageModel(
+    string FirstName, string AuthorName, string GroupName, string Subject, string Body, DateTimeOffset PostedAt, string UnsubscribeLink);
+
+public sealed record WebhookDisabledModel(Guid OrganizationId, Guid EndpointId, string Url, string Reason, DateTimeOffset DisabledAt);

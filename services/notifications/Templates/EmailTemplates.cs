@@ -11,4 +11,6 @@ public static class EmailTemplates
     public const string EmailChangeNotice = "email-change-notice";
     public const string LockedOut = "locked-out";
     public const string Welcome = "welcome";
+    public const string GroupMessage = "group-message";
+    public const string WebhookDisabled = "webhook-disabled";
 }

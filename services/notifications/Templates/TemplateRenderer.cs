@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Net;
 using HandlebarsDotNet;
 using Platform.Notifications.Model;
 
@@ -53,6 +54,13 @@ public sealed class TemplateRenderer
             arguments.Length > 0 && arguments[0] is DateTimeOffset moment
                 ? moment.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)
                 : ""));
+        // {{lines Body}}: text someone typed, line breaks kept. Escaped here, since the helper writes as is.
+        environment.RegisterHelper("lines", (writer, _, arguments) =>
+        {
+            var text = (arguments.Length > 0 ? arguments[0]?.ToString() : null) ?? "";
+            text = text.Replace("\r\n", "\n").Trim();
+            writer.WriteSafeString(escape ? string.Join("<br>\n", text.Split('\n').Select(WebUtility.HtmlEncode)) : text);
+        });
         return environment;
     }
 

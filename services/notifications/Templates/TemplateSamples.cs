@@ -16,6 +16,12 @@ public static class TemplateSamples
         EmailTemplates.EmailChangeNotice => new EmailChangeNoticeModel("Ada", "ada@example.com", "ada.new@example.com", links.SignIn),
         EmailTemplates.LockedOut => new LockedOutModel("ada@example.com", Soon, links.SignIn),
         EmailTemplates.Welcome => new WelcomeModel("ada@example.com", links.SignIn),
+        EmailTemplates.GroupMessage => new GroupMessageModel(
+            "Ada", "Grace Hopper", "Order group North", "Pick-up moves to Friday",
+            "Hello everyone,\nthe pick-up moves to Friday, 4 pm.\nGrace", Soon, links.Unsubscribe(Token)),
+        EmailTemplates.WebhookDisabled => new WebhookDisabledModel(
+            new Guid("0190a0a0-0000-7000-8000-000000000001"), new Guid("0190a0a0-0000-7000-8000-000000000002"),
+            "https://app.example.com/webhooks", "Disabled after 10 consecutive failed deliveries; the last: HTTP 500", Soon),
         _ => null,
     };
 }

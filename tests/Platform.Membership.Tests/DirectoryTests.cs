@@ -99,6 +99,23 @@ public sealed class DirectoryTests(MembershipServiceFixture service) : IClassFix
     }
 
     [Fact]
+    public async Task The_last_login_moves_forward_only()
+    {
+        var registered = new UserRegistered(Guid.NewGuid(), $"lee-{Guid.NewGuid():N}@example.com", "Lee", "Chen", DateTimeOffset.UtcNow);
+        await service.Bus.PublishAsync(registered, NewId.NextGuid());
+        // Logins follow sign-up by seconds in practice; here the queues are separate, so wait for the copy.
+        await Eventually.TrueAsync(() => service.WithDbAsync(db => db.Users.AnyAsync(u => u.Id == registered.UserId)), "the copy");
+        var later = new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
+        await service.Bus.PublishAsync(new UserLoggedIn(registered.UserId, later), NewId.NextGuid());
+        await service.Bus.PublishAsync(new UserLoggedIn(registered.UserId, later.AddHours(-1)), NewId.NextGuid());
+
+        await Eventually.TrueAsync(
+            async () => await service.WithDbAsync(db => db.Set<InboxRecord>().CountAsync(r => r.Consumer == "UserLoggedInConsumer")) >= 2,
+            "both logins to be handled");
+        Assert.Equal(later, await service.WithDbAsync(db => db.Users.Where(u => u.Id == registered.UserId).Select(u => u.LastLoginAt).SingleAsync()));
+    }
+
+    [Fact]
     public async Task Health_and_the_OpenAPI_document_answer()
     {
         var health = await service.Host.CreateClient().GetFromJsonAsync<JsonElement>("/health");

@@ -135,6 +135,7 @@ public sealed class Login(
         var mustChange = user.MustChangePassword || user.PasswordExpired(now, options.Value.MaxPasswordAge);
         var (sessionId, session) = await sessions.CreateAsync(user, userAgent, AuditTrail.ClientAddress(audit.HttpContext), mustChange);
         audit.Record(AuditActions.LoggedIn, user.Id, user.Id, secondFactor is null ? null : $"with {secondFactor}");
+        outbox.Add(new UserLoggedIn(user.Id, now));
         await db.SaveChangesAsync(cancellationToken);
         return new LoginResult.Succeeded(user, sessionId, session);
     }

@@ -20,6 +20,7 @@ public static class Extensions
             bus.AddConsumer<UserDeletedConsumer>();
             bus.AddConsumer<EmailVerifiedConsumer>();
             bus.AddConsumer<UserStateChangedConsumer>();
+            bus.AddConsumer<UserLoggedInConsumer>();
         });
         builder.Services.AddScoped<OrganizationAccess>();
         builder.Services.AddScoped<AccessExplanation>();

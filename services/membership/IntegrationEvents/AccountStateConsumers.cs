@@ -21,3 +21,11 @@ public sealed class UserStateChangedConsumer(MembershipDbContext db, TimeProvide
     protected override async Task HandleAsync(UserStateChanged message, ConsumeContext<UserStateChanged> context) =>
         (await Db.Users.SingleOrDefaultAsync(u => u.Id == message.UserId, context.CancellationToken))?.ChangeAccountState(message.To);
 }
+
+/// <summary>Keeps each person's last login, for member lists and access reviews.</summary>
+public sealed class UserLoggedInConsumer(MembershipDbContext db, TimeProvider clock, ILogger<UserLoggedInConsumer> logger)
+    : IdempotentConsumer<UserLoggedIn, MembershipDbContext>(db, clock, logger)
+{
+    protected override async Task HandleAsync(UserLoggedIn message, ConsumeContext<UserLoggedIn> context) =>
+        (await Db.Users.SingleOrDefaultAsync(u => u.Id == message.UserId, context.CancellationToken))?.RecordLogin(message.LoggedInAt);
+}

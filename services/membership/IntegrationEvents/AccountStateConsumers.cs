@@ -22,10 +22,16 @@ public sealed class UserStateChangedConsumer(MembershipDbContext db, TimeProvide
         (await Db.Users.SingleOrDefaultAsync(u => u.Id == message.UserId, context.CancellationToken))?.ChangeAccountState(message.To);
 }
 
-/// <summary>Keeps each person's last login, for member lists and access reviews.</summary>
+/// <summary>
+/// Keeps each person's last login, for member lists and access reviews. Logins of one person are
+/// consumed concurrently, so "forward only" (DirectoryUser.RecordLogin's rule) is one conditional
+/// UPDATE: the row lock orders the writers and each re-checks the condition, where a read-then-save
+/// would let an older login overwrite a newer one.
+/// </summary>
 public sealed class UserLoggedInConsumer(MembershipDbContext db, TimeProvider clock, ILogger<UserLoggedInConsumer> logger)
     : IdempotentConsumer<UserLoggedIn, MembershipDbContext>(db, clock, logger)
 {
-    protected override async Task HandleAsync(UserLoggedIn message, ConsumeContext<UserLoggedIn> context) =>
-        (await Db.Users.SingleOrDefaultAsync(u => u.Id == message.UserId, context.CancellationToken))?.RecordLogin(message.LoggedInAt);
+    protected override Task HandleAsync(UserLoggedIn message, ConsumeContext<UserLoggedIn> context) =>
+        Db.Users.Where(u => u.Id == message.UserId && (u.LastLoginAt == null || u.LastLoginAt < message.LoggedInAt))
+            .ExecuteUpdateAsync(u => u.SetProperty(x => x.LastLoginAt, message.LoggedInAt), context.CancellationToken);
 }

@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Platform.Contracts.Identity;
 using Platform.Membership.Infrastructure;
 using Platform.ServiceDefaults.Authentication;
@@ -11,33 +10,7 @@ using Platform.ServiceDefaults.Messaging;
 
 namespace Platform.Membership.Tests;
 
-public sealed class MembershipServiceFixture : IAsyncLifetime
-{
-    public Platform.Testing.TestContext Context { get; } = new();
-    public ServiceHost<MembershipApi> Host { get; private set; } = null!;
-    public TestBus Bus { get; private set; } = null!;
-
-    public async Task InitializeAsync()
-    {
-        await Context.InitializeAsync();
-        Host = new ServiceHost<MembershipApi>(Context.ServiceSettings("membershipdb", await Context.CreateDatabaseAsync("membership")));
-        await Eventually.TrueAsync(async () => (await Host.CreateClient().GetAsync("/health")).IsSuccessStatusCode, "membership to be ready");
-        Bus = await TestBus.StartAsync(Context.Servers.RabbitMq, Context.MessagingPrefix);
-    }
-
-    public async Task<T> WithDbAsync<T>(Func<MembershipDbContext, Task<T>> query)
-    {
-        await using var scope = Host.Services.CreateAsyncScope();
-        return await query(scope.ServiceProvider.GetRequiredService<MembershipDbContext>());
-    }
-
-    public async Task DisposeAsync()
-    {
-        await Bus.DisposeAsync();
-        await Host.DisposeAsync();
-        await Context.DisposeAsync();
-    }
-}
+public sealed class MembershipServiceFixture() : ServiceFixture<MembershipApi, MembershipDbContext>("membershipdb", "membership");
 
 public sealed class DirectoryTests(MembershipServiceFixture service) : IClassFixture<MembershipServiceFixture>
 {

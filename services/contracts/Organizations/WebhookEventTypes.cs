@@ -1,3 +1,4 @@
+using Platform.Contracts.Approvals;
 using Platform.Contracts.Membership;
 
 namespace Platform.Contracts.Organizations;
@@ -15,6 +16,17 @@ public static class WebhookEventTypes
     public const string RoleGranted = "role.granted";
     public const string RoleRevoked = "role.revoked";
     public const string CustomRoleChanged = "role.changed";
+    public const string UnitCreated = "unit.created";
+    public const string UnitRenamed = "unit.renamed";
+    public const string UnitMoved = "unit.moved";
+    public const string UnitDeleted = "unit.deleted";
+    public const string MemberUnitsChanged = "membership.units-changed";
+    public const string OrganizationSecurityChanged = "organization.security-changed";
+    public const string ApprovalRequested = "approval.requested";
+    public const string ApprovalStepAdvanced = "approval.step-advanced";
+    public const string ApprovalDecided = "approval.decided";
+    public const string ApprovalExpired = "approval.expired";
+    public const string ApprovalCancelled = "approval.cancelled";
 
     public static readonly IReadOnlyDictionary<Type, string> ByContract = new Dictionary<Type, string>
     {
@@ -28,5 +40,16 @@ public static class WebhookEventTypes
         [typeof(Membership.RoleGranted)] = RoleGranted,
         [typeof(Membership.RoleRevoked)] = RoleRevoked,
         [typeof(Membership.CustomRoleChanged)] = CustomRoleChanged,
+        [typeof(Membership.UnitCreated)] = UnitCreated,
+        [typeof(Membership.UnitRenamed)] = UnitRenamed,
+        [typeof(Membership.UnitMoved)] = UnitMoved,
+        [typeof(Membership.UnitDeleted)] = UnitDeleted,
+        [typeof(Membership.MemberUnitsChanged)] = MemberUnitsChanged,
+        [typeof(Membership.OrganizationSecurityChanged)] = OrganizationSecurityChanged,
+        [typeof(Approvals.ApprovalRequested)] = ApprovalRequested,
+        [typeof(Approvals.ApprovalStepAdvanced)] = ApprovalStepAdvanced,
+        [typeof(Approvals.ApprovalDecided)] = ApprovalDecided,
+        [typeof(Approvals.ApprovalExpired)] = ApprovalExpired,
+        [typeof(Approvals.ApprovalCancelled)] = ApprovalCancelled,
     };
 }

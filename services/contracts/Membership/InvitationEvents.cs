@@ -6,8 +6,10 @@ namespace Platform.Contracts.Membership;
 /// Token is the raw single-use secret for the link
 /// <c>{public base}/api/membership/invitations/accept?token={Token}</c>; membership keeps only its
 /// SHA-256 hash. AccountKnown says whether membership's directory knows an account with this email.
-/// Consumers still to come (a later session): identity creates a pending account for unknown
-/// emails, and notifications sends the email (set a password and accept, or just accept).
+/// Identity creates a pending account for an email it does not know and remembers the token's hash,
+/// so <c>{public base}/api/identity/invitation?token={Token}</c> lets that person set a password;
+/// notifications sends the email (set a password and accept, or just accept) unless SendEmail is
+/// false: a placeholder from an import, whose account is created but who is not told yet.
 /// Deliberately not an organization (webhook) event: the token must not leave the platform.
 /// </summary>
 public sealed record InvitationCreated(
@@ -20,7 +22,8 @@ public sealed record InvitationCreated(
     string Token,
     DateTimeOffset ExpiresAt,
     bool AccountKnown,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt,
+    bool SendEmail = true);
 
 /// <summary>An invitation was accepted by the account holding its email; MembershipGranted follows unless they were already a member.</summary>
 public sealed record InvitationAccepted(Guid OrganizationId, Guid InvitationId, Guid UserId, string Email, string Rank, bool AlreadyMember, DateTimeOffset AcceptedAt);

@@ -19,5 +19,6 @@ public static class ProblemTypes
     public const string InvalidLink = Base + "invalid-link";
     public const string SignUpClosed = Base + "sign-up-closed";
     public const string Forbidden = Base + "forbidden";
+    public const string CrossOriginRequest = Base + "cross-origin-request";
     public const string StateTransition = Base + "state-transition";
 }

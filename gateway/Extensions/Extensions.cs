@@ -45,6 +45,7 @@ public static class Extensions
         app.UseMiddleware<RequestSizeLimitMiddleware>();
         app.UseRateLimiter();
         app.UseMiddleware<InternalPathsMiddleware>();
+        app.UseMiddleware<CrossOriginRequestsMiddleware>();
         app.UseMiddleware<SessionMiddleware>();
         return app;
     }

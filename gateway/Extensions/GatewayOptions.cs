@@ -16,6 +16,12 @@ public sealed class GatewayOptions
     public int LoginAttemptsPerWindow { get; set; } = 10;
     public TimeSpan LoginWindow { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// Origins (<c>https://app.example</c>) other than the gateway's own whose browsers may send unsafe
+    /// requests (POST, PUT, PATCH, DELETE): a front end served from another host.
+    /// </summary>
+    public string[] TrustedOrigins { get; set; } = [];
+
     /// <summary>Services whose OpenAPI documents are aggregated (each also a YARP cluster and a discovery name).</summary>
     public string[] Services { get; set; } = ["identity", "membership", "notifications", "approvals"];
 }

@@ -36,6 +36,9 @@ public sealed class GatewayFixture : IAsyncLifetime
     // The Development name of the session cookie (gateway/appsettings.Development.json).
     public const string SessionCookie = "platform-session";
 
+    /// <summary>A front end on another host that the gateways trust with unsafe requests.</summary>
+    public const string TrustedOrigin = "https://app.example";
+
     private readonly List<IAsyncDisposable> hosts = [];
     private ConnectionMultiplexer? redis;
 
@@ -141,6 +144,7 @@ public sealed class GatewayFixture : IAsyncLifetime
             ["InternalToken:SigningKey"] = TestKeys.PrivateKeyPem,
             ["InternalToken:PublicKey"] = TestKeys.PublicKeyPem,
             ["Gateway:MaxRequestBodyBytes"] = MaxRequestBodyBytes.ToString(),
+            ["Gateway:TrustedOrigins:0"] = TrustedOrigin,
             ["Gateway:RequestsPerWindow"] = requestsPerWindow.ToString(),
             ["Gateway:RateLimitWindow"] = window.ToString(),
             // In-process requests have no client address: they all share one login partition.

@@ -45,7 +45,15 @@ public sealed class RunningPlatform : IAsyncLifetime
     }
 }
 
-public sealed class PlatformTests(RunningPlatform platform) : IClassFixture<RunningPlatform>
+/// <summary>Every end-to-end class shares one running platform: starting it is most of the time.</summary>
+[CollectionDefinition(Name)]
+public sealed class RunningPlatformCollection : ICollectionFixture<RunningPlatform>
+{
+    public const string Name = "The running platform";
+}
+
+[Collection(RunningPlatformCollection.Name)]
+public sealed class PlatformTests(RunningPlatform platform)
 {
     private DistributedApplication App => platform.App;
     private OtlpReceiver Otlp => platform.Otlp;

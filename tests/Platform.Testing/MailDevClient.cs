@@ -47,6 +47,8 @@ public sealed record ReceivedEmail(
     List<MailAddressee> To,
     string? Html,
     string? Text,
-    [property: JsonPropertyName("messageId")] string? MessageId);
+    [property: JsonPropertyName("messageId")] string? MessageId,
+    /// <summary>When maildev accepted it.</summary>
+    DateTimeOffset? Time = null);
 
 public sealed record MailAddressee(string Address, string? Name);

@@ -1,0 +1,35 @@
+using System.Net;
+using System.Net.Http.Json;
+using Platform.Testing;
+
+namespace Platform.EndToEnd.Tests;
+
+/// <summary>A person using the platform through the gateway with a browser's cookie jar.</summary>
+public sealed class GatewayUser
+{
+    public const string Password = "a long enough passphrase";
+
+    private GatewayUser(string email, HttpClient http)
+    {
+        Email = email;
+        Http = http;
+    }
+
+    public string Email { get; }
+    public HttpClient Http { get; }
+
+    /// <summary>Signs up, follows the verification link from the SMTP sink and logs in.</summary>
+    public static async Task<GatewayUser> SignUpAsync(Uri gateway, MailDevClient mail, string firstName)
+    {
+        var email = $"{firstName.ToLowerInvariant()}-{Guid.NewGuid():N}@example.com";
+        var http = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = gateway };
+        var registered = await http.PostAsJsonAsync("/api/identity/accounts", new { email, password = Password, firstName, lastName = "Tester" });
+        Assert.Equal(HttpStatusCode.Accepted, registered.StatusCode);
+        var link = await mail.WaitForLinkAsync(email, "/api/identity/pages/verify-email", TimeSpan.FromSeconds(60));
+        var verified = await http.PostAsJsonAsync("/api/identity/accounts/verification", new { token = link.Token });
+        Assert.Equal(HttpStatusCode.OK, verified.StatusCode);
+        var loggedIn = await http.PostAsJsonAsync("/api/identity/sessions", new { email, password = Password });
+        Assert.Equal(HttpStatusCode.OK, loggedIn.StatusCode);
+        return new GatewayUser(email, http);
+    }
+}

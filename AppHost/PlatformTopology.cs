@@ -33,7 +33,8 @@ public static class PlatformTopology
             // Links in emails must point at the public entry point, never at the service itself.
             .WithEnvironment("Email__PublicBaseUrl", gateway.GetEndpoint("http"))
             // On a developer's machine, webhook receivers run on localhost; deployments keep private addresses refused.
-            .WithEnvironment("Webhooks__AllowPrivateAddresses", "true");
+            .WithEnvironment("Webhooks__AllowPrivateAddresses", "true")
+            .WithEnvironment("Webhooks__AllowInsecureHttp", "true");
 
         var approvals = builder.AddProject("approvals", "../services/approvals/Platform.Approvals.csproj", port: 5104)
             .WithReference(approvalsDb)

@@ -12,13 +12,14 @@ public sealed class BenchmarkOptions
     public TimeSpan Duration { get; set; } = TimeSpan.FromSeconds(20);
     public TimeSpan GetDuration { get; set; } = TimeSpan.FromSeconds(6);
     public int UsersPerWorker { get; set; } = 2;
+    public int ApprovalEmails { get; set; } = 50;
 
     /// <summary>Logins run with twice as many concurrent clients as cores, so a core never waits for I/O.</summary>
     public static int LoginConcurrency => 2 * Environment.ProcessorCount;
 
     public const string Usage =
-        "usage: dotnet run -c Release --project bench/Platform.Benchmarks -- <hash|login|keycloak|get|all>... "
-        + "[--duration s] [--warmup s] [--get-duration s] [--hash-seconds s] [--users-per-worker n]";
+        "usage: dotnet run -c Release --project bench/Platform.Benchmarks -- <hash|login|keycloak|get|approvals|all>... "
+        + "[--duration s] [--warmup s] [--get-duration s] [--hash-seconds s] [--users-per-worker n] [--approval-emails n]";
 
     public static BenchmarkOptions Parse(string[] args)
     {
@@ -32,8 +33,9 @@ public sealed class BenchmarkOptions
                 case "--get-duration": options.GetDuration = Seconds(args[++i]); break;
                 case "--hash-seconds": options.HashSingleThread = options.HashParallel = Seconds(args[++i]); break;
                 case "--users-per-worker": options.UsersPerWorker = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
-                case "hash" or "login" or "keycloak" or "get": options.Scenarios.Add(args[i]); break;
-                case "all": options.Scenarios.AddRange(["hash", "login", "get", "keycloak"]); break;
+                case "--approval-emails": options.ApprovalEmails = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+                case "hash" or "login" or "keycloak" or "get" or "approvals": options.Scenarios.Add(args[i]); break;
+                case "all": options.Scenarios.AddRange(["hash", "login", "get", "approvals", "keycloak"]); break;
                 default: throw new ArgumentException($"unknown argument '{args[i]}'; {Usage}");
             }
         }

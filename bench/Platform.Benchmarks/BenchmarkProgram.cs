@@ -25,14 +25,15 @@ public static class BenchmarkProgram
         var scenarios = options.Scenarios.Distinct().ToList();
         if (scenarios.Contains("hash")) await HashBenchmark.RunAsync(options);
 
-        // login and get share one platform with identity's default hashing; keycloak needs identity restarted.
-        if (scenarios.Contains("login") || scenarios.Contains("get"))
+        // login, get and approvals share one platform with identity's default hashing; keycloak needs identity restarted.
+        if (scenarios.Contains("login") || scenarios.Contains("get") || scenarios.Contains("approvals"))
         {
             await using var platform = await BenchPlatform.StartAsync(Argon2idAlgorithm.Owasp);
             await RunGuardedAsync(platform, async () =>
             {
                 if (scenarios.Contains("login")) await LoginBenchmark.RunAsync(platform, options, Argon2idAlgorithm.Owasp, keycloak: false);
                 if (scenarios.Contains("get")) await GetBenchmark.RunAsync(platform, options);
+                if (scenarios.Contains("approvals")) await ApprovalsBenchmark.RunAsync(platform, options);
             });
         }
 

@@ -32,12 +32,15 @@ public sealed partial class ApprovalFlowTests(RunningPlatform platform)
         var organization = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
 
         // Notifications and approvals learn of the organization and its owner from membership's events.
+        var lastAnswer = "";
         var secret = await Eventually.GetAsync(async () =>
         {
             var response = await requester.Http.PostAsJsonAsync($"/api/notifications/organizations/{organization}/webhooks",
                 new { url = receiver.Url.ToString(), eventTypes = new[] { "approval.decided" }, description = "storefront" });
+            lastAnswer = $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}";
             return response.StatusCode == HttpStatusCode.Created ? (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("secret").GetString() : null;
-        }, "notifications to let the owner register a webhook", TimeSpan.FromSeconds(60));
+        }, "notifications to let the owner register a webhook", TimeSpan.FromSeconds(60)).WaitAsync(TimeSpan.FromSeconds(90));
+        Assert.True(secret is not null, lastAnswer);
         var policy = new
         {
             steps = new[] { new { name = "Buyer's approval", source = "external-nominee", requiredApprovals = 1 } },
@@ -47,8 +50,9 @@ public sealed partial class ApprovalFlowTests(RunningPlatform platform)
         await Eventually.TrueAsync(async () =>
             (await requester.Http.PutAsJsonAsync($"/api/approvals/organizations/{organization}/policies/order", policy)).IsSuccessStatusCode,
             "approvals to let the owner set a policy", TimeSpan.FromSeconds(60));
-        var token = await requester.Http.PostAsJsonAsync("/api/identity/account/tokens", new { name = "storefront", scopes = new[] { "approvals.request" } });
-        Assert.Equal(HttpStatusCode.Created, token.StatusCode);
+        var token = await requester.Http.PostAsJsonAsync("/api/identity/account/tokens", 
+            new { name = "storefront", scopes = new[] { "approvals.request" }, expiresAt = DateTimeOffset.UtcNow.AddDays(30) });
+        Assert.True(token.StatusCode == HttpStatusCode.Created, await token.Content.ReadAsStringAsync());
         var storefront = new HttpClient { BaseAddress = gateway };
         storefront.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (await token.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString());
 
@@ -56,7 +60,7 @@ public sealed partial class ApprovalFlowTests(RunningPlatform platform)
         var title = $"Order {Random.Shared.Next(1000, 9999)} for the <b>buyer</b>";
         var refused = await storefront.PostAsJsonAsync($"/api/approvals/organizations/{organization}/requests",
             new { type = "order", title, amount = 1200m, currency = "EUR", externalNominee = "someone@elsewhere.example" });
-        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.True(refused.StatusCode == HttpStatusCode.BadRequest, await refused.Content.ReadAsStringAsync());
         var buyer = $"buyer-{Guid.NewGuid():N}@partner.example";
         using var create = new HttpRequestMessage(HttpMethod.Post, $"/api/approvals/organizations/{organization}/requests")
         {
@@ -68,7 +72,7 @@ public sealed partial class ApprovalFlowTests(RunningPlatform platform)
         };
         create.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
         var request = await storefront.SendAsync(create);
-        Assert.Equal(HttpStatusCode.Created, request.StatusCode);
+        Assert.True(request.StatusCode == HttpStatusCode.Created, await request.Content.ReadAsStringAsync());
         var requestId = (await request.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
 
         // The buyer's email carries the one-time link; a plain HTTP client follows it.
@@ -94,7 +98,7 @@ public sealed partial class ApprovalFlowTests(RunningPlatform platform)
         {
             ["nonce"] = nonce, ["decision"] = "approve", ["comment"] = "Fine by us",
         }));
-        Assert.Equal(HttpStatusCode.OK, decided.StatusCode);
+        Assert.True(decided.StatusCode == HttpStatusCode.OK, await decided.Content.ReadAsStringAsync());
         var replay = await browser.PostAsync(link.Value, new FormUrlEncodedContent(new Dictionary<string, string> { ["nonce"] = nonce, ["decision"] = "reject" }));
         Assert.NotEqual(HttpStatusCode.OK, replay.StatusCode);
 

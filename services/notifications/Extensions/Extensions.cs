@@ -27,6 +27,12 @@ public static class Extensions
             bus.AddConsumer<EmailChangeRequestedConsumer>();
             bus.AddConsumer<UserLockedOutConsumer>();
             bus.AddConsumer<GroupMessagePostedConsumer>();
+            bus.AddConsumer<InvitationCreatedConsumer>();
+            bus.AddConsumer<ApprovalRequestedConsumer>();
+            bus.AddConsumer<ApprovalStepAdvancedConsumer>();
+            bus.AddConsumer<ExternalApprovalLinkIssuedConsumer>();
+            bus.AddConsumer<ApprovalDecidedConsumer>();
+            bus.AddConsumer<ApprovalExpiredConsumer>();
             bus.AddConsumers(WebhookEventTypes.ByContract.Keys.Select(contract => typeof(WebhookEventConsumer<>).MakeGenericType(contract)).ToArray());
         });
         builder.Services.AddOpenApi();

@@ -33,6 +33,15 @@ public static class Extensions
             bus.AddConsumer<ExternalApprovalLinkIssuedConsumer>();
             bus.AddConsumer<ApprovalDecidedConsumer>();
             bus.AddConsumer<ApprovalExpiredConsumer>();
+            bus.AddConsumer<UserRegisteredConsumer>();
+            bus.AddConsumer<EmailChangedConsumer>();
+            bus.AddConsumer<UserDeletedConsumer>();
+            bus.AddConsumer<MembershipGrantedConsumer>();
+            bus.AddConsumer<MembershipRoleChangedConsumer>();
+            bus.AddConsumer<MembershipStateChangedConsumer>();
+            bus.AddConsumer<MembershipRevokedConsumer>();
+            bus.AddConsumer<OwnershipTransferredConsumer>();
+            bus.AddConsumer<OrganizationArchivedConsumer>();
             bus.AddConsumers(WebhookEventTypes.ByContract.Keys.Select(contract => typeof(WebhookEventConsumer<>).MakeGenericType(contract)).ToArray());
         });
         builder.Services.AddOpenApi();

@@ -56,6 +56,31 @@ public sealed class ApprovalEmailTests(NotificationsServiceFixture service)
     }
 
     [Fact]
+    public async Task The_next_steps_approver_is_told_who_asked_until_the_requesters_account_is_deleted()
+    {
+        var requesterId = Guid.NewGuid();
+        var requested = new ApprovalRequested(Guid.NewGuid(), Guid.NewGuid(), Van, requesterId, "Grace Hopper", 1, 3,
+            [Approver("Ada")], Expiry, DateTimeOffset.UtcNow);
+        await service.Bus.PublishAsync(requested, NewId.NextGuid());
+        await service.Mail.WaitForEmailToAsync(requested.Approvers[0].Email);
+
+        var second = Approver("Alan");
+        await service.Bus.PublishAsync(new ApprovalStepAdvanced(requested.OrganizationId, requested.RequestId, Van, "step", 2, 3,
+            [second], Expiry, DateTimeOffset.UtcNow), NewId.NextGuid());
+        Assert.Contains("Grace Hopper asks for your approval (step 2 of 3):", (await service.Mail.WaitForEmailToAsync(second.Email)).Text);
+
+        await service.Bus.PublishAsync(new Platform.Contracts.Identity.UserDeleted(requesterId, DateTimeOffset.UtcNow), NewId.NextGuid());
+        await Eventually.TrueAsync(() => service.WithDbAsync(db => db.ApprovalRequesters.AnyAsync(r => r.RequestId == requested.RequestId && r.RequesterName == "")),
+            "the requester's name to be forgotten");
+        var third = Approver("Barbara");
+        await service.Bus.PublishAsync(new ApprovalStepAdvanced(requested.OrganizationId, requested.RequestId, Van, "step", 3, 3,
+            [third], Expiry, DateTimeOffset.UtcNow), NewId.NextGuid());
+        var email = await service.Mail.WaitForEmailToAsync(third.Email);
+        Assert.Contains("Your approval is needed (step 3 of 3):", email.Text);
+        Assert.DoesNotContain("Grace Hopper", email.Text + email.Html);
+    }
+
+    [Fact]
     public async Task An_external_approver_gets_a_one_time_link_whose_token_the_stored_copy_does_not_keep()
     {
         var token = $"ext_{Guid.NewGuid():N}";

@@ -14,6 +14,7 @@ public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbConte
     public DbSet<DirectoryUser> DirectoryUsers => Set<DirectoryUser>();
     public DbSet<OrganizationMember> OrganizationMembers => Set<OrganizationMember>();
     public DbSet<ArchivedOrganization> ArchivedOrganizations => Set<ArchivedOrganization>();
+    public DbSet<ApprovalRequester> ApprovalRequesters => Set<ApprovalRequester>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -1,4 +1,5 @@
 using MassTransit;
+using Microsoft.EntityFrameworkCore;
 using Platform.Contracts.Approvals;
 using Platform.Notifications.Delivery;
 using Platform.Notifications.Infrastructure;
@@ -15,6 +16,11 @@ public sealed class ApprovalRequestedConsumer(
 {
     protected override async Task HandleAsync(ApprovalRequested message, ConsumeContext<ApprovalRequested> context)
     {
+        if (!await Db.ApprovalRequesters.AnyAsync(r => r.RequestId == message.RequestId, context.CancellationToken))
+        {
+            Db.ApprovalRequesters.Add(new ApprovalRequester(message.RequestId, message.RequesterId, message.RequesterName, message.RequestedAt));
+        }
+
         foreach (var approver in message.Approvers.DistinctBy(a => EmailDelivery.NormalizeAddress(a.Email)))
         {
             await QueueAsync(context, EmailTemplates.ApprovalRequested, approver.Email, new ApprovalRequestModel(
@@ -27,7 +33,8 @@ public sealed class ApprovalRequestedConsumer(
 
 /// <summary>
 /// The request reached new approvers (next step, escalation, reassignment): one email to each of them.
-/// The event does not name the requester, so the email leaves them out.
+/// The event does not name the requester; the name comes from the request's <see cref="ApprovalRequested"/>
+/// when this service saw it, and is left out otherwise.
 /// </summary>
 public sealed class ApprovalStepAdvancedConsumer(
     NotificationsDbContext db, TimeProvider clock, EmailQueue emails, EmailLinks links,
@@ -36,10 +43,12 @@ public sealed class ApprovalStepAdvancedConsumer(
 {
     protected override async Task HandleAsync(ApprovalStepAdvanced message, ConsumeContext<ApprovalStepAdvanced> context)
     {
+        var requesterName = await Db.ApprovalRequesters.Where(r => r.RequestId == message.RequestId && r.RequesterName != "")
+            .Select(r => r.RequesterName).FirstOrDefaultAsync(context.CancellationToken);
         foreach (var approver in message.Approvers.DistinctBy(a => EmailDelivery.NormalizeAddress(a.Email)))
         {
             await QueueAsync(context, EmailTemplates.ApprovalRequested, approver.Email, new ApprovalRequestModel(
-                approver.FirstName, RequesterName: null, message.Subject.Title, ApprovalEmails.Summary(message.Subject),
+                approver.FirstName, requesterName, message.Subject.Title, ApprovalEmails.Summary(message.Subject),
                 ApprovalEmails.Amount(message.Subject), message.Step, message.StepCount,
                 Escalated: message.Reason == "escalated", Reassigned: message.Reason == "reassigned",
                 links.ApprovalRequest(message.RequestId), message.ExpiresAt));

@@ -25,7 +25,8 @@ public sealed class EmailChangedConsumer(NotificationsDbContext db, TimeProvider
 }
 
 /// <summary>
-/// Forgets a deleted account: its directory entry keeps only the id, its preferences go, and the delivery
+/// Forgets a deleted account: its directory entry keeps only the id, its preferences and its name on
+/// approval requests go, and the delivery
 /// log keeps of its emails only what the statistics need (state, template, times), with the recipient
 /// masked and the rendered copies dropped. Emails still waiting are not sent.
 /// </summary>
@@ -41,6 +42,8 @@ public sealed class UserDeletedConsumer(NotificationsDbContext db, TimeProvider 
         var addresses = user.Addresses.ToArray();
         user.Forget(message.DeletedAt);
         await Db.Preferences.Where(p => p.UserId == message.UserId).ExecuteDeleteAsync(cancellationToken);
+        await Db.ApprovalRequesters.Where(r => r.RequesterId == message.UserId)
+            .ExecuteUpdateAsync(set => set.SetProperty(r => r.RequesterName, ""), cancellationToken);
         await Db.SaveChangesAsync(cancellationToken);
         if (addresses.Length == 0)
         {

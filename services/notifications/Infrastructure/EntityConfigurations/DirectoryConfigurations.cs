@@ -39,3 +39,15 @@ internal sealed class ArchivedOrganizationConfiguration : IEntityTypeConfigurati
         organization.Property(o => o.OrganizationId).ValueGeneratedNever();
     }
 }
+
+internal sealed class ApprovalRequesterConfiguration : IEntityTypeConfiguration<ApprovalRequester>
+{
+    public void Configure(EntityTypeBuilder<ApprovalRequester> requester)
+    {
+        requester.ToTable("ApprovalRequesters");
+        requester.HasKey(r => r.RequestId);
+        requester.Property(r => r.RequestId).ValueGeneratedNever();
+        requester.Property(r => r.RequesterName).HasMaxLength(ApprovalRequester.MaxNameLength);
+        requester.HasIndex(r => r.RequesterId);
+    }
+}

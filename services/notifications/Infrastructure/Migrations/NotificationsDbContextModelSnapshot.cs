@@ -22,6 +22,29 @@ namespace Platform.Notifications.Infrastructure.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Platform.Notifications.Model.ApprovalRequester", b =>
+                {
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RequesterId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("RequesterName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("RequestId");
+
+                    b.HasIndex("RequesterId");
+
+                    b.ToTable("ApprovalRequesters", (string)null);
+                });
+
             modelBuilder.Entity("Platform.Notifications.Model.ArchivedOrganization", b =>
                 {
                     b.Property<Guid>("OrganizationId")

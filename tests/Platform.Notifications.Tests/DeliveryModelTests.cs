@@ -194,6 +194,38 @@ public sealed class DeliveryModelTests
         Assert.EndsWith("…", delivery.Subject);
     }
 
+    [Fact]
+    public void Anonymizing_keeps_state_template_and_times_and_drops_address_copy_and_error()
+    {
+        var delivery = QueueWithLink();
+        delivery.MarkFailed("550 someone@example.com unknown", Now, TimeSpan.FromSeconds(30));
+        delivery.MarkSent("<1@platform>", Now.AddMinutes(1));
+        var userId = Guid.NewGuid();
+
+        delivery.Anonymize(userId, Now.AddDays(1));
+
+        Assert.Equal(DeliveryState.Sent, delivery.State);
+        Assert.Equal("verify-email", delivery.Template);
+        Assert.Equal(Now.AddMinutes(1), delivery.SentAt);
+        Assert.Equal(2, delivery.Attempts);
+        Assert.Equal($"deleted-{userId:N}-{delivery.Id:N}@deleted.invalid", delivery.Recipient);
+        Assert.Equal("", delivery.Subject + delivery.HtmlBody + delivery.TextBody);
+        Assert.Null(delivery.LastError);
+        Assert.Equal(ResendOutcome.RecipientDeleted, delivery.Resend(Now.AddDays(2)));
+    }
+
+    [Fact]
+    public void An_email_still_waiting_for_a_deleted_account_is_never_sent()
+    {
+        var delivery = Queue();
+
+        delivery.Anonymize(Guid.NewGuid(), Now);
+
+        Assert.Equal(DeliveryState.Dead, delivery.State);
+        Assert.False(delivery.IsDue(Now.AddDays(1)));
+        Assert.Contains("account was deleted", delivery.LastError);
+    }
+
     private static EmailDelivery QueueWithLink() => EmailDelivery.Queue(
         Guid.NewGuid(), "verify-email", "someone@example.com",
         new EmailMessage(

@@ -149,8 +149,9 @@ public sealed class TemplateRendererTests
     public void Every_template_renders_in_every_locale_with_its_sample_data()
     {
         Assert.Equal(
-            ["confirm-email-change", "email-change-notice", "existing-account-sign-up", "group-message", "locked-out", "password-changed", "reset-password",
-             "verify-email", "webhook-disabled", "welcome"],
+            ["approval-decided", "approval-expired", "approval-requested", "confirm-email-change", "email-change-notice", "existing-account-sign-up",
+             "external-approval", "group-message", "invitation", "locked-out", "password-changed", "reset-password", "verify-email", "webhook-disabled",
+             "welcome"],
             Renderer.Templates);
         foreach (var template in Renderer.Templates)
         {

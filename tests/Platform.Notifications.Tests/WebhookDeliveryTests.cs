@@ -73,9 +73,9 @@ public sealed class WebhookDeliveryTests(WebhookServiceFixture service) : IClass
         // Each attempt is one request: no hidden retries inside an attempt.
         Assert.Equal(3, service.Receiver.At(url).Count);
 
-        var notice = await service.Mail.WaitForEmailToAsync(service.OperatorEmail);
+        // The operator hears of every organization's disabled endpoints: find this one's notice.
+        var notice = await OperatorNoticeAsync(url);
         Assert.Equal("A webhook endpoint was disabled", notice.Subject);
-        Assert.Contains(url, notice.Text);
         Assert.Contains(organization.ToString(), notice.Text);
 
         var delivery = (await Admin.GetFromJsonAsync<JsonElement>($"/organizations/{organization}/webhooks/{endpoint.Id}/deliveries")).GetProperty("items")[0];
@@ -84,6 +84,68 @@ public sealed class WebhookDeliveryTests(WebhookServiceFixture service) : IClass
         var enabled = await (await Admin.PostAsync($"/organizations/{organization}/webhooks/{endpoint.Id}/enable", null)).Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("active", enabled.GetProperty("state").GetString());
         Assert.Equal(0, enabled.GetProperty("consecutiveFailures").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_disabled_endpoint_is_reported_to_the_organizations_owner_and_admins_each_in_their_language()
+    {
+        var organization = Guid.NewGuid();
+        var owner = await service.RegisterAsync("Olga", locale: "de-AT");
+        var admin = await service.RegisterAsync("Ada");
+        var manager = await service.RegisterAsync("Mia");
+        var suspended = await service.RegisterAsync("Sam");
+        var adminElsewhere = await service.RegisterAsync("Eve");
+        await service.GrantAsync(organization, owner.UserId, "owner");
+        await service.GrantAsync(organization, admin.UserId, "admin");
+        await service.GrantAsync(organization, manager.UserId, "manager");
+        await service.GrantAsync(organization, suspended.UserId, "admin");
+        await service.SuspendAsync(organization, suspended.UserId);
+        await service.GrantAsync(Guid.NewGuid(), adminElsewhere.UserId, "admin");
+        var url = service.Receiver.NewEndpoint(otherwise: 500);
+        await RegisterAsync(organization, url);
+
+        await service.Bus.PublishAsync(Posted(organization), NewId.NextGuid());
+
+        var german = await service.Mail.WaitForEmailToAsync(owner.Email);
+        Assert.Equal("Ein Webhook-Endpunkt wurde deaktiviert", german.Subject);
+        Assert.Contains(url, german.Text);
+        var english = await service.Mail.WaitForEmailToAsync(admin.Email);
+        Assert.Equal("A webhook endpoint was disabled", english.Subject);
+        Assert.Contains(organization.ToString(), english.Text);
+        await OperatorNoticeAsync(url);
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        foreach (var bystander in new[] { manager, suspended, adminElsewhere })
+        {
+            Assert.Empty(await service.Mail.ToAsync(bystander.Email));
+        }
+    }
+
+    [Fact]
+    public async Task An_organization_admin_tests_an_endpoint_and_the_receiver_gets_a_signed_test_event()
+    {
+        var organization = Guid.NewGuid();
+        var admin = Guid.NewGuid();
+        await service.GrantAsync(organization, admin, "admin");
+        var client = service.Host.CreateClientAs(new InternalIdentity(admin));
+        var url = service.Receiver.NewEndpoint();
+        var created = await (await client.PostAsJsonAsync($"/organizations/{organization}/webhooks", new { url, eventTypes = new[] { "unit.created" } }))
+            .EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>();
+        var id = created.GetProperty("id").GetString();
+
+        var response = await client.PostAsync($"/organizations/{organization}/webhooks/{id}/test", null);
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var received = await Eventually.GetAsync(() => Task.FromResult(service.Receiver.At(url).FirstOrDefault()), "the test event");
+        Assert.True(received.IsSignedWith(created.GetProperty("secret").GetString()!));
+        var body = JsonDocument.Parse(received.Body).RootElement;
+        Assert.Equal("webhook.test", body.GetProperty("type").GetString());
+        Assert.Equal(id, body.GetProperty("data").GetProperty("endpointId").GetString());
+        var log = await Eventually.GetValueAsync(async () =>
+        {
+            var items = (await client.GetFromJsonAsync<JsonElement>($"/organizations/{organization}/webhooks/{id}/deliveries")).GetProperty("items");
+            return items.GetArrayLength() == 1 && items[0].GetProperty("state").GetString() == "delivered" ? items[0] : (JsonElement?)null;
+        }, "the test delivery to be logged");
+        Assert.Equal("webhook.test", log.GetProperty("eventType").GetString());
     }
 
     [Fact]
@@ -130,6 +192,9 @@ public sealed class WebhookDeliveryTests(WebhookServiceFixture service) : IClass
         Assert.Contains("127.0.0.1 is a loopback address", refused.InnerException!.Message);
         Assert.Empty(service.Receiver.At(url));
     }
+
+    private Task<ReceivedEmail> OperatorNoticeAsync(string url) => Eventually.GetAsync(
+        async () => (await service.Mail.ToAsync(service.OperatorEmail)).FirstOrDefault(e => e.Text?.Contains(url) == true), $"the operator's notice about {url}");
 
     private async Task<(string Id, string Secret)> RegisterAsync(Guid organization, string url)
     {

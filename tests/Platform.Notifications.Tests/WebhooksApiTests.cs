@@ -109,14 +109,14 @@ public sealed class WebhooksApiTests(NotificationsServiceFixture service)
     }
 
     [Fact]
-    public async Task Webhooks_are_for_platform_administrators_for_now()
+    public async Task Without_a_caller_the_answer_is_401_and_to_someone_who_administers_nothing_404()
     {
         var path = $"/organizations/{Guid.NewGuid()}/webhooks";
-        var member = service.Host.CreateClientAs(new InternalIdentity(Guid.NewGuid()));
+        var stranger = service.Host.CreateClientAs(new InternalIdentity(Guid.NewGuid()));
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await service.Host.CreateClient().GetAsync(path)).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await member.GetAsync(path)).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await member.PostAsJsonAsync(path, new { url = PublicUrl, eventTypes = new[] { "group.message-posted" } })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync(path)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.PostAsJsonAsync(path, new { url = PublicUrl, eventTypes = new[] { "group.message-posted" } })).StatusCode);
     }
 
     private async Task<(string Id, string Secret)> RegisterAsync(Guid organization)

@@ -81,6 +81,9 @@ public static class DeliveriesApi
             case ResendOutcome.AlreadyQueued:
                 return Problems.Conflict("The email is already waiting to be sent.",
                     $"This delivery is {DeliveryFilter.Name(delivery.State)}; the workers send it at {delivery.NextAttemptAt:u}.");
+            case ResendOutcome.RecipientDeleted:
+                return Problems.Conflict("The recipient's account was deleted.",
+                    "The log keeps no address and no copy of emails to a deleted account, so this one cannot be sent again.");
             case ResendOutcome.LinkExpired:
                 return Problems.Conflict("The link in this email has expired.",
                     "The stored copy no longer holds its link's one-time token, which has expired by now anyway. "

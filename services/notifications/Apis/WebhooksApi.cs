@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Platform.Contracts.Organizations;
 using Platform.Notifications.Delivery;
 using Platform.Notifications.Infrastructure;
+using Platform.Notifications.IntegrationEvents;
 using Platform.Notifications.Model;
 using Platform.ServiceDefaults.Authentication;
 
@@ -15,9 +16,8 @@ namespace Platform.Notifications.Apis;
 /// organization's id never reaches another's endpoint.
 /// </summary>
 /// <remarks>
-/// For now only platform administrators may manage them (<see cref="InternalTokenValidation.PlatformAdminPolicy"/>):
-/// whether the caller administers the organization is membership's to answer, and that arrives with the
-/// membership issue; then organization administrators are allowed too.
+/// The organization's owner and admins manage them, and platform administrators
+/// (<see cref="OrganizationAdministratorFilter"/>); to anyone else the organization's endpoints do not exist.
 /// </remarks>
 public static class WebhooksApi
 {
@@ -27,18 +27,24 @@ public static class WebhooksApi
     {
         var webhooks = routes.MapGroup("/organizations/{organizationId:guid}/webhooks")
             .WithTags("Webhooks")
-            .RequireAuthorization(InternalTokenValidation.PlatformAdminPolicy);
+            .RequireAuthorization()
+            .RequireOrganizationAdministrator()
+            .ProducesProblem(StatusCodes.Status404NotFound);
         webhooks.MapPost("/", Register).WithName("RegisterWebhook")
-            .WithSummary("Registers an endpoint; the answer carries its signing secret, the only time it is shown (platform administrators)");
-        webhooks.MapGet("/", List).WithName("ListWebhooks").WithSummary("The organization's endpoints, without secrets (platform administrators)");
-        webhooks.MapGet("/{id:guid}", Get).WithName("GetWebhook").WithSummary("One endpoint, without its secret (platform administrators)");
-        webhooks.MapDelete("/{id:guid}", Delete).WithName("DeleteWebhook").WithSummary("Removes an endpoint and its delivery log (platform administrators)");
+            .WithSummary("Registers an endpoint; the answer carries its signing secret, the only time it is shown (organization owners and admins)");
+        webhooks.MapGet("/", List).WithName("ListWebhooks").WithSummary("The organization's endpoints, without secrets (organization owners and admins)");
+        webhooks.MapGet("/{id:guid}", Get).WithName("GetWebhook").WithSummary("One endpoint, without its secret (organization owners and admins)");
+        webhooks.MapPatch("/{id:guid}", Update).WithName("UpdateWebhook")
+            .WithSummary("Changes an endpoint's URL, event types or description; what is left out stays (organization owners and admins)");
+        webhooks.MapDelete("/{id:guid}", Delete).WithName("DeleteWebhook").WithSummary("Removes an endpoint and its delivery log (organization owners and admins)");
         webhooks.MapPost("/{id:guid}/rotate-secret", RotateSecret).WithName("RotateWebhookSecret")
-            .WithSummary("A new signing secret, shown once; the old one keeps signing alongside for a while (platform administrators)");
+            .WithSummary("A new signing secret, shown once; the old one keeps signing alongside for a while (organization owners and admins)");
         webhooks.MapPost("/{id:guid}/enable", Enable).WithName("EnableWebhook")
-            .WithSummary("Enables a disabled endpoint again, with its failure count reset (platform administrators)");
+            .WithSummary("Enables a disabled endpoint again, with its failure count reset (organization owners and admins)");
+        webhooks.MapPost("/{id:guid}/test", Test).WithName("TestWebhook")
+            .WithSummary($"Sends a signed {WebhookPayloads.TestEventType} event to an active endpoint; its delivery log shows the outcome (organization owners and admins)");
         webhooks.MapGet("/{id:guid}/deliveries", Deliveries).WithName("ListWebhookDeliveries")
-            .WithSummary("The endpoint's deliveries, newest first, each with its attempts (platform administrators)");
+            .WithSummary("The endpoint's deliveries, newest first, each with its attempts (organization owners and admins)");
         return routes;
     }
 
@@ -46,24 +52,7 @@ public static class WebhooksApi
         Guid organizationId, WebhookRegistration registration, NotificationsDbContext db, WebhookTargets targets, TimeProvider time,
         CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (await targets.ProblemWithAsync(registration.Url, cancellationToken) is { } urlProblem)
-        {
-            errors["url"] = [urlProblem];
-        }
-
-        var known = WebhookEventTypes.ByContract.Values.Order(StringComparer.Ordinal).ToList();
-        var unknown = (registration.EventTypes ?? []).Where(type => !known.Contains(type)).ToList();
-        if (registration.EventTypes is not { Count: > 0 } || unknown.Count > 0)
-        {
-            errors["eventTypes"] = [$"{(unknown.Count > 0 ? $"Unknown event type {unknown[0]}. " : "Name at least one event type. ")}Event types are: {string.Join(", ", known)}."];
-        }
-
-        if (registration.Description is { Length: > WebhookEndpoint.MaxDescriptionLength })
-        {
-            errors["description"] = [$"The description must have at most {WebhookEndpoint.MaxDescriptionLength} characters."];
-        }
-
+        var errors = await ValidateAsync(registration.Url, registration.EventTypes, registration.Description, targets, cancellationToken);
         if (errors.Count == 0 && await db.WebhookEndpoints.CountAsync(e => e.OrganizationId == organizationId, cancellationToken) >= MaxEndpointsPerOrganization)
         {
             errors["url"] = [$"An organization has at most {MaxEndpointsPerOrganization} webhook endpoints; delete one first."];
@@ -93,6 +82,47 @@ public static class WebhooksApi
         await Find(db.WebhookEndpoints.AsNoTracking(), organizationId, id, cancellationToken) is { } endpoint
             ? TypedResults.Ok(WebhookEndpointResponse.Of(endpoint))
             : UnknownEndpoint();
+
+    public static async Task<Results<Ok<WebhookEndpointResponse>, ProblemHttpResult, ValidationProblem>> Update(
+        Guid organizationId, Guid id, WebhookUpdate update, NotificationsDbContext db, WebhookTargets targets, CancellationToken cancellationToken)
+    {
+        if (await Find(db.WebhookEndpoints, organizationId, id, cancellationToken) is not { } endpoint)
+        {
+            return UnknownEndpoint();
+        }
+
+        var errors = await ValidateAsync(update.Url ?? endpoint.Url, update.EventTypes ?? endpoint.EventTypes, update.Description, targets, cancellationToken);
+        if (errors.Count > 0)
+        {
+            return Problems.Validation(errors);
+        }
+
+        endpoint.Update(update.Url, update.EventTypes, update.Description);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(WebhookEndpointResponse.Of(endpoint));
+    }
+
+    public static async Task<Results<Accepted<WebhookTestResponse>, ProblemHttpResult>> Test(
+        Guid organizationId, Guid id, NotificationsDbContext db, WebhookSignal signal, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (await Find(db.WebhookEndpoints.AsNoTracking(), organizationId, id, cancellationToken) is not { } endpoint)
+        {
+            return UnknownEndpoint();
+        }
+
+        if (endpoint.State != WebhookEndpointState.Active)
+        {
+            return Problems.Conflict("The endpoint is disabled.", "Nothing is sent to a disabled endpoint; enable it first, then test it.");
+        }
+
+        var now = time.GetUtcNow();
+        var payload = WebhookPayloads.Serialize(WebhookPayloads.TestEventType, now, new { endpointId = endpoint.Id, organizationId });
+        var delivery = WebhookDelivery.Queue(endpoint.Id, Guid.CreateVersion7(now), WebhookPayloads.TestEventType, payload, now);
+        db.WebhookDeliveries.Add(delivery);
+        await db.SaveChangesAsync(cancellationToken);
+        signal.Notify();
+        return TypedResults.Accepted($"/organizations/{organizationId}/webhooks/{id}/deliveries", new WebhookTestResponse(delivery.Id));
+    }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> Delete(
         Guid organizationId, Guid id, NotificationsDbContext db, CancellationToken cancellationToken) =>
@@ -154,6 +184,30 @@ public static class WebhooksApi
             items.Select(d => WebhookDeliveryResponse.Of(d, attempts[d.Id])).ToList(), number, size, total));
     }
 
+    private static async Task<Dictionary<string, string[]>> ValidateAsync(
+        string? url, IReadOnlyList<string>? eventTypes, string? description, WebhookTargets targets, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (await targets.ProblemWithAsync(url, cancellationToken) is { } urlProblem)
+        {
+            errors["url"] = [urlProblem];
+        }
+
+        var known = WebhookEventTypes.ByContract.Values.Order(StringComparer.Ordinal).ToList();
+        var unknown = (eventTypes ?? []).Where(type => !known.Contains(type)).ToList();
+        if (eventTypes is not { Count: > 0 } || unknown.Count > 0)
+        {
+            errors["eventTypes"] = [$"{(unknown.Count > 0 ? $"Unknown event type {unknown[0]}. " : "Name at least one event type. ")}Event types are: {string.Join(", ", known)}."];
+        }
+
+        if (description is { Length: > WebhookEndpoint.MaxDescriptionLength })
+        {
+            errors["description"] = [$"The description must have at most {WebhookEndpoint.MaxDescriptionLength} characters."];
+        }
+
+        return errors;
+    }
+
     private static Task<WebhookEndpoint?> Find(IQueryable<WebhookEndpoint> endpoints, Guid organizationId, Guid id, CancellationToken cancellationToken) =>
         endpoints.SingleOrDefaultAsync(e => e.OrganizationId == organizationId && e.Id == id, cancellationToken);
 
@@ -162,6 +216,11 @@ public static class WebhooksApi
 }
 
 public sealed record WebhookRegistration(string? Url, IReadOnlyList<string>? EventTypes, string? Description);
+
+/// <summary>A partial change: a field left out (null) keeps its value.</summary>
+public sealed record WebhookUpdate(string? Url, IReadOnlyList<string>? EventTypes, string? Description);
+
+public sealed record WebhookTestResponse(Guid DeliveryId);
 
 public sealed record WebhookEndpointResponse(
     Guid Id, Guid OrganizationId, string Url, IReadOnlyList<string> EventTypes, string Description, string State,

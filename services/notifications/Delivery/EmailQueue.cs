@@ -17,8 +17,8 @@ public sealed class EmailQueue(
     /// <summary>True when the email will be sent, false when it was throttled. Call inside a transaction.</summary>
     public async Task<bool> QueueAsync(Guid sourceEventId, string template, string recipient, object model, CancellationToken cancellationToken)
     {
-        // The contracts carry no locale yet, so every email goes out in the default language.
-        var message = templates.Render(template, locale: null, model);
+        // In the recipient's language when the directory knows them and it; otherwise English.
+        var message = templates.Render(template, await db.LocaleOfAsync(recipient, cancellationToken), model);
         var now = time.GetUtcNow();
         var address = EmailDelivery.NormalizeAddress(recipient);
         if (options.Value.RecipientLimits.TryGetValue(template, out var limit) && limit.IsActive)

@@ -107,7 +107,7 @@ internal sealed partial class WebhookDeliveryWorker(
                         .SetProperty(d => d.State, WebhookDeliveryState.Failed)
                         .SetProperty(d => d.LastError, "Not attempted: the endpoint was disabled."), cancellationToken);
                 LogEndpointDisabled(endpoint.Id, endpoint.OrganizationId, endpoint.DisabledReason);
-                notifyOperator = QueueDisabledNotice(db, endpoint, now);
+                notifyOperator = await QueueDisabledNoticeAsync(db, endpoint, now, cancellationToken);
             }
         }
 
@@ -153,21 +153,27 @@ internal sealed partial class WebhookDeliveryWorker(
     }
 
     /// <summary>
-    /// The operator (<see cref="WebhookOptions.OperatorEmail"/>) hears of it for now: the organization's
-    /// administrators are not known to this service. Once membership publishes who they are, the
-    /// notice goes to them as well.
+    /// Tells the organization's owner and admins (as the membership projection knows them), each in their
+    /// language, and the operator (<see cref="WebhookOptions.OperatorEmail"/>) when one is configured.
     /// </summary>
-    private bool QueueDisabledNotice(NotificationsDbContext db, WebhookEndpoint endpoint, DateTimeOffset now)
+    private async Task<bool> QueueDisabledNoticeAsync(
+        NotificationsDbContext db, WebhookEndpoint endpoint, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(settings.OperatorEmail))
+        var recipients = await db.AdministratorAddressesAsync(endpoint.OrganizationId, cancellationToken);
+        if (!string.IsNullOrWhiteSpace(settings.OperatorEmail))
         {
-            return false;
+            recipients.Add(new Recipient(settings.OperatorEmail, Locale: null));
         }
 
-        var message = templates.Render(EmailTemplates.WebhookDisabled, locale: null, new WebhookDisabledModel(
-            endpoint.OrganizationId, endpoint.Id, endpoint.Url, endpoint.DisabledReason ?? "", endpoint.DisabledAt ?? now));
-        db.Deliveries.Add(EmailDelivery.Queue(Guid.CreateVersion7(now), EmailTemplates.WebhookDisabled, settings.OperatorEmail, message, now));
-        return true;
+        var model = new WebhookDisabledModel(endpoint.OrganizationId, endpoint.Id, endpoint.Url, endpoint.DisabledReason ?? "", endpoint.DisabledAt ?? now);
+        var noticeId = Guid.CreateVersion7(now);
+        foreach (var recipient in recipients.DistinctBy(r => EmailDelivery.NormalizeAddress(r.Email)))
+        {
+            var message = templates.Render(EmailTemplates.WebhookDisabled, recipient.Locale, model);
+            db.Deliveries.Add(EmailDelivery.Queue(noticeId, EmailTemplates.WebhookDisabled, recipient.Email, message, now));
+        }
+
+        return recipients.Count > 0;
     }
 
     private static Exception Innermost(Exception exception)

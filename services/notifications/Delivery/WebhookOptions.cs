@@ -25,7 +25,7 @@ public sealed class WebhookOptions
     public int MaxAttempts { get; set; } = 10;
     /// <summary>How long a rotated-out secret keeps signing next to the new one.</summary>
     public TimeSpan SecretRotationOverlap { get; set; } = TimeSpan.FromHours(24);
-    /// <summary>Who hears about a disabled endpoint; none when empty.</summary>
+    /// <summary>Who hears about a disabled endpoint besides the organization's owner and admins; nobody else when empty.</summary>
     public string? OperatorEmail { get; set; }
     /// <summary>Allow plain http URLs; honoured in Development only.</summary>
     public bool AllowInsecureHttp { get; set; }

@@ -11,6 +11,10 @@ public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbConte
     public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
     public DbSet<WebhookAttempt> WebhookAttempts => Set<WebhookAttempt>();
+    public DbSet<DirectoryUser> DirectoryUsers => Set<DirectoryUser>();
+    public DbSet<OrganizationMember> OrganizationMembers => Set<OrganizationMember>();
+    public DbSet<ArchivedOrganization> ArchivedOrganizations => Set<ArchivedOrganization>();
+    public DbSet<ApprovalRequester> ApprovalRequesters => Set<ApprovalRequester>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -41,6 +41,8 @@ public sealed partial class GroupMessagePostedConsumer(
             LogSkipped(message.PostId, skipped);
         }
 
+        var locales = await Db.DirectoryUsers.Where(u => userIds.Contains(u.UserId) && !u.Deleted && u.Locale != null)
+            .ToDictionaryAsync(u => u.UserId, u => u.Locale, context.CancellationToken);
         var now = Time.GetUtcNow();
         var eventId = context.MessageId!.Value;
         foreach (var chunk in recipients.Chunk(ChunkSize))
@@ -49,7 +51,7 @@ public sealed partial class GroupMessagePostedConsumer(
             foreach (var recipient in chunk)
             {
                 var link = links.Unsubscribe(unsubscribe.Create(recipient.UserId, EmailCategory.GroupMessages));
-                var email = templates.Render(EmailTemplates.GroupMessage, locale: null, new GroupMessageModel(
+                var email = templates.Render(EmailTemplates.GroupMessage, locales.GetValueOrDefault(recipient.UserId), new GroupMessageModel(
                     recipient.FirstName, message.AuthorName, message.GroupName, message.Subject, message.Body, message.PostedAt, link));
                 deliveries.Add(EmailDelivery.Queue(eventId, EmailTemplates.GroupMessage, recipient.Email, email, now, new Dictionary<string, string>
                 {

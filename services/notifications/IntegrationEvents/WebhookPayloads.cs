@@ -10,6 +10,9 @@ namespace Platform.Notifications.IntegrationEvents;
 /// </summary>
 public static class WebhookPayloads
 {
+    /// <summary>What an administrator's test sends: <c>data</c> names the endpoint and organization, nothing else.</summary>
+    public const string TestEventType = "webhook.test";
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public static string Serialize(string eventType, DateTimeOffset timestamp, object message) =>

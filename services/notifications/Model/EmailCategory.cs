@@ -28,7 +28,9 @@ public static class EmailCategories
         EmailTemplates.VerifyEmail or EmailTemplates.ResetPassword or EmailTemplates.PasswordChanged
             or EmailTemplates.ConfirmEmailChange or EmailTemplates.EmailChangeNotice or EmailTemplates.LockedOut
             or EmailTemplates.ExistingAccountSignUp => EmailCategory.Security,
-        EmailTemplates.Welcome or EmailTemplates.WebhookDisabled => EmailCategory.Transactional,
+        EmailTemplates.Welcome or EmailTemplates.WebhookDisabled or EmailTemplates.Invitation
+            or EmailTemplates.ApprovalRequested or EmailTemplates.ExternalApproval or EmailTemplates.ApprovalDecided
+            or EmailTemplates.ApprovalExpired => EmailCategory.Transactional,
         EmailTemplates.GroupMessage => EmailCategory.GroupMessages,
         _ => throw new ArgumentException($"The email template {template} has no category; add it to {nameof(EmailCategories)}.", nameof(template)),
     };

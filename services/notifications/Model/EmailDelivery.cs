@@ -36,6 +36,8 @@ public sealed class EmailDelivery
     public DateTimeOffset? SentAt { get; private set; }
     public int Resends { get; private set; }
     public DateTimeOffset? LastResentAt { get; private set; }
+    /// <summary>The recipient's account was deleted: the log keeps no address and no copy, only the statistics.</summary>
+    public bool RecipientDeleted { get; private set; }
 
     private EmailDelivery() { }
 
@@ -116,6 +118,11 @@ public sealed class EmailDelivery
     /// </summary>
     public ResendOutcome Resend(DateTimeOffset now)
     {
+        if (RecipientDeleted)
+        {
+            return ResendOutcome.RecipientDeleted;
+        }
+
         if (State is DeliveryState.Queued or DeliveryState.Retrying)
         {
             return ResendOutcome.AlreadyQueued;
@@ -148,6 +155,28 @@ public sealed class EmailDelivery
         TextBody = text;
     }
 
+    /// <summary>
+    /// The recipient's account was deleted: keep state, template, category and times for the statistics;
+    /// drop the address (each row gets its own placeholder, so the idempotency key stays unique), the
+    /// rendered copy and anything an SMTP error may have quoted. An email still waiting is never sent.
+    /// </summary>
+    public void Anonymize(Guid userId, DateTimeOffset now)
+    {
+        Recipient = $"deleted-{userId:N}-{Id:N}@deleted.invalid";
+        Subject = "";
+        HtmlBody = "";
+        TextBody = "";
+        Headers = [];
+        LastError = null;
+        RecipientDeleted = true;
+        if (State is DeliveryState.Queued or DeliveryState.Retrying)
+        {
+            State = DeliveryState.Dead;
+            LastError = "Not sent: the recipient's account was deleted.";
+            NextAttemptAt = now;
+        }
+    }
+
     public static TimeSpan BackoffAfter(int attempts, TimeSpan firstRetryDelay) =>
         TimeSpan.FromSeconds(Math.Min(7200, firstRetryDelay.TotalSeconds * Math.Pow(2, attempts - 1)));
 }
@@ -157,4 +186,5 @@ public enum ResendOutcome
     Queued,
     AlreadyQueued,
     LinkExpired,
+    RecipientDeleted,
 }

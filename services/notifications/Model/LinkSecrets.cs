@@ -16,10 +16,16 @@ public static partial class LinkSecrets
 {
     public const string Mask = "***";
 
-    public static string Hide(string text) => TokenValue().Replace(text, "${key}" + Mask);
+    /// <summary>External approval links carry their secret in the path: <c>/api/approvals/external/{token}</c>.</summary>
+    public const string ExternalApprovalPath = "/api/approvals/external/";
+
+    public static string Hide(string text) => PathToken().Replace(TokenValue().Replace(text, "${key}" + Mask), "${key}" + Mask);
 
     // Starts with the literal "token", which the engine finds with a vectorized search: every email
     // sent goes through this, and a pattern that starts with a lookbehind is tried at every position.
     [GeneratedRegex("""(?<=[?&;])(?<!/unsubscribe\?)(?<key>token(?:=|&#x3D;|&#61;))[^&\s"'<>#]+""", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TokenValue();
+
+    [GeneratedRegex("""(?<key>/api/approvals/external/)[^/?&\s"'<>#]+""", RegexOptions.CultureInvariant)]
+    private static partial Regex PathToken();
 }

@@ -51,6 +51,14 @@ public sealed class WebhookEndpoint
         CreatedAt = now,
     };
 
+    /// <summary>A null argument keeps what is there; the caller validated the rest.</summary>
+    public void Update(string? url, IEnumerable<string>? eventTypes, string? description)
+    {
+        Url = url ?? Url;
+        EventTypes = eventTypes?.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray() ?? EventTypes;
+        Description = description?.Trim() ?? Description;
+    }
+
     public bool Wants(string eventType) => State == WebhookEndpointState.Active && EventTypes.Contains(eventType, StringComparer.Ordinal);
 
     /// <summary>

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Platform.Notifications.Delivery;
+using Platform.Notifications.Model;
 
 namespace Platform.Notifications.Templates;
 
@@ -18,6 +19,18 @@ public sealed class EmailLinks(IOptions<EmailOptions> options)
     public string ResetPassword(string token) => Page("reset-password", token);
 
     public string ConfirmEmailChange(string token) => Page("confirm-email-change", token);
+
+    /// <summary>For an invitee who already has an account: sign in and accept.</summary>
+    public string AcceptInvitation(string token) => $"{BaseUrl}/api/membership/invitations/accept?token={Uri.EscapeDataString(token)}";
+
+    /// <summary>For an invitee identity prepared a pending account for: set a password, then the invitation is accepted.</summary>
+    public string InvitationSignUp(string token) => $"{BaseUrl}/api/identity/invitation?token={Uri.EscapeDataString(token)}";
+
+    /// <summary>The request page for internal approvers and the requester; it needs a signed-in member.</summary>
+    public string ApprovalRequest(Guid requestId) => $"{BaseUrl}/api/approvals/requests/{requestId}";
+
+    /// <summary>An external approver's one-time link; the secret is in the path, as approvals serves it.</summary>
+    public string ExternalApproval(string token) => $"{BaseUrl}{LinkSecrets.ExternalApprovalPath}{Uri.EscapeDataString(token)}";
 
     /// <summary>The one-click unsubscribe link of a broadcast (RFC 8058), served by this service through the gateway.</summary>
     public string Unsubscribe(string token) => $"{BaseUrl}/api/notifications/unsubscribe?token={Uri.EscapeDataString(token)}";

@@ -26,3 +26,25 @@ public sealed record GroupMessageModel(
     string FirstName, string AuthorName, string GroupName, string Subject, string Body, DateTimeOffset PostedAt, string UnsubscribeLink);
 
 public sealed record WebhookDisabledModel(Guid OrganizationId, Guid EndpointId, string Url, string Reason, DateTimeOffset DisabledAt);
+
+/// <summary><see cref="AccountKnown"/>: the invitee signs in and accepts; otherwise they set a password for the account identity prepared.</summary>
+public sealed record InvitationModel(
+    string InviterName, string OrganizationName, string Rank, string Email, string Link, DateTimeOffset ExpiresAt, bool AccountKnown);
+
+/// <summary>
+/// What an approval request is about, shared by the approval emails. <see cref="Amount"/> is the amount with
+/// its currency, already formatted, or null.
+/// </summary>
+public sealed record ApprovalRequestModel(
+    string FirstName, string? RequesterName, string Title, string? Summary, string? Amount, int Step, int StepCount,
+    bool Escalated, bool Reassigned, string Link, DateTimeOffset ExpiresAt);
+
+public sealed record ExternalApprovalModel(
+    string OrganizationName, string RequesterName, string Title, string? Summary, string? Amount, string Link, DateTimeOffset ExpiresAt);
+
+/// <summary><see cref="DecidedBy"/>: who decided, when known and not <see cref="Automatic"/>.</summary>
+public sealed record ApprovalDecidedModel(
+    string FirstName, string Title, string? Summary, string? Amount, bool Approved, bool Automatic, string? DecidedBy, string? Comment,
+    string Link, DateTimeOffset DecidedAt);
+
+public sealed record ApprovalExpiredModel(string FirstName, string Title, string? Summary, string? Amount, string Link, DateTimeOffset ExpiredAt);

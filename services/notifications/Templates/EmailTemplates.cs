@@ -13,4 +13,9 @@ public static class EmailTemplates
     public const string Welcome = "welcome";
     public const string GroupMessage = "group-message";
     public const string WebhookDisabled = "webhook-disabled";
+    public const string Invitation = "invitation";
+    public const string ApprovalRequested = "approval-requested";
+    public const string ExternalApproval = "external-approval";
+    public const string ApprovalDecided = "approval-decided";
+    public const string ApprovalExpired = "approval-expired";
 }

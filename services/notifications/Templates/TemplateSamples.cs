@@ -4,6 +4,7 @@ namespace Platform.Notifications.Templates;
 public static class TemplateSamples
 {
     private const string Token = "sample-token";
+    private static readonly Guid SampleRequest = new("0190a0a0-0000-7000-8000-000000000003");
     private static readonly DateTimeOffset Soon = new(2030, 1, 15, 14, 30, 0, TimeSpan.Zero);
 
     public static object? For(string template, EmailLinks links) => template switch
@@ -22,6 +23,19 @@ public static class TemplateSamples
         EmailTemplates.WebhookDisabled => new WebhookDisabledModel(
             new Guid("0190a0a0-0000-7000-8000-000000000001"), new Guid("0190a0a0-0000-7000-8000-000000000002"),
             "https://app.example.com/webhooks", "Disabled after 10 consecutive failed deliveries; the last: HTTP 500", Soon),
+        EmailTemplates.Invitation => new InvitationModel(
+            "Grace Hopper", "Order group North", "member", "ada@example.com", links.AcceptInvitation(Token), Soon, AccountKnown: true),
+        EmailTemplates.ApprovalRequested => new ApprovalRequestModel(
+            "Ada", "Grace Hopper", "New delivery van", "Replaces the van from 2012.", "42000.00 EUR", 1, 2,
+            Escalated: false, Reassigned: false, links.ApprovalRequest(SampleRequest), Soon),
+        EmailTemplates.ExternalApproval => new ExternalApprovalModel(
+            "Order group North", "Grace Hopper", "New delivery van", "Replaces the van from 2012.", "42000.00 EUR",
+            links.ExternalApproval(Token), Soon),
+        EmailTemplates.ApprovalDecided => new ApprovalDecidedModel(
+            "Grace", "New delivery van", "Replaces the van from 2012.", "42000.00 EUR", Approved: true, Automatic: false,
+            "ada@example.com", "Go ahead.", links.ApprovalRequest(SampleRequest), Soon),
+        EmailTemplates.ApprovalExpired => new ApprovalExpiredModel(
+            "Grace", "New delivery van", "Replaces the van from 2012.", "42000.00 EUR", links.ApprovalRequest(SampleRequest), Soon),
         _ => null,
     };
 }

@@ -22,6 +22,80 @@ namespace Platform.Notifications.Infrastructure.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Platform.Notifications.Model.ApprovalRequester", b =>
+                {
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RequesterId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("RequesterName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("RequestId");
+
+                    b.HasIndex("RequesterId");
+
+                    b.ToTable("ApprovalRequesters", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Notifications.Model.ArchivedOrganization", b =>
+                {
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ArchivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("OrganizationId");
+
+                    b.ToTable("ArchivedOrganizations", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Notifications.Model.DirectoryUser", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Deleted")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("DeletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<DateTimeOffset>("EmailSince")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FirstName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Locale")
+                        .HasMaxLength(35)
+                        .HasColumnType("character varying(35)");
+
+                    b.PrimitiveCollection<string[]>("PastEmails")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.HasKey("UserId");
+
+                    b.HasIndex("Email");
+
+                    b.ToTable("DirectoryUsers", (string)null);
+                });
+
             modelBuilder.Entity("Platform.Notifications.Model.EmailDelivery", b =>
                 {
                     b.Property<Guid>("Id")
@@ -66,6 +140,9 @@ namespace Platform.Notifications.Infrastructure.Migrations
                         .IsRequired()
                         .HasMaxLength(254)
                         .HasColumnType("character varying(254)");
+
+                    b.Property<bool>("RecipientDeleted")
+                        .HasColumnType("boolean");
 
                     b.Property<int>("Resends")
                         .HasColumnType("integer");
@@ -137,6 +214,41 @@ namespace Platform.Notifications.Infrastructure.Migrations
                     b.HasKey("UserId");
 
                     b.ToTable("NotificationPreferences", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Notifications.Model.OrganizationMember", b =>
+                {
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("IsMember")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset>("MemberSince")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Rank")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<DateTimeOffset>("RankSince")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ScopeUnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("StateSince")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Suspended")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("OrganizationId", "UserId");
+
+                    b.ToTable("OrganizationMembers", (string)null);
                 });
 
             modelBuilder.Entity("Platform.Notifications.Model.WebhookAttempt", b =>

@@ -13,12 +13,28 @@ public sealed class ExpirySweep(ApprovalsDbContext db, RequestEventPublisher eve
 {
     public const int BatchSize = 100;
 
-    /// <summary>One pass over what is due now; returns how many requests changed.</summary>
+    /// <summary>Handles everything due now, a batch at a time; returns how many requests changed.</summary>
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
+        var changed = 0;
+        // Interrupted batches are bounded, so a pass ends even while others keep changing the same requests.
+        for (var interruptions = 0; interruptions < 10;)
+        {
+            var (found, changedInBatch, interrupted) = await RunBatchAsync(now, cancellationToken);
+            changed += changedInBatch;
+            db.ChangeTracker.Clear();
+            if (interrupted) interruptions++;
+            else if (found < BatchSize) break;
+        }
+
+        return changed;
+    }
+
+    private async Task<(int Found, int Changed, bool Interrupted)> RunBatchAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
         var due = await db.Requests.Where(r => r.State == RequestState.Pending && r.StepDeadline <= now)
-            .OrderBy(r => r.StepDeadline).Take(BatchSize).ToListAsync(cancellationToken);
+            .OrderBy(r => r.StepDeadline).ThenBy(r => r.Id).Take(BatchSize).ToListAsync(cancellationToken);
         var changed = 0;
         foreach (var organization in due.GroupBy(r => r.OrganizationId))
         {
@@ -28,27 +44,22 @@ public sealed class ExpirySweep(ApprovalsDbContext db, RequestEventPublisher eve
                 var before = RequestBefore.Of(request);
                 if (!request.ExpireIfDue(now, directory)) continue;
                 await events.PublishAsync(request, before, RequestEventPublisher.Escalated, null, now, cancellationToken);
-                if (await SavedAsync(request, cancellationToken)) changed++;
+                try
+                {
+                    await db.SaveChangesAsync(cancellationToken);
+                    changed++;
+                }
+                catch (DbUpdateConcurrencyException)
+                {
+                    // Decided or escalated by someone else meanwhile. The unsaved change and its events are
+                    // dropped with the whole batch (the context is cleared); the rest is read again.
+                    logger.LogInformation("Request {RequestId} changed while expiring; reading the due requests again", request.Id);
+                    return (due.Count, changed, true);
+                }
             }
         }
 
-        return changed;
-    }
-
-    private async Task<bool> SavedAsync(ApprovalRequest request, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return true;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // Decided or changed meanwhile: the next pass sees it as it is now.
-            logger.LogInformation("Request {RequestId} changed while expiring; left for the next pass", request.Id);
-            db.ChangeTracker.Clear();
-            return false;
-        }
+        return (due.Count, changed, false);
     }
 }
 
@@ -71,7 +82,7 @@ public sealed class ExpiryWorker(IServiceScopeFactory scopes, TimeProvider time,
             {
                 await using var scope = scopes.CreateAsyncScope();
                 var sweep = scope.ServiceProvider.GetRequiredService<ExpirySweep>();
-                while (await sweep.RunAsync(stoppingToken) >= ExpirySweep.BatchSize) { }
+                await sweep.RunAsync(stoppingToken);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {

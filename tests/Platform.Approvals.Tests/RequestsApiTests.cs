@@ -132,6 +132,9 @@ public sealed class RequestsApiTests(ApprovalsApiFixture service)
         var external = await world.As(admin).PutAsJsonAsync(path, new { steps = new[] { new { name = "buyer", source = "external-nominee" } } });
         Assert.Contains("nominate", await external.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.BadRequest, (await world.As(admin).PutAsJsonAsync(path, new { steps = new[] { new { name = "x", source = "3" } } })).StatusCode);
+        var stranger = await world.As(admin).PutAsJsonAsync(path, new { steps = new[] { new { name = "x", source = "named-people", people = new[] { Guid.NewGuid() } } } });
+        Assert.Equal(HttpStatusCode.BadRequest, stranger.StatusCode);
+        Assert.Contains("member of this organization", await stranger.Content.ReadAsStringAsync());
 
         Assert.Equal(HttpStatusCode.OK, (await world.As(admin).PutAsJsonAsync(path, new { steps = new[] { new { name = "managers", source = "role", role = "manager" } }, stepExpiryMinutes = 60, escalation = "none" })).StatusCode);
         var read = await world.As(admin).GetFromJsonAsync<JsonElement>(path);
@@ -140,6 +143,29 @@ public sealed class RequestsApiTests(ApprovalsApiFixture service)
         Assert.Equal(HttpStatusCode.NoContent, (await world.As(admin).DeleteAsync(path)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await world.As(admin).GetAsync(path)).StatusCode);
         await world.RequestAsync(requester, "purchase", expected: HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task My_pending_approvals_span_my_organizations_and_page_with_a_cursor()
+    {
+        var (acme, requester, manager) = await ArrangeAsync();
+        var other = await World.OrganizationAsync(service, "Other");
+        await other.PublishAsync(new Platform.Contracts.Membership.MembershipGranted(other.Organization, manager, "admin", null, other.Owner, DateTimeOffset.UtcNow));
+        var otherRequester = await other.MemberAsync("Oli");
+        await other.SettledAsync();
+        await other.PolicyAsync("order", new { steps = new[] { new { name = "admins", source = "role", role = "admin" } } });
+        var first = (await acme.RequestAsync(requester, "order")).GetProperty("id").GetGuid();
+        service.Clock.Advance(TimeSpan.FromSeconds(1));
+        var second = (await other.RequestAsync(otherRequester, "order")).GetProperty("id").GetGuid();
+        var client = acme.As(manager);
+
+        var page1 = await client.GetFromJsonAsync<JsonElement>("/pending-approvals?limit=1");
+        var cursor = page1.GetProperty("nextCursor").GetString();
+        var page2 = await client.GetFromJsonAsync<JsonElement>($"/pending-approvals?limit=1&cursor={cursor}");
+
+        Assert.Equal([first, second], page1.GetProperty("items").EnumerateArray().Concat(page2.GetProperty("items").EnumerateArray()).Select(i => i.GetProperty("requestId").GetGuid()));
+        Assert.Equal(JsonValueKind.Null, page2.GetProperty("nextCursor").ValueKind);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/pending-approvals?limit=500")).StatusCode);
     }
 
     [Fact]

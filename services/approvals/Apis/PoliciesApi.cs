@@ -47,6 +47,9 @@ public static partial class PoliciesApi
         if (await AdminAsync(organizationId, context, access, cancellationToken) is { } refusal) return refusal;
         var (policy, errors) = input.ToPolicy(organizationId, type);
         if (errors.Count > 0) return Problems.Validation(errors);
+        var named = policy!.Steps.SelectMany(s => s.People ?? []).Distinct().ToList();
+        var members = await db.Members.Where(m => m.OrganizationId == organizationId && named.Contains(m.UserId)).CountAsync(cancellationToken);
+        if (members < named.Count) return Problems.Validation("steps", "Every named approver must be a member of this organization.");
 
         var existing = await db.Policies.SingleOrDefaultAsync(p => p.OrganizationId == organizationId && p.RequestType == type, cancellationToken);
         if (existing is null) db.Policies.Add(policy!);

@@ -67,6 +67,41 @@ public sealed partial class ExternalApprovalTests(ApprovalsApiFixture service)
     }
 
     [Fact]
+    public async Task Two_simultaneous_first_views_show_the_form_only_once()
+    {
+        var (_, _, id, token) = await NominateAsync();
+        var views = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => service.Host.CreateClient().GetAsync($"/external/{token}")));
+
+        Assert.Single(views, v => v.StatusCode == HttpStatusCode.OK);
+        Assert.All(views.Where(v => v.StatusCode != HttpStatusCode.OK), v => Assert.Equal(HttpStatusCode.Gone, v.StatusCode));
+    }
+
+    [Fact]
+    public async Task An_external_second_step_gets_its_link_when_the_first_step_is_approved()
+    {
+        var world = await World.OrganizationAsync(service);
+        var manager = await world.MemberAsync("Max", "manager");
+        var requester = await world.MemberAsync("Rita");
+        await world.SettledAsync();
+        await world.PolicyAsync("order", new
+        {
+            steps = new object[] { new { name = "manager", source = "role", role = "manager" }, new { name = "client", source = "external-nominee" } },
+            requesterMayNominate = true, externalDomains = new[] { "client.example" },
+        });
+        var id = (await world.RequestAsync(requester, "order", new { externalNominee = "buyer@client.example" })).GetProperty("id").GetGuid();
+        Assert.Equal(0, service.LinkIssued.Count(e => e.RequestId == id));
+
+        Assert.Equal(HttpStatusCode.OK, (await world.DecideAsync(manager, id, "approve")).StatusCode);
+
+        var link = (await service.LinkIssued.WaitForAsync(e => e.RequestId == id)).Message;
+        Assert.Equal("buyer@client.example", link.Email);
+        var anonymous = service.Host.CreateClient();
+        var nonce = Nonce(await anonymous.GetStringAsync($"/external/{link.Token}"));
+        Assert.Equal(HttpStatusCode.OK, (await Post(anonymous, link.Token, nonce, "approve")).StatusCode);
+        Assert.Equal("approved", (await world.GetAsync(requester, id)).GetProperty("state").GetString());
+    }
+
+    [Fact]
     public async Task A_tampered_token_and_an_expired_link_are_refused_and_change_nothing()
     {
         var (world, requester, id, token) = await NominateAsync(expiryMinutes: 60);

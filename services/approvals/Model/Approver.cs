@@ -33,6 +33,15 @@ public sealed class Approver
         KnownSince = now,
     };
 
+    /// <summary>The registration arrived after another event about the account: fill in what it brings.</summary>
+    public void CompleteRegistration(string email, string firstName, string lastName)
+    {
+        if (Email.Length > 0 || AccountState == "deleted") return;
+        Email = email;
+        FirstName = firstName;
+        DisplayName = $"{firstName} {lastName}";
+    }
+
     public void ChangeEmail(string email) => Email = email;
 
     public void ChangeAccountState(string state) => AccountState = state.ToLowerInvariant();

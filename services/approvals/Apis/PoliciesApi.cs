@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using Platform.Approvals.Application;
 using Platform.Approvals.Infrastructure;
 using Platform.Approvals.Model.Requests;
@@ -58,7 +59,7 @@ public static partial class PoliciesApi
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException exception) when (exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
             return Problems.Conflict("The policy was created by another call at the same moment; send the request again.");
         }

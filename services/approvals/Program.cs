@@ -15,4 +15,8 @@ app.UsePlatformProblemDetails();
 app.MapDefaultEndpoints();
 app.MapOpenApi().AllowAnonymous();
 app.MapDirectoryApi();
+app.MapPoliciesApi();
+app.MapRequestsApi();
+app.MapDecisionsApi();
+app.MapExternalApprovalApi();
 app.Run();

@@ -50,6 +50,19 @@ public sealed class ApprovalRequestTests
     }
 
     [Fact]
+    public void Every_change_raises_the_revision_and_numbers_its_history_in_order()
+    {
+        var request = Submit(TwoSteps());
+        var revision = request.Revision;
+        request.Decide(ApproverRef.Member(DepartmentManager), true, "ok", Now, directory, new DecisionOrigin("203.0.113.1", "Browser"));
+
+        Assert.True(request.Revision > revision);
+        Assert.Equal(Enumerable.Range(1, request.History.Count), request.History.Select(h => h.Sequence));
+        var decided = request.Assignments.Single(a => a.ApproverId == DepartmentManager);
+        Assert.Equal(("203.0.113.1", "Browser", "ok"), (decided.ClientAddress, decided.UserAgent, decided.Comment));
+    }
+
+    [Fact]
     public void One_rejection_ends_the_request()
     {
         var request = Submit(TwoSteps());

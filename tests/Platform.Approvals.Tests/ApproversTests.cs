@@ -73,6 +73,21 @@ public sealed class ApproversTests(ApprovalsServiceFixture service) : IClassFixt
     }
 
     [Fact]
+    public async Task A_registration_that_arrives_after_a_state_change_still_fills_in_the_address()
+    {
+        var userId = Guid.NewGuid();
+        var email = $"late-{Guid.NewGuid():N}@example.com";
+        var caller = service.Host.CreateClientAs(new InternalIdentity(Guid.NewGuid()));
+        await service.Bus.PublishAsync(new UserStateChanged(userId, "pending", "suspended", "admin", null, DateTimeOffset.UtcNow), NewId.NextGuid());
+        await Eventually.TrueAsync(async () => (await caller.GetAsync($"/approvers/{userId}")).IsSuccessStatusCode, "the placeholder");
+
+        await service.Bus.PublishAsync(new UserRegistered(userId, email, "Lat", "E", DateTimeOffset.UtcNow), NewId.NextGuid());
+
+        await Eventually.TrueAsync(async () =>
+            (await caller.GetFromJsonAsync<JsonElement>($"/approvers/{userId}")).GetProperty("email").GetString() == email, "the address");
+    }
+
+    [Fact]
     public async Task Health_and_the_OpenAPI_document_answer()
     {
         var health = await service.Host.CreateClient().GetFromJsonAsync<JsonElement>("/health");

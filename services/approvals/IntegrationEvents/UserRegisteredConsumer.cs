@@ -12,7 +12,13 @@ public sealed class UserRegisteredConsumer(ApprovalsDbContext db, TimeProvider c
 {
     protected override async Task HandleAsync(UserRegistered message, ConsumeContext<UserRegistered> context)
     {
-        if (await Db.Approvers.AnyAsync(a => a.UserId == message.UserId, context.CancellationToken)) return;
+        var known = await Db.Approvers.SingleOrDefaultAsync(a => a.UserId == message.UserId, context.CancellationToken);
+        if (known is not null)
+        {
+            known.CompleteRegistration(message.Email, message.FirstName, message.LastName);
+            return;
+        }
+
         Db.Approvers.Add(Approver.FromRegistration(message.UserId, message.Email, message.FirstName, message.LastName, message.RegisteredAt));
     }
 }

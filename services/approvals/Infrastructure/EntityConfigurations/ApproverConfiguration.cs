@@ -13,5 +13,7 @@ internal sealed class ApproverConfiguration : IEntityTypeConfiguration<Approver>
         approver.Property(a => a.UserId).ValueGeneratedNever();
         approver.Property(a => a.Email).HasMaxLength(254);
         approver.Property(a => a.DisplayName).HasMaxLength(201);
+        approver.Property(a => a.FirstName).HasMaxLength(100);
+        approver.Property(a => a.AccountState).HasMaxLength(20);
     }
 }

@@ -32,6 +32,8 @@ public sealed class ApprovalRequest
     public TimeSpan StepExpiry { get; private set; }
     public List<Assignment> Assignments { get; private set; } = [];
     public List<HistoryEntry> History { get; private set; } = [];
+    /// <summary>Goes up with every change (every change writes history), so two concurrent changes cannot both commit.</summary>
+    public int Revision { get; private set; }
 
     private ApprovalRequest() { }
 
@@ -78,14 +80,14 @@ public sealed class ApprovalRequest
     public IEnumerable<Assignment> PendingAssignments => Assignments.Where(a => a.State == AssignmentState.Pending);
 
     /// <summary>Records a decision; null when taken, else why not.</summary>
-    public string? Decide(ApproverRef approver, bool approve, string? comment, DateTimeOffset now, IApproverResolver approvers)
+    public string? Decide(ApproverRef approver, bool approve, string? comment, DateTimeOffset now, IApproverResolver approvers, DecisionOrigin? origin = null)
     {
         if (State != RequestState.Pending) return $"The request is {Name(State)}; it takes no more decisions.";
         if (approver.UserId == RequesterId) return "Nobody approves their own request.";
         var assignment = Assignments.FirstOrDefault(a => a.Step == CurrentStep && a.State == AssignmentState.Pending && a.Is(approver));
         if (assignment is null) return "You are not asked to decide this request (or have decided already).";
 
-        assignment.Decide(approve, comment, now);
+        assignment.Decide(approve, comment, now, origin);
         Record(now, approve ? "approved" : "rejected", approver.ToString(), $"step {CurrentStep + 1} ({Steps[CurrentStep].Name})");
         if (!approve)
         {
@@ -217,7 +219,11 @@ public sealed class ApprovalRequest
         Record(now, @event, actor, detail);
     }
 
-    private void Record(DateTimeOffset at, string @event, string? actor, string? detail = null) => History.Add(new HistoryEntry(at, @event, actor, detail));
+    private void Record(DateTimeOffset at, string @event, string? actor, string? detail = null)
+    {
+        Revision++;
+        History.Add(new HistoryEntry(at, @event, actor, detail, Revision));
+    }
 
     private static string Name(RequestState state) => state.ToString().ToLowerInvariant();
 }

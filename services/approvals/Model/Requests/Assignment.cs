@@ -11,6 +11,9 @@ public sealed class Assignment
     public DateTimeOffset AssignedAt { get; private set; }
     public DateTimeOffset? DecidedAt { get; private set; }
     public string? Comment { get; private set; }
+    /// <summary>Where the decision came from (the client's address and user agent), for the record.</summary>
+    public string? ClientAddress { get; private set; }
+    public string? UserAgent { get; private set; }
 
     private Assignment() { }
 
@@ -29,8 +32,10 @@ public sealed class Assignment
     public bool Is(ApproverRef approver) =>
         approver.UserId is { } id ? ApproverId == id : string.Equals(ExternalEmail, approver.ExternalEmail, StringComparison.OrdinalIgnoreCase);
 
-    internal void Decide(bool approve, string? comment, DateTimeOffset now)
+    internal void Decide(bool approve, string? comment, DateTimeOffset now, DecisionOrigin? origin)
     {
+        ClientAddress = origin?.ClientAddress;
+        UserAgent = origin?.UserAgent;
         State = approve ? AssignmentState.Approved : AssignmentState.Rejected;
         Comment = comment;
         DecidedAt = now;
@@ -43,3 +48,6 @@ public sealed class Assignment
         DecidedAt = now;
     }
 }
+
+/// <summary>Where a decision was made from: the client's address and user agent.</summary>
+public sealed record DecisionOrigin(string? ClientAddress, string? UserAgent);

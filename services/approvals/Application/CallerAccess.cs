@@ -1,0 +1,62 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Platform.Approvals.Infrastructure;
+using Platform.Approvals.Model;
+using Platform.Approvals.Model.Directory;
+using Platform.Approvals.Model.Requests;
+using Platform.ServiceDefaults.Authentication;
+
+namespace Platform.Approvals.Application;
+
+/// <summary>
+/// Deny by default: the caller counts in an organization only as an active member whose account may
+/// decide. Null otherwise, and endpoints answer 404, so nobody learns what another tenant has.
+/// </summary>
+public sealed class CallerAccess(ApprovalsDbContext db)
+{
+    public async Task<CallerInOrganization?> InOrganizationAsync(Guid organizationId, ClaimsPrincipal principal, CancellationToken cancellationToken)
+    {
+        var userId = principal.UserId();
+        if (IsClientApp(principal))
+        {
+            // A client app acts only in the organization its token belongs to, as the requester of its own requests.
+            if (principal.FindFirstValue(InternalClaims.ActiveOrganization) != organizationId.ToString()) return null;
+            var organization = await db.Organizations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == organizationId, cancellationToken);
+            return organization is null ? null : new CallerInOrganization(userId, organization, null);
+        }
+
+        var found = await db.Organizations.AsNoTracking().Where(o => o.Id == organizationId)
+            .Select(o => new
+            {
+                Organization = o,
+                Member = db.Members.FirstOrDefault(m => m.OrganizationId == o.Id && m.UserId == userId && !m.Suspended),
+                Blocked = db.Approvers.Any(a => a.UserId == userId && (a.AccountState == "suspended" || a.AccountState == "archived" || a.AccountState == "deleted")),
+            })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (found?.Member is null || found.Blocked) return null;
+        return new CallerInOrganization(userId, found.Organization, found.Member);
+    }
+
+    /// <summary>A request the caller may see (its requester, anyone ever asked to decide it, the organization's admins), or null.</summary>
+    public async Task<(ApprovalRequest Request, CallerInOrganization Caller)?> RequestAsync(Guid requestId, ClaimsPrincipal principal, CancellationToken cancellationToken)
+    {
+        var request = await db.Requests.SingleOrDefaultAsync(r => r.Id == requestId, cancellationToken);
+        if (request is null) return null;
+        var caller = await InOrganizationAsync(request.OrganizationId, principal, cancellationToken);
+        if (caller is null) return null;
+        var sees = caller.IsAdmin || request.RequesterId == caller.UserId || request.Assignments.Any(a => a.ApproverId == caller.UserId);
+        return sees ? (request, caller) : null;
+    }
+
+    /// <summary>A client app's token: its subject is the app itself (client_id), not a person.</summary>
+    private static bool IsClientApp(ClaimsPrincipal principal) =>
+        principal.FindFirstValue(InternalClaims.Scope) is not null
+        && principal.FindFirstValue(InternalClaims.ClientId) is { } clientId
+        && clientId == principal.FindFirstValue(InternalClaims.Subject);
+}
+
+/// <summary>The caller in one organization: a member (Membership set) or a client app of the organization (Membership null).</summary>
+public sealed record CallerInOrganization(Guid UserId, OrganizationCopy Organization, MemberCopy? Membership)
+{
+    public bool IsAdmin => Membership?.IsAdmin == true;
+}

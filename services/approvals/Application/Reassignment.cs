@@ -1,0 +1,33 @@
+using Microsoft.EntityFrameworkCore;
+using Platform.Approvals.Infrastructure;
+using Platform.Approvals.Model.Requests;
+
+namespace Platform.Approvals.Application;
+
+/// <summary>
+/// Someone's standing changed (rank, role, units, membership or account): each pending step they are
+/// asked to decide and may no longer decide moves on by the policy, so no request is left without an
+/// approver. Reads the projection as saved, so callers save their change first (same transaction).
+/// </summary>
+public sealed class Reassignment(ApprovalsDbContext db, RequestEventPublisher events, TimeProvider time)
+{
+    public async Task ReviewAsync(Guid userId, Guid? organizationId, CancellationToken cancellationToken)
+    {
+        var requests = await db.Requests
+            .Where(r => r.State == RequestState.Pending && (organizationId == null || r.OrganizationId == organizationId))
+            .Where(r => r.Assignments.Any(a => a.ApproverId == userId && a.State == AssignmentState.Pending))
+            .ToListAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        foreach (var organization in requests.GroupBy(r => r.OrganizationId))
+        {
+            var directory = await DirectorySnapshot.LoadAsync(db, organization.Key, cancellationToken);
+            foreach (var request in organization)
+            {
+                if (directory.MayStillDecide(userId, request.Steps[request.CurrentStep], request.RequesterId)) continue;
+                var before = RequestBefore.Of(request);
+                if (request.Reassign(userId, directory, now))
+                    await events.PublishAsync(request, before, RequestEventPublisher.Reassigned, null, now, cancellationToken);
+            }
+        }
+    }
+}

@@ -1,0 +1,76 @@
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Platform.Approvals.Application;
+using Platform.Approvals.Infrastructure;
+using Platform.Approvals.Model.Directory;
+using Platform.Contracts.Membership;
+using Platform.ServiceDefaults.Messaging;
+
+namespace Platform.Approvals.IntegrationEvents;
+
+public sealed class MembershipGrantedConsumer(ApprovalsDbContext db, TimeProvider clock, ILogger<MembershipGrantedConsumer> logger)
+    : IdempotentConsumer<MembershipGranted, ApprovalsDbContext>(db, clock, logger)
+{
+    protected override async Task HandleAsync(MembershipGranted message, ConsumeContext<MembershipGranted> context)
+    {
+        var member = await Db.Members.SingleOrDefaultAsync(m => m.OrganizationId == message.OrganizationId && m.UserId == message.UserId, context.CancellationToken);
+        if (member is null) Db.Members.Add(MemberCopy.Granted(message.OrganizationId, message.UserId, message.Rank, message.ScopeUnitId));
+        else member.ChangeRank(message.Rank, message.ScopeUnitId);
+    }
+}
+
+/// <summary>A lower rank may end the right to decide: the person's pending steps are reviewed.</summary>
+public sealed class MembershipRoleChangedConsumer(ApprovalsDbContext db, TimeProvider clock, ILogger<MembershipRoleChangedConsumer> logger, Reassignment reassignment)
+    : IdempotentConsumer<MembershipRoleChanged, ApprovalsDbContext>(db, clock, logger)
+{
+    protected override async Task HandleAsync(MembershipRoleChanged message, ConsumeContext<MembershipRoleChanged> context)
+    {
+        var member = await Db.Members.SingleOrDefaultAsync(m => m.OrganizationId == message.OrganizationId && m.UserId == message.UserId, context.CancellationToken);
+        if (member is null) Db.Members.Add(MemberCopy.Granted(message.OrganizationId, message.UserId, message.ToRank, message.ScopeUnitId));
+        else member.ChangeRank(message.ToRank, message.ScopeUnitId);
+        await Db.SaveChangesAsync(context.CancellationToken);
+        await reassignment.ReviewAsync(message.UserId, message.OrganizationId, context.CancellationToken);
+    }
+}
+
+/// <summary>A suspended member decides nothing in this organization until reactivated.</summary>
+public sealed class MembershipStateChangedConsumer(ApprovalsDbContext db, TimeProvider clock, ILogger<MembershipStateChangedConsumer> logger, Reassignment reassignment)
+    : IdempotentConsumer<MembershipStateChanged, ApprovalsDbContext>(db, clock, logger)
+{
+    protected override async Task HandleAsync(MembershipStateChanged message, ConsumeContext<MembershipStateChanged> context)
+    {
+        var member = await Db.Members.SingleOrDefaultAsync(m => m.OrganizationId == message.OrganizationId && m.UserId == message.UserId, context.CancellationToken);
+        if (member is null) return;
+        member.ChangeState(message.State);
+        await Db.SaveChangesAsync(context.CancellationToken);
+        await reassignment.ReviewAsync(message.UserId, message.OrganizationId, context.CancellationToken);
+    }
+}
+
+/// <summary>A revoked member is gone from the organization with their units and roles; their pending steps move on.</summary>
+public sealed class MembershipRevokedConsumer(ApprovalsDbContext db, TimeProvider clock, ILogger<MembershipRevokedConsumer> logger, Reassignment reassignment)
+    : IdempotentConsumer<MembershipRevoked, ApprovalsDbContext>(db, clock, logger)
+{
+    protected override async Task HandleAsync(MembershipRevoked message, ConsumeContext<MembershipRevoked> context)
+    {
+        var (organizationId, userId) = (message.OrganizationId, message.UserId);
+        await Db.Members.Where(m => m.OrganizationId == organizationId && m.UserId == userId).ExecuteDeleteAsync(context.CancellationToken);
+        await Db.UnitMemberships.Where(m => m.OrganizationId == organizationId && m.UserId == userId).ExecuteDeleteAsync(context.CancellationToken);
+        await Db.RoleHoldings.Where(h => h.OrganizationId == organizationId && h.UserId == userId).ExecuteDeleteAsync(context.CancellationToken);
+        await reassignment.ReviewAsync(userId, organizationId, context.CancellationToken);
+    }
+}
+
+/// <summary>The member's units, complete: a manager who left a unit no longer manages it.</summary>
+public sealed class MemberUnitsChangedConsumer(ApprovalsDbContext db, TimeProvider clock, ILogger<MemberUnitsChangedConsumer> logger, Reassignment reassignment)
+    : IdempotentConsumer<MemberUnitsChanged, ApprovalsDbContext>(db, clock, logger)
+{
+    protected override async Task HandleAsync(MemberUnitsChanged message, ConsumeContext<MemberUnitsChanged> context)
+    {
+        var (organizationId, userId) = (message.OrganizationId, message.UserId);
+        await Db.UnitMemberships.Where(m => m.OrganizationId == organizationId && m.UserId == userId).ExecuteDeleteAsync(context.CancellationToken);
+        Db.UnitMemberships.AddRange(message.UnitIds.Distinct().Select(unitId => new UnitMembership(organizationId, userId, unitId)));
+        await Db.SaveChangesAsync(context.CancellationToken);
+        await reassignment.ReviewAsync(userId, organizationId, context.CancellationToken);
+    }
+}

@@ -145,7 +145,8 @@ public sealed class ApprovalRequestTests
 
         var (refused, problem) = ApprovalRequest.Submit(policy, new RequestDraft("Order", ExternalNominee: "boss@elsewhere.example"), Requester, directory, Now);
         Assert.Null(refused);
-        Assert.Contains("outside the domains", problem);
+        Assert.Equal("externalNominee", problem!.Field);
+        Assert.Contains("outside the domains", problem.Reason);
 
         var request = Submit(policy, new RequestDraft("Order", ExternalNominee: "Boss@Client.Example"));
         Assert.Single(request.PendingAssignments, a => a.ExternalEmail == "boss@client.example");
@@ -170,6 +171,20 @@ public sealed class ApprovalRequestTests
         Assert.Contains(new ApprovalPolicy(Organization, "order", [new PolicyStep("x", ApproverSource.Role)]).Problems(), p => p.Contains("role"));
         Assert.Contains(new ApprovalPolicy(Organization, "order", [new PolicyStep("x", ApproverSource.ExternalNominee)]).Problems(), p => p.Contains("nominate"));
         Assert.Empty(TwoSteps().Problems());
+    }
+
+    [Fact]
+    public void A_request_that_nobody_but_its_requester_could_decide_is_refused()
+    {
+        directory.Admins.Clear();
+        directory.Admins.Add(Requester); // the requester is the only admin, and nobody holds the role
+        var policy = new ApprovalPolicy(Organization, "order", [new PolicyStep("buyers", ApproverSource.Role, Role: "buyer")]);
+
+        var (refused, problem) = ApprovalRequest.Submit(policy, new RequestDraft("Order"), Requester, directory, Now);
+
+        Assert.Null(refused);
+        Assert.Equal("type", problem!.Field);
+        Assert.Contains("finds 0 besides you", problem.Reason);
     }
 
     private static ApprovalPolicy TwoSteps() => new(Organization, "order",

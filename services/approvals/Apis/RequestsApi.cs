@@ -56,7 +56,7 @@ public static class RequestsApi
         var now = time.GetUtcNow();
         var directory = await DirectorySnapshot.LoadAsync(db, organizationId, cancellationToken);
         var (request, refusal) = ApprovalRequest.Submit(policy, draft!, caller.UserId, directory, now);
-        if (refusal is not null) return Problems.Validation("externalNominee", refusal);
+        if (refusal is not null) return Problems.Validation(refusal.Field, refusal.Reason);
 
         db.Requests.Add(request!);
         await events.PublishAsync(request!, RequestBefore.Of(null), RequestEventPublisher.Requested, caller.UserId, now, cancellationToken);

@@ -37,13 +37,15 @@ public sealed class ApprovalRequest
 
     private ApprovalRequest() { }
 
-    public static (ApprovalRequest? Request, string? Problem) Submit(
+    public static (ApprovalRequest? Request, SubmissionRefusal? Problem) Submit(
         ApprovalPolicy policy, RequestDraft draft, Guid requesterId, IApproverResolver approvers, DateTimeOffset now)
     {
         if (draft.ExternalNominee is { } nominee && !policy.AllowsExternal(nominee))
-            return (null, policy.RequesterMayNominate ? "The nominated address is outside the domains this organization allows." : "This kind of request takes no nominated approver.");
+            return (null, SubmissionRefusal.Nominee(policy.RequesterMayNominate
+                ? "The nominated address is outside the domains this organization allows."
+                : "This kind of request takes no nominated approver."));
         if (policy.Steps.Any(s => s.Source == ApproverSource.ExternalNominee) && draft.ExternalNominee is null)
-            return (null, "This kind of request needs a nominated external approver.");
+            return (null, SubmissionRefusal.Nominee("This kind of request needs a nominated external approver."));
 
         var request = new ApprovalRequest
         {
@@ -74,6 +76,13 @@ public sealed class ApprovalRequest
         }
 
         request.Assign(0, approvers, now);
+        var first = policy.Steps[0];
+        var found = request.PendingAssignments.Count();
+        // A request nobody can decide would wait for its expiry and help no one: refuse it now, saying why.
+        if (found < first.RequiredApprovals)
+            return (null, SubmissionRefusal.NoApprover(
+                $"Step 1 ({first.Name}) needs {first.RequiredApprovals} approver(s) and finds {found} besides you, the organization's admins included; "
+                + "ask an admin to change the policy or the roles."));
         return (request, null);
     }
 

@@ -20,5 +20,6 @@ app.MapAccountApi();
 app.MapApiTokensApi();
 app.MapTwoFactorApi();
 app.MapPagesApi();
+app.MapInvitationPageApi();
 app.MapAdminUsersApi().MapAdminAuditApi();
 app.Run();

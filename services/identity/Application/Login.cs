@@ -128,13 +128,14 @@ public sealed class Login(
             .ExecuteUpdateAsync(c => c.SetProperty(x => x.UsedAt, now), cancellationToken) == 1;
     }
 
-    private async Task<LoginResult> StartSessionAsync(User user, string? userAgent, string? secondFactor, CancellationToken cancellationToken)
+    /// <summary>A session for a user who proved who they are (<paramref name="method"/> names how, beyond the password).</summary>
+    public async Task<LoginResult.Succeeded> StartSessionAsync(User user, string? userAgent, string? method, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         user.RecordSuccessfulLogin(now);
         var mustChange = user.MustChangePassword || user.PasswordExpired(now, options.Value.MaxPasswordAge);
         var (sessionId, session) = await sessions.CreateAsync(user, userAgent, AuditTrail.ClientAddress(audit.HttpContext), mustChange);
-        audit.Record(AuditActions.LoggedIn, user.Id, user.Id, secondFactor is null ? null : $"with {secondFactor}");
+        audit.Record(AuditActions.LoggedIn, user.Id, user.Id, method is null ? null : $"with {method}");
         outbox.Add(new UserLoggedIn(user.Id, now));
         await db.SaveChangesAsync(cancellationToken);
         return new LoginResult.Succeeded(user, sessionId, session);

@@ -1,5 +1,6 @@
 using Platform.Identity.Application;
 using Platform.Identity.Infrastructure;
+using Platform.Identity.IntegrationEvents;
 using Platform.Identity.Model;
 using Platform.Identity.Sessions;
 using Platform.Identity.Audit;
@@ -16,7 +17,18 @@ public static class Extensions
     {
         builder.AddInternalTokenAuthentication();
         builder.AddServiceDatabase<IdentityDbContext>("identitydb");
-        builder.AddPlatformMessaging<IdentityDbContext>();
+        builder.AddPlatformMessaging<IdentityDbContext>(bus =>
+        {
+            bus.AddConsumer<InvitationCreatedConsumer>();
+            bus.AddConsumer<OrganizationCreatedConsumer>();
+            bus.AddConsumer<OrganizationArchivedConsumer>();
+            bus.AddConsumer<OrganizationSecurityChangedConsumer>();
+            bus.AddConsumer<OwnershipTransferredConsumer>();
+            bus.AddConsumer<MembershipGrantedConsumer>();
+            bus.AddConsumer<MembershipRoleChangedConsumer>();
+            bus.AddConsumer<MembershipStateChangedConsumer>();
+            bus.AddConsumer<MembershipRevokedConsumer>();
+        });
         builder.AddPlatformRedis();
         builder.Services.AddOpenApi();
         builder.Services.AddHttpContextAccessor();
@@ -41,6 +53,7 @@ public static class Extensions
         builder.Services.AddScoped<UserAdministration>();
         builder.Services.AddScoped<TokenIntrospection>();
         builder.Services.AddScoped<TwoFactor>();
+        builder.Services.AddScoped<InvitationSignUp>();
         builder.Services.AddSingleton<TwoFactorChallenges>();
         builder.Services.AddHostedService<InitialAdministrator>();
     }

@@ -77,7 +77,22 @@ public sealed class User
         CreatedAt = now,
     };
 
+    /// <summary>
+    /// Someone invited to an organization whose address had no account: pending, without a password
+    /// or names, until they set a password from the invitation link (<see cref="ActivateFromInvitation"/>).
+    /// </summary>
+    public static User Invited(string email, DateTimeOffset now) => new()
+    {
+        Id = Guid.CreateVersion7(now),
+        Email = email,
+        State = UserState.Pending,
+        CreatedAt = now,
+    };
+
     public void GrantPlatformAdmin() => IsPlatformAdmin = true;
+
+    /// <summary>Pending without a password: only a link (invitation or set-password) can bring it into use.</summary>
+    public bool AwaitsFirstPassword => State == UserState.Pending && PasswordHash is null;
 
     public bool CanLogIn => State == UserState.Active;
 
@@ -88,6 +103,19 @@ public sealed class User
         if (State != UserState.Pending) return StateChange.Refused(State, "Only a pending account verifies its email.");
         EmailVerifiedAt = now;
         return MoveTo(PasswordHash is null ? UserState.Pending : UserState.Active);
+    }
+
+    /// <summary>
+    /// The owner chose a password from an invitation link, which also proves the address: verified
+    /// and active in one move. Only for an account that has no password yet.
+    /// </summary>
+    public StateChange ActivateFromInvitation(string passwordHash, DateTimeOffset now)
+    {
+        if (!AwaitsFirstPassword) return StateChange.Refused(State, "Only a pending account without a password is set up from an invitation.");
+        PasswordHash = passwordHash;
+        PasswordChangedAt = now;
+        EmailVerifiedAt = now;
+        return MoveTo(UserState.Active);
     }
 
     public StateChange Invite()

@@ -176,9 +176,17 @@ public static class AdminUsersApi
         string id, HttpContext context, UserAdministration admin, CancellationToken cancellationToken) =>
         MoveAsync(id, AccountMove.Restore, context, admin, cancellationToken);
 
-    public static Task<Results<Ok<AdminUserResponse>, ValidationProblem, ProblemHttpResult>> Delete(
-        string id, HttpContext context, UserAdministration admin, CancellationToken cancellationToken) =>
-        MoveAsync(id, AccountMove.Delete, context, admin, cancellationToken);
+    /// <summary>An organization must have an owner at every moment: an owner's account is deleted only after ownership moves.</summary>
+    public static async Task<Results<Ok<AdminUserResponse>, ValidationProblem, ProblemHttpResult>> Delete(
+        string id, HttpContext context, UserAdministration admin, OrganizationMemberships memberships, CancellationToken cancellationToken)
+    {
+        if (Guid.TryParse(id, out var userId) && await memberships.OwnedAsync(userId, cancellationToken) is { Count: > 0 } owned)
+        {
+            return await admin.FindAsync(userId, cancellationToken) is null ? AdminProblems.UnknownUser() : AdminProblems.OwnsOrganizations(owned);
+        }
+
+        return await MoveAsync(id, AccountMove.Delete, context, admin, cancellationToken);
+    }
 
     public static async Task<Results<Ok<EndedResponse>, ValidationProblem, ProblemHttpResult>> EndSessions(
         string id, HttpContext context, UserAdministration admin, CancellationToken cancellationToken)

@@ -54,6 +54,7 @@ public static class Extensions
         builder.Services.AddScoped<TokenIntrospection>();
         builder.Services.AddScoped<TwoFactor>();
         builder.Services.AddScoped<InvitationSignUp>();
+        builder.Services.AddScoped<OrganizationMemberships>();
         builder.Services.AddSingleton<TwoFactorChallenges>();
         builder.Services.AddHostedService<InitialAdministrator>();
     }

@@ -4,6 +4,7 @@ using Platform.Identity.Audit;
 using Platform.Identity.Infrastructure;
 using Platform.Identity.Sessions;
 using Platform.ServiceDefaults.Authentication;
+using Platform.ServiceDefaults.Problems;
 using Platform.ServiceDefaults.Sessions;
 
 namespace Platform.Identity.Apis;
@@ -22,6 +23,13 @@ public static class SessionsApi
             .WithSummary("Second step of a login with two-factor: the challenge and a code (or a recovery code); sets the session cookie")
             .WithDescription("When POST /sessions answers twoFactorRequired, send its challenge here within 5 minutes. Wrong codes count toward the lockout.");
         sessions.MapDelete("/current", LogOut).WithName("LogOut").WithSummary("End this session");
+        sessions.MapGet("/current", Current).WithName("GetCurrentSession").WithSummary("This session, with its active organization")
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+        sessions.MapPut("/current/organization", SwitchOrganization).WithName("SwitchActiveOrganization")
+            .WithSummary("Act in another organization (or none, with null) without logging in again")
+            .WithDescription("Only an organization, not archived, in which the user is an active member; any other answers 404. "
+                + "The gateway puts it in the internal token's org claim from the next request on.")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status401Unauthorized);
         sessions.MapGet("/", List).WithName("ListSessions").WithSummary("My sessions");
         sessions.MapDelete("/{id}", End).WithName("EndSession").WithSummary("End one of my sessions");
         sessions.MapDelete("/", EndOthers).WithName("EndOtherSessions").WithSummary("End all my sessions but this one");
@@ -76,6 +84,35 @@ public static class SessionsApi
         return TypedResults.NoContent();
     }
 
+    public static async Task<Results<Ok<SessionResponse>, ProblemHttpResult>> Current(HttpContext context, SessionStore sessions)
+    {
+        if (context.User.FindFirst(InternalClaims.SessionId)?.Value is not { } handle || await sessions.GetAsync(handle) is not { } record)
+        {
+            return NoSession();
+        }
+
+        return TypedResults.Ok(SessionResponse.From(handle, record, current: true));
+    }
+
+    public static async Task<Results<Ok<SessionResponse>, ProblemHttpResult>> SwitchOrganization(
+        SwitchOrganizationRequest request, HttpContext context, SessionStore sessions, OrganizationMemberships memberships, CancellationToken cancellationToken)
+    {
+        if (context.User.FindFirst(InternalClaims.SessionId)?.Value is not { } handle) return NoSession();
+        if (request.OrganizationId is { } organizationId && await memberships.ActiveAsync(context.User.UserId(), organizationId, cancellationToken) is null)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, type: ProblemTypes.NotFound, title: "No such organization.",
+                detail: "You are not an active member of an organization with this id, or it is archived.");
+        }
+
+        return await sessions.SetActiveOrganizationAsync(handle, request.OrganizationId) is { } record
+            ? TypedResults.Ok(SessionResponse.From(handle, record, current: true))
+            : NoSession();
+    }
+
+    private static ProblemHttpResult NoSession() => TypedResults.Problem(
+        statusCode: StatusCodes.Status401Unauthorized, type: ProblemTypes.InvalidCredentials, title: "No browser session.",
+        detail: "This needs a browser session; log in again.");
+
     public static async Task<Ok<List<SessionResponse>>> List(HttpContext context, SessionStore sessions)
     {
         var current = context.User.FindFirst(InternalClaims.SessionId)?.Value;
@@ -103,15 +140,17 @@ public static class SessionsApi
 }
 
 public sealed record LoginRequest(string? Email, string? Password);
+public sealed record SwitchOrganizationRequest(Guid? OrganizationId);
 public sealed record TwoFactorChallengeResponse(bool TwoFactorRequired, string Challenge);
 public sealed record TwoFactorLoginRequest(string? Challenge, string? Code, string? RecoveryCode);
 public sealed record LoginResponse(Guid UserId, bool PasswordChangeRequired, DateTimeOffset IdleExpiresAt, DateTimeOffset AbsoluteExpiresAt);
 /// <param name="ImpersonatedBy">The administrator acting as the user in this session, if any.</param>
 public sealed record SessionResponse(
     string Id, bool Current, string? UserAgent, string? ClientAddress, DateTimeOffset CreatedAt, DateTimeOffset LastSeenAt, DateTimeOffset ExpiresAt,
-    Guid? ImpersonatedBy)
+    Guid? ImpersonatedBy, Guid? ActiveOrganizationId)
 {
     public static SessionResponse From(string handle, SessionRecord record, bool current) => new(
-        handle, current, record.UserAgent, record.ClientAddress, record.CreatedAt, record.LastSeenAt, record.ExpiresAt, record.ImpersonatorId);
+        handle, current, record.UserAgent, record.ClientAddress, record.CreatedAt, record.LastSeenAt, record.ExpiresAt, record.ImpersonatorId,
+        record.ActiveOrganizationId);
 }
 public sealed record EndedResponse(int Ended);

@@ -41,5 +41,4 @@ public static class AuditActions
     public const string ImpersonationEnded = "impersonation.ended";
     public const string InvitedAccountCreated = "account.invited";
     public const string PasswordSetFromInvitation = "account.password-set-from-invitation";
-    public const string ActiveOrganizationChanged = "session.active-organization-changed";
 }

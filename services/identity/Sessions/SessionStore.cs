@@ -90,14 +90,21 @@ public sealed class SessionStore(PlatformRedis redis, IOptions<BrowserSessionOpt
         return stored.IsNullOrEmpty ? null : JsonSerializer.Deserialize<SessionRecord>(stored.ToString(), JsonSerializerOptions.Web);
     }
 
-    /// <summary>Rewrites a live record, keeping its expiry; a session ended meanwhile stays ended.</summary>
-    private async Task UpdateAsync(string handle, Func<SessionRecord, SessionRecord> change)
+    /// <summary>The organization the session acts in (null: none); the caller checked the user's membership. Null when the session is gone.</summary>
+    public Task<SessionRecord?> SetActiveOrganizationAsync(string handle, Guid? organizationId) =>
+        UpdateAsync(handle, r => r with { ActiveOrganizationId = organizationId });
+
+    /// <summary>Rewrites a live record, keeping its expiry; a session ended meanwhile stays ended. The record after the change, or null when gone.</summary>
+    private async Task<SessionRecord?> UpdateAsync(string handle, Func<SessionRecord, SessionRecord> change)
     {
-        if (await GetAsync(handle) is not { } record) return;
+        if (await GetAsync(handle) is not { } record) return null;
         var now = time.GetUtcNow();
+        if (record.IsExpired(now)) return null;
         var changed = change(record);
-        if (changed == record || changed.IsExpired(now)) return;
-        await Db.StringSetAsync(SessionKeys.Session(handle), JsonSerializer.Serialize(changed, JsonSerializerOptions.Web), changed.ExpiresAt - now, When.Exists);
+        if (changed == record) return record;
+        var written = await Db.StringSetAsync(
+            SessionKeys.Session(handle), JsonSerializer.Serialize(changed, JsonSerializerOptions.Web), changed.ExpiresAt - now, When.Exists);
+        return written ? changed : null;
     }
 
     /// <summary>The user's live sessions, newest first; handles of expired ones are cleaned up on the way.</summary>

@@ -2,8 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Platform.Identity.Infrastructure;
 using Platform.ServiceDefaults.Authentication;
 
 namespace Platform.Gateway.Tests;
@@ -55,32 +53,10 @@ public sealed class ActiveOrganizationTests(GatewayFixture platform)
         var cookie = await callers.LogInForCookieAsync(email);
         var organization = await OwnOrganizationAsync(cookie, userId);
         Assert.Equal(HttpStatusCode.OK, (await callers.WithCookieAsync(HttpMethod.Post, $"/api/membership/organizations/{organization}/archive", cookie)).StatusCode);
-        await Eventually.TrueAsync(async () =>
-        {
-            await using var scope = platform.Identity.Services.CreateAsyncScope();
-            return await scope.ServiceProvider.GetRequiredService<IdentityDbContext>().Organizations.AnyAsync(o => o.Id == organization && o.ArchivedAt != null);
-        }, "identity to learn of the archive");
+        await platform.WaitForIdentityAsync(db => db.Organizations.AnyAsync(o => o.Id == organization && o.ArchivedAt != null), "identity to learn of the archive");
 
         await Problems.AssertProblemAsync(await callers.WithCookieAsync(HttpMethod.Put, SwitchPath, cookie, new { organizationId = organization }), HttpStatusCode.NotFound);
     }
 
-    /// <summary>An organization the user creates in membership (so owns), once identity has learnt it.</summary>
-    private async Task<Guid> OwnOrganizationAsync(string cookie, Guid userId)
-    {
-        // Membership learns the verified address from identity's event a moment after verification.
-        var created = await Eventually.GetAsync(async () =>
-        {
-            var response = await callers.WithCookieAsync(HttpMethod.Post, "/api/membership/organizations", cookie,
-                new { name = "Field Service Ltd", slug = $"org-{Guid.NewGuid():N}"[..20], contactEmail = "office@example.com" });
-            return response.StatusCode == HttpStatusCode.Created ? response : null;
-        }, "membership to let the verified user create an organization");
-        var organization = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-        await Eventually.TrueAsync(async () =>
-        {
-            await using var scope = platform.Identity.Services.CreateAsyncScope();
-            return await scope.ServiceProvider.GetRequiredService<IdentityDbContext>().OrganizationMemberships
-                .AnyAsync(m => m.UserId == userId && m.OrganizationId == organization);
-        }, "identity to learn the membership");
-        return organization;
-    }
+    private Task<Guid> OwnOrganizationAsync(string cookie, Guid userId) => callers.OwnOrganizationAsync(platform, cookie, userId);
 }

@@ -46,7 +46,7 @@ public static class SessionsApi
                 return TypedResults.Ok(new TwoFactorChallengeResponse(true, required.Challenge));
             case LoginResult.Succeeded success:
                 cookie.Set(context.Response, success.SessionId, success.Session.AbsoluteExpiresAt);
-                return TypedResults.Ok(new LoginResponse(success.User.Id, success.Session.PasswordChangeRequired, success.Session.ExpiresAt, success.Session.AbsoluteExpiresAt));
+                return TypedResults.Ok(LoginResponse.From(success));
             case LoginResult.EmailNotVerified:
                 return Problems.EmailNotVerified();
             default:
@@ -61,7 +61,7 @@ public static class SessionsApi
             request.Challenge, request.Code, request.RecoveryCode, context.Request.Headers.UserAgent.ToString(), cancellationToken);
         if (result is not LoginResult.Succeeded success) return Problems.InvalidSecondFactor();
         cookie.Set(context.Response, success.SessionId, success.Session.AbsoluteExpiresAt);
-        return TypedResults.Ok(new LoginResponse(success.User.Id, success.Session.PasswordChangeRequired, success.Session.ExpiresAt, success.Session.AbsoluteExpiresAt));
+        return TypedResults.Ok(LoginResponse.From(success));
     }
 
     public static async Task<NoContent> LogOut(HttpContext context, SessionStore sessions, SessionCookie cookie, AuditTrail audit, IdentityDbContext db)
@@ -143,7 +143,14 @@ public sealed record LoginRequest(string? Email, string? Password);
 public sealed record SwitchOrganizationRequest(Guid? OrganizationId);
 public sealed record TwoFactorChallengeResponse(bool TwoFactorRequired, string Challenge);
 public sealed record TwoFactorLoginRequest(string? Challenge, string? Code, string? RecoveryCode);
-public sealed record LoginResponse(Guid UserId, bool PasswordChangeRequired, DateTimeOffset IdleExpiresAt, DateTimeOffset AbsoluteExpiresAt);
+/// <param name="TwoFactorEnrolmentRequired">An organization of the user requires two-factor: until it is on (POST /account/two-factor), the session may do little else.</param>
+public sealed record LoginResponse(
+    Guid UserId, bool PasswordChangeRequired, DateTimeOffset IdleExpiresAt, DateTimeOffset AbsoluteExpiresAt, bool TwoFactorEnrolmentRequired)
+{
+    public static LoginResponse From(LoginResult.Succeeded success) => new(
+        success.User.Id, success.Session.PasswordChangeRequired, success.Session.ExpiresAt, success.Session.AbsoluteExpiresAt,
+        success.Session.TwoFactorEnrolmentRequired);
+}
 /// <param name="ImpersonatedBy">The administrator acting as the user in this session, if any.</param>
 public sealed record SessionResponse(
     string Id, bool Current, string? UserAgent, string? ClientAddress, DateTimeOffset CreatedAt, DateTimeOffset LastSeenAt, DateTimeOffset ExpiresAt,

@@ -28,7 +28,7 @@ public abstract record LoginResult
 /// </summary>
 public sealed class Login(
     IdentityDbContext db, PasswordHasher hasher, SessionStore sessions, TwoFactorChallenges challenges, AccountChanges changes, AuditTrail audit,
-    IEventOutbox outbox, IOptions<AccountOptions> options, TimeProvider time)
+    OrganizationMemberships memberships, IEventOutbox outbox, IOptions<AccountOptions> options, TimeProvider time)
 {
     public async Task<LoginResult> LogInAsync(string? email, string? password, string? userAgent, CancellationToken cancellationToken)
     {
@@ -134,7 +134,9 @@ public sealed class Login(
         var now = time.GetUtcNow();
         user.RecordSuccessfulLogin(now);
         var mustChange = user.MustChangePassword || user.PasswordExpired(now, options.Value.MaxPasswordAge);
-        var (sessionId, session) = await sessions.CreateAsync(user, userAgent, AuditTrail.ClientAddress(audit.HttpContext), mustChange);
+        // An organization that requires two-factor sends its members without it to enrolment first.
+        var mustEnrol = !user.TwoFactorEnabled && await memberships.TwoFactorRequiredAsync(user.Id, cancellationToken);
+        var (sessionId, session) = await sessions.CreateAsync(user, userAgent, AuditTrail.ClientAddress(audit.HttpContext), mustChange, mustEnrol);
         audit.Record(AuditActions.LoggedIn, user.Id, user.Id, method is null ? null : $"with {method}");
         outbox.Add(new UserLoggedIn(user.Id, now));
         await db.SaveChangesAsync(cancellationToken);

@@ -38,6 +38,7 @@ public sealed class TwoFactor(IdentityDbContext db, SessionStore sessions, Audit
         audit.Record(AuditActions.TwoFactorEnabled, user.Id, user.Id);
         outbox.Add(new TwoFactorEnabled(user.Id, user.Email, user.FirstName, now));
         await db.SaveChangesAsync(cancellationToken);
+        await sessions.ClearTwoFactorEnrolmentRequiredAsync(user.Id);
         return shown;
     }
 

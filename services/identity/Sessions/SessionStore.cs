@@ -17,7 +17,8 @@ public sealed class SessionStore(PlatformRedis redis, IOptions<BrowserSessionOpt
 {
     private IDatabase Db => redis.Database;
 
-    public async Task<(string SessionId, SessionRecord Record)> CreateAsync(User user, string? userAgent, string? clientAddress, bool passwordChangeRequired)
+    public async Task<(string SessionId, SessionRecord Record)> CreateAsync(
+        User user, string? userAgent, string? clientAddress, bool passwordChangeRequired, bool twoFactorEnrolmentRequired = false)
     {
         var settings = options.Value;
         var now = time.GetUtcNow();
@@ -28,7 +29,8 @@ public sealed class SessionStore(PlatformRedis redis, IOptions<BrowserSessionOpt
             PlatformAdmin: user.IsPlatformAdmin,
             UserAgent: Truncate(userAgent, 300),
             ClientAddress: clientAddress,
-            PasswordChangeRequired: passwordChangeRequired);
+            PasswordChangeRequired: passwordChangeRequired,
+            TwoFactorEnrolmentRequired: twoFactorEnrolmentRequired);
 
         var userSessions = SessionKeys.UserSessions(user.Id);
         var batch = Db.CreateBatch();
@@ -88,6 +90,15 @@ public sealed class SessionStore(PlatformRedis redis, IOptions<BrowserSessionOpt
     {
         var stored = await Db.StringGetAsync(SessionKeys.Session(handle));
         return stored.IsNullOrEmpty ? null : JsonSerializer.Deserialize<SessionRecord>(stored.ToString(), JsonSerializerOptions.Web);
+    }
+
+    /// <summary>Two-factor is on now: none of the user's sessions is held to enrolment any more.</summary>
+    public async Task ClearTwoFactorEnrolmentRequiredAsync(Guid userId)
+    {
+        foreach (var (handle, record) in await ListAsync(userId))
+        {
+            if (record.TwoFactorEnrolmentRequired) await UpdateAsync(handle, r => r with { TwoFactorEnrolmentRequired = false });
+        }
     }
 
     /// <summary>The organization the session acts in (null: none); the caller checked the user's membership. Null when the session is gone.</summary>

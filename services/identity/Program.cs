@@ -22,4 +22,5 @@ app.MapTwoFactorApi();
 app.MapPagesApi();
 app.MapInvitationPageApi();
 app.MapAdminUsersApi().MapAdminAuditApi();
+app.MapOrganizationImpersonationApi();
 app.Run();

@@ -198,26 +198,20 @@ public static class AdminUsersApi
     }
 
     public static async Task<Results<Ok<ImpersonationResponse>, ValidationProblem, ProblemHttpResult>> Impersonate(
-        string id, ImpersonateRequest request, HttpContext context, UserAdministration admin, SessionStore sessions, AuditTrail audit,
-        IdentityDbContext db, IOptions<AccountOptions> options, CancellationToken cancellationToken)
+        string id, ImpersonateRequest request, HttpContext context, UserAdministration admin, ImpersonationStart impersonation, CancellationToken cancellationToken)
     {
         if (!Guid.TryParse(id, out var userId)) return AdminProblems.InvalidId();
-        var reason = request.Reason?.Trim() ?? "";
-        if (reason.Length is < 10 or > 500) return Problems.Validation("reason", "A reason of 10 to 500 characters is required.");
-        var administratorId = context.User.UserId();
+        if (ImpersonationStart.CheckReason(request.Reason, out var reason) is { } problem) return Problems.Validation("reason", problem);
         if (context.User.FindFirst(InternalClaims.SessionId)?.Value is not { } administratorHandle) return AdminProblems.Forbidden("Impersonation starts from a browser session.");
 
         var user = await admin.FindAsync(userId, cancellationToken);
         if (user is null) return AdminProblems.UnknownUser();
-        if (user.RefusalToImpersonate(administratorId) is { } refusal) return AdminProblems.Forbidden(refusal);
-
-        var started = await sessions.StartImpersonationAsync(user, administratorId, administratorHandle, options.Value.ImpersonationLifetime,
-            context.Request.Headers.UserAgent.ToString(), AuditTrail.ClientAddress(context));
-        if (started is not { } impersonation) return AdminProblems.Forbidden("The administrator's session has ended.");
-        audit.Record(AuditActions.ImpersonationStarted, administratorId, user.Id,
-            $"until {impersonation.Record.AbsoluteExpiresAt:O}, session {impersonation.Handle[..8]}: {reason}");
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(new ImpersonationResponse(user.Id, impersonation.Handle, impersonation.Record.AbsoluteExpiresAt));
+        return await impersonation.StartAsync(user, context.User.UserId(), administratorHandle, reason, null, context, cancellationToken) switch
+        {
+            ImpersonationResult.Started started => TypedResults.Ok(new ImpersonationResponse(user.Id, started.Handle, started.ExpiresAt)),
+            ImpersonationResult.Refused(var refusal) => AdminProblems.Forbidden(refusal),
+            _ => throw new InvalidOperationException("Unknown impersonation result."),
+        };
     }
 
     private static async Task<Results<Ok<AdminUserResponse>, ValidationProblem, ProblemHttpResult>> MoveAsync(

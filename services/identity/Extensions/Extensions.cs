@@ -55,6 +55,7 @@ public static class Extensions
         builder.Services.AddScoped<TwoFactor>();
         builder.Services.AddScoped<InvitationSignUp>();
         builder.Services.AddScoped<OrganizationMemberships>();
+        builder.Services.AddScoped<ImpersonationStart>();
         builder.Services.AddSingleton<TwoFactorChallenges>();
         builder.Services.AddHostedService<InitialAdministrator>();
     }

@@ -51,7 +51,8 @@ public sealed class SessionStore(PlatformRedis redis, IOptions<BrowserSessionOpt
     /// administrator's own session (which now points at it); never longer than <paramref name="lifetime"/>.
     /// </summary>
     public async Task<(string Handle, SessionRecord Record)?> StartImpersonationAsync(
-        User user, Guid administratorId, string administratorHandle, TimeSpan lifetime, string? userAgent, string? clientAddress)
+        User user, Guid administratorId, string administratorHandle, TimeSpan lifetime, string? userAgent, string? clientAddress,
+        Guid? organizationId = null)
     {
         var administrator = await GetAsync(administratorHandle);
         if (administrator is null) return null;
@@ -63,6 +64,7 @@ public sealed class SessionStore(PlatformRedis redis, IOptions<BrowserSessionOpt
         var record = new SessionRecord(
             user.Id, now, now, now + (lifetime < settings.AbsoluteLifetime ? lifetime : settings.AbsoluteLifetime), settings.IdleTimeout,
             PlatformAdmin: user.IsPlatformAdmin,
+            ActiveOrganizationId: organizationId,
             ImpersonatorId: administratorId,
             UserAgent: Truncate(userAgent, 300),
             ClientAddress: clientAddress,

@@ -28,7 +28,7 @@ public abstract record LoginResult
 /// </summary>
 public sealed class Login(
     IdentityDbContext db, PasswordHasher hasher, SessionStore sessions, TwoFactorChallenges challenges, AccountChanges changes, AuditTrail audit,
-    OrganizationMemberships memberships, IEventOutbox outbox, IOptions<AccountOptions> options, TimeProvider time)
+    OrganizationMemberships memberships, TotpSecretProtection protection, IEventOutbox outbox, IOptions<AccountOptions> options, TimeProvider time)
 {
     public async Task<LoginResult> LogInAsync(string? email, string? password, string? userAgent, CancellationToken cancellationToken)
     {
@@ -114,7 +114,10 @@ public sealed class Login(
 
     private async Task<bool> UseTotpCodeAsync(User user, string? code, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (TotpCode.MatchingStep(user.TwoFactorSecret!, code, now) is not { } step) return false;
+        var secret = protection.Reveal(user.TwoFactorSecret!);
+        if (TotpCode.MatchingStep(secret, code, now) is not { } step) return false;
+        // A secret stored before encryption at rest is encrypted at its first use since.
+        if (!TotpSecretProtection.IsProtected(user.TwoFactorSecret!)) user.ReplaceStoredTwoFactorSecret(protection.Protect(secret));
         // Atomic: of two requests with the same code, one moves the last step forward, the other finds it used.
         return await db.Users.Where(u => u.Id == user.Id && (u.LastTotpStep == null || u.LastTotpStep < step))
             .ExecuteUpdateAsync(u => u.SetProperty(x => x.LastTotpStep, step), cancellationToken) == 1;

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Platform.Identity.Application;
 using Platform.Identity.Infrastructure;
 using Platform.Identity.IntegrationEvents;
@@ -56,6 +58,10 @@ public static class Extensions
         builder.Services.AddScoped<InvitationSignUp>();
         builder.Services.AddScoped<OrganizationMemberships>();
         builder.Services.AddScoped<ImpersonationStart>();
+        builder.Services.AddDataProtection().SetApplicationName("platform-identity");
+        builder.Services.AddOptions<KeyManagementOptions>()
+            .Configure<IServiceScopeFactory>((keys, scopes) => keys.XmlRepository = new DatabaseKeyRepository(scopes));
+        builder.Services.AddSingleton<TotpSecretProtection>();
         builder.Services.AddSingleton<TwoFactorChallenges>();
         builder.Services.AddHostedService<InitialAdministrator>();
     }

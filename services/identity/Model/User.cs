@@ -23,7 +23,7 @@ public sealed class User
     public DateTimeOffset? LockedUntil { get; private set; }
     public int TemporaryLockouts { get; private set; }
     public DateTimeOffset? DeletedAt { get; private set; }
-    /// <summary>The confirmed TOTP secret (base32); null without two-factor.</summary>
+    /// <summary>The confirmed TOTP secret (base32, encrypted at rest by the application); null without two-factor.</summary>
     public string? TwoFactorSecret { get; private set; }
     /// <summary>A secret handed out at enrolment, waiting for its first valid code.</summary>
     public string? PendingTwoFactorSecret { get; private set; }
@@ -280,6 +280,12 @@ public sealed class User
         TwoFactorEnabledAt = now;
         LastTotpStep = step;
         return true;
+    }
+
+    /// <summary>The same secret in another form (encrypted now where it was stored plain before).</summary>
+    public void ReplaceStoredTwoFactorSecret(string stored)
+    {
+        if (TwoFactorSecret is not null) TwoFactorSecret = stored;
     }
 
     public void DisableTwoFactor()

@@ -201,6 +201,26 @@ namespace Platform.Identity.Infrastructure.Migrations
                     b.ToTable("ClientApps", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.Identity.Model.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
+                });
+
             modelBuilder.Entity("Platform.Identity.Model.InvitationLink", b =>
                 {
                     b.Property<Guid>("InvitationId")
@@ -402,8 +422,8 @@ namespace Platform.Identity.Infrastructure.Migrations
                         .HasColumnType("character varying(200)");
 
                     b.Property<string>("PendingTwoFactorSecret")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
 
                     b.Property<string>("State")
                         .IsRequired()
@@ -421,8 +441,8 @@ namespace Platform.Identity.Infrastructure.Migrations
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("TwoFactorSecret")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
 
                     b.HasKey("Id");
 

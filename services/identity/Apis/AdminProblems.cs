@@ -11,6 +11,10 @@ internal static class AdminProblems
         statusCode: StatusCodes.Status404NotFound, type: ProblemTypes.NotFound,
         title: "No such user.", detail: "No account has this id.");
 
+    /// <summary>Another organization's data does not exist for the caller.</summary>
+    public static ProblemHttpResult UnknownOrganization(string detail) => TypedResults.Problem(
+        statusCode: StatusCodes.Status404NotFound, type: ProblemTypes.NotFound, title: "No such organization.", detail: detail);
+
     public static ProblemHttpResult EmailTaken() => TypedResults.Problem(
         statusCode: StatusCodes.Status409Conflict, type: ProblemTypes.Conflict,
         title: "The email address is taken.", detail: "Another account uses this email address.");

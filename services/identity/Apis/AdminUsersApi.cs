@@ -4,8 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Platform.Identity.Application;
 using Platform.Identity.Audit;
 using Platform.Identity.Infrastructure;
-using Microsoft.Extensions.Options;
-using Platform.Identity.Extensions;
 using Platform.Identity.Model;
 using Platform.Identity.Sessions;
 using Platform.ServiceDefaults.Authentication;
@@ -206,12 +204,10 @@ public static class AdminUsersApi
 
         var user = await admin.FindAsync(userId, cancellationToken);
         if (user is null) return AdminProblems.UnknownUser();
-        return await impersonation.StartAsync(user, context.User.UserId(), administratorHandle, reason, null, context, cancellationToken) switch
-        {
-            ImpersonationResult.Started started => TypedResults.Ok(new ImpersonationResponse(user.Id, started.Handle, started.ExpiresAt)),
-            ImpersonationResult.Refused(var refusal) => AdminProblems.Forbidden(refusal),
-            _ => throw new InvalidOperationException("Unknown impersonation result."),
-        };
+        var result = await impersonation.StartAsync(user, context.User.UserId(), administratorHandle, reason, null, context, cancellationToken);
+        if (result is ImpersonationResult.Refused(var refused)) return AdminProblems.Forbidden(refused);
+        var started = (ImpersonationResult.Started)result;
+        return TypedResults.Ok(new ImpersonationResponse(user.Id, started.Handle, started.ExpiresAt));
     }
 
     private static async Task<Results<Ok<AdminUserResponse>, ValidationProblem, ProblemHttpResult>> MoveAsync(

@@ -1,7 +1,6 @@
 using Platform.Identity.Application;
 using Platform.Identity.Model;
 using Platform.ServiceDefaults.Authentication;
-using Platform.ServiceDefaults.Problems;
 
 namespace Platform.Identity.Apis;
 
@@ -24,7 +23,6 @@ public static class OrganizationAdministrators
                 && membership.Rank.Administers();
             return administers
                 ? await next(context)
-                : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, type: ProblemTypes.NotFound, title: "No such organization.",
-                    detail: "You are not an owner or admin of an organization with this id, or it is archived.");
+                : AdminProblems.UnknownOrganization("You are not an owner or admin of an organization with this id, or it is archived.");
         });
 }

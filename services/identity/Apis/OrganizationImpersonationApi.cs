@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Platform.Identity.Application;
 using Platform.Identity.Sessions;
 using Platform.ServiceDefaults.Authentication;
-using Platform.ServiceDefaults.Problems;
 
 namespace Platform.Identity.Apis;
 
@@ -33,8 +32,7 @@ public static class OrganizationImpersonationApi
         var actorId = context.User.UserId();
         if (await memberships.ActiveAsync(actorId, organizationId, cancellationToken) is not var (actor, organization))
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, type: ProblemTypes.NotFound, title: "No such organization.",
-                detail: "You are not an active member of an organization with this id, or it is archived.");
+            return AdminProblems.UnknownOrganization("You are not an active member of an organization with this id, or it is archived.");
         }
 
         if (context.User.FindFirst(InternalClaims.SessionId)?.Value is not { } actorHandle) return AdminProblems.Forbidden("Impersonation starts from a browser session.");
@@ -42,11 +40,9 @@ public static class OrganizationImpersonationApi
         if (actor.RefusalToImpersonate(target, organization) is { } refusal) return AdminProblems.Forbidden(refusal);
         if (await admin.FindAsync(userId, cancellationToken) is not { } user) return AdminProblems.Forbidden("The user is not a member of this organization.");
 
-        return await impersonation.StartAsync(user, actorId, actorHandle, reason, organizationId, context, cancellationToken) switch
-        {
-            ImpersonationResult.Started started => TypedResults.Ok(new ImpersonationResponse(user.Id, started.Handle, started.ExpiresAt)),
-            ImpersonationResult.Refused(var reasonRefused) => AdminProblems.Forbidden(reasonRefused),
-            _ => throw new InvalidOperationException("Unknown impersonation result."),
-        };
+        var result = await impersonation.StartAsync(user, actorId, actorHandle, reason, organizationId, context, cancellationToken);
+        if (result is ImpersonationResult.Refused(var refused)) return AdminProblems.Forbidden(refused);
+        var started = (ImpersonationResult.Started)result;
+        return TypedResults.Ok(new ImpersonationResponse(user.Id, started.Handle, started.ExpiresAt));
     }
 }

@@ -100,8 +100,7 @@ public static class SessionsApi
         if (context.User.FindFirst(InternalClaims.SessionId)?.Value is not { } handle) return NoSession();
         if (request.OrganizationId is { } organizationId && await memberships.ActiveAsync(context.User.UserId(), organizationId, cancellationToken) is null)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, type: ProblemTypes.NotFound, title: "No such organization.",
-                detail: "You are not an active member of an organization with this id, or it is archived.");
+            return AdminProblems.UnknownOrganization("You are not an active member of an organization with this id, or it is archived.");
         }
 
         return await sessions.SetActiveOrganizationAsync(handle, request.OrganizationId) is { } record

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using OtpNet;
 using Platform.Contracts.Membership;
+using Platform.ServiceDefaults.Sessions;
 
 namespace Platform.Gateway.Tests;
 
@@ -49,6 +50,21 @@ public sealed class RequiredTwoFactorTests(GatewayFixture platform)
 
         Assert.False((await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("twoFactorEnrolmentRequired").GetBoolean());
         Assert.Equal(HttpStatusCode.OK, (await callers.WithCookieAsync(HttpMethod.Get, "/api/membership/organizations", Callers.SessionCookieOf(login))).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_session_that_must_also_change_its_password_does_that_first()
+    {
+        var (userId, _) = await platform.RegisterUserAsync("both");
+        var now = DateTimeOffset.UtcNow;
+        var cookie = await platform.StoreSessionAsync(new SessionRecord(userId, now, now, now.AddHours(1), TimeSpan.FromMinutes(30),
+            PasswordChangeRequired: true, TwoFactorEnrolmentRequired: true), TimeSpan.FromHours(1));
+
+        var enrol = await Problems.AssertProblemAsync(
+            await callers.WithCookieAsync(HttpMethod.Post, "/api/identity/account/two-factor", cookie, new { password = Callers.Password }), HttpStatusCode.Forbidden);
+
+        Assert.Equal("urn:platform:problem:password-change-required", enrol.GetProperty("type").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await callers.WithCookieAsync(HttpMethod.Get, "/api/identity/account", cookie)).StatusCode);
     }
 
     /// <summary>Membership's event for the setting (published here as membership would).</summary>

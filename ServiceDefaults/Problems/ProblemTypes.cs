@@ -14,6 +14,7 @@ public static class ProblemTypes
     public const string Conflict = Base + "conflict";
     public const string Unexpected = Base + "unexpected";
     public const string PasswordChangeRequired = Base + "password-change-required";
+    public const string TwoFactorEnrolmentRequired = Base + "two-factor-enrolment-required";
     public const string InvalidCredentials = Base + "invalid-credentials";
     public const string EmailNotVerified = Base + "email-not-verified";
     public const string InvalidLink = Base + "invalid-link";

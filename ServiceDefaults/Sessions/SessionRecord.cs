@@ -17,12 +17,16 @@ public sealed record SessionRecord(
     string? ClientAddress = null,
     bool PasswordChangeRequired = false,
     string? ImpersonatorSessionHandle = null,
-    string? ImpersonationHandle = null)
+    string? ImpersonationHandle = null,
+    bool TwoFactorEnrolmentRequired = false)
 {
     // Impersonation: the administrator's browser keeps its own cookie. Its record points through
     // ImpersonationHandle at a session of the impersonated user (ImpersonatorId set, time-limited), whose
     // ImpersonatorSessionHandle points back; the gateway follows the pointer while both are live, and the
     // cookie speaks for the administrator again as soon as the impersonation ends or expires.
+
+    // TwoFactorEnrolmentRequired: an organization of the user requires two-factor and they have none;
+    // like PasswordChangeRequired, the gateway lets such a session do little else until they enrol.
 
     /// <summary>The earlier of the idle and the absolute expiry.</summary>
     public DateTimeOffset ExpiresAt =>

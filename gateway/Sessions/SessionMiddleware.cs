@@ -11,7 +11,8 @@ namespace Platform.Gateway.Sessions;
 /// Resolves the caller's session once per request and keeps the result for the proxy transform. A
 /// request whose session is gone continues anonymously (services answer 401 where a caller is
 /// needed) and the browser is told to drop the dead cookie. A session whose password must change
-/// reaches only what it needs to change it.
+/// reaches only what it needs to change it; then one whose organization requires two-factor reaches
+/// only what it needs to enrol.
 /// </summary>
 public sealed class SessionMiddleware(
     RequestDelegate next, SessionResolver sessions, ApiTokenResolver tokens, IOptions<BrowserSessionOptions> options, IProblemDetailsService problems,
@@ -22,6 +23,16 @@ public sealed class SessionMiddleware(
     [
         ("GET", "/api/identity/account"),
         ("POST", "/api/identity/account/password"),
+        ("DELETE", "/api/identity/sessions/current"),
+    ];
+
+    // What a session sent to two-factor enrolment (an organization of the user requires it) may still do.
+    private static readonly (string Method, string Path)[] AllowedBeforeTwoFactorEnrolment =
+    [
+        ("GET", "/api/identity/account"),
+        ("GET", "/api/identity/sessions/current"),
+        ("POST", "/api/identity/account/two-factor"),
+        ("POST", "/api/identity/account/two-factor/confirm"),
         ("DELETE", "/api/identity/sessions/current"),
     ];
 
@@ -50,9 +61,14 @@ public sealed class SessionMiddleware(
             {
                 context.Response.Cookies.Delete(cookieName, new CookieOptions { Path = "/", Secure = options.Value.SecureCookie, HttpOnly = true });
             }
-            else if (session.PasswordChangeRequired && !IsAllowedBeforePasswordChange(context.Request))
+            else if (session.PasswordChangeRequired && !IsAllowed(AllowedBeforePasswordChange, context.Request))
             {
                 await RefuseUntilPasswordChangedAsync(context);
+                return;
+            }
+            else if (!session.PasswordChangeRequired && session.TwoFactorEnrolmentRequired && !IsAllowed(AllowedBeforeTwoFactorEnrolment, context.Request))
+            {
+                await RefuseUntilTwoFactorEnrolledAsync(context);
                 return;
             }
             else
@@ -72,8 +88,8 @@ public sealed class SessionMiddleware(
         await next(context);
     }
 
-    private static bool IsAllowedBeforePasswordChange(HttpRequest request) =>
-        AllowedBeforePasswordChange.Any(allowed =>
+    private static bool IsAllowed((string Method, string Path)[] allowedRequests, HttpRequest request) =>
+        allowedRequests.Any(allowed =>
             HttpMethods.Equals(allowed.Method, request.Method) && request.Path.Equals(allowed.Path, StringComparison.OrdinalIgnoreCase));
 
     private ValueTask RefuseTokenAsync(HttpContext context)
@@ -89,6 +105,23 @@ public sealed class SessionMiddleware(
                 Type = ProblemTypes.InvalidCredentials,
                 Title = "The token is not valid.",
                 Detail = "The token is unknown, expired or revoked.",
+            },
+        });
+    }
+
+    private ValueTask RefuseUntilTwoFactorEnrolledAsync(HttpContext context)
+    {
+        context.Response.StatusCode = StatusCodes.Status403Forbidden;
+        return problems.WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = new ProblemDetails
+            {
+                Status = StatusCodes.Status403Forbidden,
+                Type = ProblemTypes.TwoFactorEnrolmentRequired,
+                Title = "Two-factor login is required.",
+                Detail = "An organization you belong to requires two-factor login: enrol an authenticator (POST /api/identity/account/two-factor, "
+                    + "then POST /api/identity/account/two-factor/confirm) before doing anything else.",
             },
         });
     }

@@ -28,10 +28,10 @@ public sealed class SessionResolver(PlatformRedis redis, IOptions<BrowserSession
             && await LoadAsync(impersonationHandle, now) is { ImpersonatorSessionHandle: var back } impersonation
             && back == handle)
         {
-            return new ResolvedSession(Identity(impersonationHandle, impersonation), impersonation.PasswordChangeRequired);
+            return new ResolvedSession(Identity(impersonationHandle, impersonation), impersonation.PasswordChangeRequired, impersonation.TwoFactorEnrolmentRequired);
         }
 
-        return new ResolvedSession(Identity(handle, session), session.PasswordChangeRequired);
+        return new ResolvedSession(Identity(handle, session), session.PasswordChangeRequired, session.TwoFactorEnrolmentRequired);
     }
 
     private static InternalIdentity Identity(string handle, SessionRecord session) =>
@@ -65,5 +65,5 @@ public sealed class SessionResolver(PlatformRedis redis, IOptions<BrowserSession
     }
 }
 
-/// <summary>A live session: who it is, and whether they must choose a new password before anything else.</summary>
-public sealed record ResolvedSession(InternalIdentity Identity, bool PasswordChangeRequired);
+/// <summary>A live session: who it is, and whether they must choose a new password or enrol in two-factor before anything else.</summary>
+public sealed record ResolvedSession(InternalIdentity Identity, bool PasswordChangeRequired, bool TwoFactorEnrolmentRequired = false);

@@ -20,5 +20,7 @@ app.MapAccountApi();
 app.MapApiTokensApi();
 app.MapTwoFactorApi();
 app.MapPagesApi();
+app.MapInvitationPageApi();
 app.MapAdminUsersApi().MapAdminAuditApi();
+app.MapOrganizationImpersonationApi();
 app.Run();

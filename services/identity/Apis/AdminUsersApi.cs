@@ -4,8 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Platform.Identity.Application;
 using Platform.Identity.Audit;
 using Platform.Identity.Infrastructure;
-using Microsoft.Extensions.Options;
-using Platform.Identity.Extensions;
 using Platform.Identity.Model;
 using Platform.Identity.Sessions;
 using Platform.ServiceDefaults.Authentication;
@@ -176,9 +174,17 @@ public static class AdminUsersApi
         string id, HttpContext context, UserAdministration admin, CancellationToken cancellationToken) =>
         MoveAsync(id, AccountMove.Restore, context, admin, cancellationToken);
 
-    public static Task<Results<Ok<AdminUserResponse>, ValidationProblem, ProblemHttpResult>> Delete(
-        string id, HttpContext context, UserAdministration admin, CancellationToken cancellationToken) =>
-        MoveAsync(id, AccountMove.Delete, context, admin, cancellationToken);
+    /// <summary>An organization must have an owner at every moment: an owner's account is deleted only after ownership moves.</summary>
+    public static async Task<Results<Ok<AdminUserResponse>, ValidationProblem, ProblemHttpResult>> Delete(
+        string id, HttpContext context, UserAdministration admin, OrganizationMemberships memberships, CancellationToken cancellationToken)
+    {
+        if (Guid.TryParse(id, out var userId) && await memberships.OwnedAsync(userId, cancellationToken) is { Count: > 0 } owned)
+        {
+            return await admin.FindAsync(userId, cancellationToken) is null ? AdminProblems.UnknownUser() : AdminProblems.OwnsOrganizations(owned);
+        }
+
+        return await MoveAsync(id, AccountMove.Delete, context, admin, cancellationToken);
+    }
 
     public static async Task<Results<Ok<EndedResponse>, ValidationProblem, ProblemHttpResult>> EndSessions(
         string id, HttpContext context, UserAdministration admin, CancellationToken cancellationToken)
@@ -190,26 +196,18 @@ public static class AdminUsersApi
     }
 
     public static async Task<Results<Ok<ImpersonationResponse>, ValidationProblem, ProblemHttpResult>> Impersonate(
-        string id, ImpersonateRequest request, HttpContext context, UserAdministration admin, SessionStore sessions, AuditTrail audit,
-        IdentityDbContext db, IOptions<AccountOptions> options, CancellationToken cancellationToken)
+        string id, ImpersonateRequest request, HttpContext context, UserAdministration admin, ImpersonationStart impersonation, CancellationToken cancellationToken)
     {
         if (!Guid.TryParse(id, out var userId)) return AdminProblems.InvalidId();
-        var reason = request.Reason?.Trim() ?? "";
-        if (reason.Length is < 10 or > 500) return Problems.Validation("reason", "A reason of 10 to 500 characters is required.");
-        var administratorId = context.User.UserId();
+        if (ImpersonationStart.CheckReason(request.Reason, out var reason) is { } problem) return Problems.Validation("reason", problem);
         if (context.User.FindFirst(InternalClaims.SessionId)?.Value is not { } administratorHandle) return AdminProblems.Forbidden("Impersonation starts from a browser session.");
 
         var user = await admin.FindAsync(userId, cancellationToken);
         if (user is null) return AdminProblems.UnknownUser();
-        if (user.RefusalToImpersonate(administratorId) is { } refusal) return AdminProblems.Forbidden(refusal);
-
-        var started = await sessions.StartImpersonationAsync(user, administratorId, administratorHandle, options.Value.ImpersonationLifetime,
-            context.Request.Headers.UserAgent.ToString(), AuditTrail.ClientAddress(context));
-        if (started is not { } impersonation) return AdminProblems.Forbidden("The administrator's session has ended.");
-        audit.Record(AuditActions.ImpersonationStarted, administratorId, user.Id,
-            $"until {impersonation.Record.AbsoluteExpiresAt:O}, session {impersonation.Handle[..8]}: {reason}");
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(new ImpersonationResponse(user.Id, impersonation.Handle, impersonation.Record.AbsoluteExpiresAt));
+        var result = await impersonation.StartAsync(user, context.User.UserId(), administratorHandle, reason, null, context, cancellationToken);
+        if (result is ImpersonationResult.Refused(var refused)) return AdminProblems.Forbidden(refused);
+        var started = (ImpersonationResult.Started)result;
+        return TypedResults.Ok(new ImpersonationResponse(user.Id, started.Handle, started.ExpiresAt));
     }
 
     private static async Task<Results<Ok<AdminUserResponse>, ValidationProblem, ProblemHttpResult>> MoveAsync(

@@ -23,11 +23,10 @@ public static class ApiTokensApi
         personal.MapGet("/", ListPersonal).WithName("ListMyTokens").WithSummary("My personal access tokens (never their secrets)");
         personal.MapDelete("/{id}", RevokePersonal).WithName("RevokeMyToken").WithSummary("Revoke one of my tokens; effective within a second");
 
-        // Organization administrators are decided by membership, which identity cannot ask yet:
-        // until it can, only platform administrators manage client apps.
+        // The organization's owner and admins (as identity's copy of membership's data says) and platform administrators.
         var apps = routes.MapGroup("/organizations/{organizationId:guid}/client-apps").WithTags("Client apps")
-            .RequireAuthorization(InternalTokenValidation.PlatformAdminPolicy).RefuseWhileImpersonating()
-            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
+            .RefuseWhileImpersonating().RequireOrganizationAdministrator()
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
         apps.MapPost("/", RegisterClientApp).WithName("RegisterClientApp").WithSummary("Register a client app of the organization");
         apps.MapGet("/", ListClientApps).WithName("ListClientApps").WithSummary("The organization's client apps");
         apps.MapPost("/{appId:guid}/tokens", CreateClientAppToken).WithName("CreateClientAppToken")
@@ -115,8 +114,10 @@ public static class ApiTokensApi
         return TypedResults.Created($"/organizations/{organizationId}/client-apps/{appId}/tokens/{token.Id}", CreatedTokenResponse.From(token, secret));
     }
 
-    public static async Task<Ok<List<TokenResponse>>> ListClientAppTokens(Guid organizationId, Guid appId, IdentityDbContext db, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<List<TokenResponse>>, NotFound>> ListClientAppTokens(
+        Guid organizationId, Guid appId, IdentityDbContext db, CancellationToken cancellationToken)
     {
+        if (!await db.ClientApps.AnyAsync(a => a.Id == appId && a.OrganizationId == organizationId, cancellationToken)) return TypedResults.NotFound();
         var tokens = await db.ApiTokens.AsNoTracking().Where(t => t.ClientAppId == appId && t.OrganizationId == organizationId)
             .OrderByDescending(t => t.CreatedAt).ToListAsync(cancellationToken);
         return TypedResults.Ok(tokens.Select(TokenResponse.From).ToList());

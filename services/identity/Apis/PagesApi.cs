@@ -15,14 +15,7 @@ public static class PagesApi
     public static IEndpointRouteBuilder MapPagesApi(this IEndpointRouteBuilder routes)
     {
         var pages = routes.MapGroup("/pages").AllowAnonymous().ExcludeFromDescription().DisableAntiforgery()
-            .AddEndpointFilter(async (context, next) =>
-            {
-                var headers = context.HttpContext.Response.Headers;
-                headers["Referrer-Policy"] = "no-referrer";
-                headers.CacheControl = "no-store";
-                headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
-                return await next(context);
-            });
+            .WithLinkPageHeaders();
         pages.MapGet("/verify-email", ShowVerifyEmail);
         pages.MapPost("/verify-email", VerifyEmail);
         pages.MapGet("/reset-password", ShowResetPassword);
@@ -72,16 +65,7 @@ public static class PagesApi
             """, problem is null ? 200 : 400);
     }
 
-    private static ContentHttpResult Message(string title, string text, int status = 200) =>
-        Page(title, $"<p>{HtmlEncoder.Default.Encode(text)}</p>", status);
+    private static ContentHttpResult Message(string title, string text, int status = 200) => HtmlPages.Message(title, text, status);
 
-    private static ContentHttpResult Page(string title, string body, int status) => TypedResults.Content($"""
-        <!DOCTYPE html>
-        <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-        <meta name="referrer" content="no-referrer"><title>{HtmlEncoder.Default.Encode(title)}</title>
-        <style>body{"{"}font-family:sans-serif;max-width:32rem;margin:3rem auto;padding:0 1rem{"}"}</style></head>
-        <body><h1>{HtmlEncoder.Default.Encode(title)}</h1>
-        {body}
-        </body></html>
-        """, "text/html; charset=utf-8", statusCode: status);
+    private static ContentHttpResult Page(string title, string body, int status) => HtmlPages.Page(title, body, status);
 }

@@ -28,7 +28,7 @@ public abstract record LoginResult
 /// </summary>
 public sealed class Login(
     IdentityDbContext db, PasswordHasher hasher, SessionStore sessions, TwoFactorChallenges challenges, AccountChanges changes, AuditTrail audit,
-    IEventOutbox outbox, IOptions<AccountOptions> options, TimeProvider time)
+    OrganizationMemberships memberships, TotpSecretProtection protection, IEventOutbox outbox, IOptions<AccountOptions> options, TimeProvider time)
 {
     public async Task<LoginResult> LogInAsync(string? email, string? password, string? userAgent, CancellationToken cancellationToken)
     {
@@ -114,7 +114,10 @@ public sealed class Login(
 
     private async Task<bool> UseTotpCodeAsync(User user, string? code, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (TotpCode.MatchingStep(user.TwoFactorSecret!, code, now) is not { } step) return false;
+        var secret = protection.Reveal(user.TwoFactorSecret!);
+        if (TotpCode.MatchingStep(secret, code, now) is not { } step) return false;
+        // A secret stored before encryption at rest is encrypted at its first use since.
+        if (!TotpSecretProtection.IsProtected(user.TwoFactorSecret!)) user.ReplaceStoredTwoFactorSecret(protection.Protect(secret));
         // Atomic: of two requests with the same code, one moves the last step forward, the other finds it used.
         return await db.Users.Where(u => u.Id == user.Id && (u.LastTotpStep == null || u.LastTotpStep < step))
             .ExecuteUpdateAsync(u => u.SetProperty(x => x.LastTotpStep, step), cancellationToken) == 1;
@@ -128,13 +131,16 @@ public sealed class Login(
             .ExecuteUpdateAsync(c => c.SetProperty(x => x.UsedAt, now), cancellationToken) == 1;
     }
 
-    private async Task<LoginResult> StartSessionAsync(User user, string? userAgent, string? secondFactor, CancellationToken cancellationToken)
+    /// <summary>A session for a user who proved who they are (<paramref name="method"/> names how, beyond the password).</summary>
+    public async Task<LoginResult.Succeeded> StartSessionAsync(User user, string? userAgent, string? method, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         user.RecordSuccessfulLogin(now);
         var mustChange = user.MustChangePassword || user.PasswordExpired(now, options.Value.MaxPasswordAge);
-        var (sessionId, session) = await sessions.CreateAsync(user, userAgent, AuditTrail.ClientAddress(audit.HttpContext), mustChange);
-        audit.Record(AuditActions.LoggedIn, user.Id, user.Id, secondFactor is null ? null : $"with {secondFactor}");
+        // An organization that requires two-factor sends its members without it to enrolment first.
+        var mustEnrol = !user.TwoFactorEnabled && await memberships.TwoFactorRequiredAsync(user.Id, cancellationToken);
+        var (sessionId, session) = await sessions.CreateAsync(user, userAgent, AuditTrail.ClientAddress(audit.HttpContext), mustChange, mustEnrol);
+        audit.Record(AuditActions.LoggedIn, user.Id, user.Id, method is null ? null : $"with {method}");
         outbox.Add(new UserLoggedIn(user.Id, now));
         await db.SaveChangesAsync(cancellationToken);
         return new LoginResult.Succeeded(user, sessionId, session);

@@ -12,13 +12,14 @@ namespace Platform.Identity.Application;
 public sealed record TwoFactorEnrolment(string Secret, string OtpauthUri, string QrCodePng);
 
 /// <summary>A user's own two-factor settings; the endpoints check the password before calling in.</summary>
-public sealed class TwoFactor(IdentityDbContext db, SessionStore sessions, AuditTrail audit, IEventOutbox outbox, TimeProvider time)
+public sealed class TwoFactor(
+    IdentityDbContext db, SessionStore sessions, AuditTrail audit, IEventOutbox outbox, TotpSecretProtection protection, TimeProvider time)
 {
     /// <summary>A new pending secret (replacing an earlier unconfirmed one), or null when two-factor is already on.</summary>
     public async Task<TwoFactorEnrolment?> EnrolAsync(User user, CancellationToken cancellationToken)
     {
         var secret = TotpCode.NewSecret();
-        if (!user.StartTwoFactorEnrolment(secret)) return null;
+        if (!user.StartTwoFactorEnrolment(protection.Protect(secret))) return null;
         audit.Record(AuditActions.TwoFactorEnrolmentStarted, user.Id, user.Id);
         await db.SaveChangesAsync(cancellationToken);
 
@@ -32,12 +33,13 @@ public sealed class TwoFactor(IdentityDbContext db, SessionStore sessions, Audit
     public async Task<List<string>?> ConfirmAsync(User user, string? code, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        if (user.PendingTwoFactorSecret is not { } pending || TotpCode.MatchingStep(pending, code, now) is not { } step) return null;
+        if (user.PendingTwoFactorSecret is not { } pending || TotpCode.MatchingStep(protection.Reveal(pending), code, now) is not { } step) return null;
         if (!user.ConfirmTwoFactor(step, now)) return null;
         var shown = await ReplaceRecoveryCodesAsync(user, now, cancellationToken);
         audit.Record(AuditActions.TwoFactorEnabled, user.Id, user.Id);
         outbox.Add(new TwoFactorEnabled(user.Id, user.Email, user.FirstName, now));
         await db.SaveChangesAsync(cancellationToken);
+        await sessions.ClearTwoFactorEnrolmentRequiredAsync(user.Id);
         return shown;
     }
 

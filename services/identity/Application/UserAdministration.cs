@@ -162,6 +162,7 @@ public sealed class UserAdministration(
 
         // Link secrets and the addresses being proven (email change) go entirely.
         await db.AccountTokens.Where(t => t.UserId == id).ExecuteDeleteAsync(cancellationToken);
+        await db.InvitationLinks.Where(l => l.UserId == id).ExecuteDeleteAsync(cancellationToken);
 
         await db.AuditEntries
             .Where(a => a.ActorId == id || (a.TargetUserId == id && (a.ActorId == null || a.ActorId == id)))

@@ -39,4 +39,6 @@ public static class AuditActions
     public const string TwoFactorFailed = "session.two-factor-failed";
     public const string ImpersonationStarted = "impersonation.started";
     public const string ImpersonationEnded = "impersonation.ended";
+    public const string InvitedAccountCreated = "account.invited";
+    public const string PasswordSetFromInvitation = "account.password-set-from-invitation";
 }

@@ -1,5 +1,8 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Platform.Identity.Application;
 using Platform.Identity.Infrastructure;
+using Platform.Identity.IntegrationEvents;
 using Platform.Identity.Model;
 using Platform.Identity.Sessions;
 using Platform.Identity.Audit;
@@ -16,7 +19,18 @@ public static class Extensions
     {
         builder.AddInternalTokenAuthentication();
         builder.AddServiceDatabase<IdentityDbContext>("identitydb");
-        builder.AddPlatformMessaging<IdentityDbContext>();
+        builder.AddPlatformMessaging<IdentityDbContext>(bus =>
+        {
+            bus.AddConsumer<InvitationCreatedConsumer>();
+            bus.AddConsumer<OrganizationCreatedConsumer>();
+            bus.AddConsumer<OrganizationArchivedConsumer>();
+            bus.AddConsumer<OrganizationSecurityChangedConsumer>();
+            bus.AddConsumer<OwnershipTransferredConsumer>();
+            bus.AddConsumer<MembershipGrantedConsumer>();
+            bus.AddConsumer<MembershipRoleChangedConsumer>();
+            bus.AddConsumer<MembershipStateChangedConsumer>();
+            bus.AddConsumer<MembershipRevokedConsumer>();
+        });
         builder.AddPlatformRedis();
         builder.Services.AddOpenApi();
         builder.Services.AddHttpContextAccessor();
@@ -41,6 +55,13 @@ public static class Extensions
         builder.Services.AddScoped<UserAdministration>();
         builder.Services.AddScoped<TokenIntrospection>();
         builder.Services.AddScoped<TwoFactor>();
+        builder.Services.AddScoped<InvitationSignUp>();
+        builder.Services.AddScoped<OrganizationMemberships>();
+        builder.Services.AddScoped<ImpersonationStart>();
+        builder.Services.AddDataProtection().SetApplicationName("platform-identity");
+        builder.Services.AddOptions<KeyManagementOptions>()
+            .Configure<IServiceScopeFactory>((keys, scopes) => keys.XmlRepository = new DatabaseKeyRepository(scopes));
+        builder.Services.AddSingleton<TotpSecretProtection>();
         builder.Services.AddSingleton<TwoFactorChallenges>();
         builder.Services.AddHostedService<InitialAdministrator>();
     }

@@ -12,6 +12,10 @@ public sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> option
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<ClientApp> ClientApps => Set<ClientApp>();
     public DbSet<RecoveryCode> RecoveryCodes => Set<RecoveryCode>();
+    public DbSet<InvitationLink> InvitationLinks => Set<InvitationLink>();
+    public DbSet<KnownOrganization> Organizations => Set<KnownOrganization>();
+    public DbSet<OrganizationMembership> OrganizationMemberships => Set<OrganizationMembership>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -23,7 +23,7 @@ public sealed class User
     public DateTimeOffset? LockedUntil { get; private set; }
     public int TemporaryLockouts { get; private set; }
     public DateTimeOffset? DeletedAt { get; private set; }
-    /// <summary>The confirmed TOTP secret (base32); null without two-factor.</summary>
+    /// <summary>The confirmed TOTP secret (base32, encrypted at rest by the application); null without two-factor.</summary>
     public string? TwoFactorSecret { get; private set; }
     /// <summary>A secret handed out at enrolment, waiting for its first valid code.</summary>
     public string? PendingTwoFactorSecret { get; private set; }
@@ -77,7 +77,22 @@ public sealed class User
         CreatedAt = now,
     };
 
+    /// <summary>
+    /// Someone invited to an organization whose address had no account: pending, without a password
+    /// or names, until they set a password from the invitation link (<see cref="ActivateFromInvitation"/>).
+    /// </summary>
+    public static User Invited(string email, DateTimeOffset now) => new()
+    {
+        Id = Guid.CreateVersion7(now),
+        Email = email,
+        State = UserState.Pending,
+        CreatedAt = now,
+    };
+
     public void GrantPlatformAdmin() => IsPlatformAdmin = true;
+
+    /// <summary>Pending without a password: only a link (invitation or set-password) can bring it into use.</summary>
+    public bool AwaitsFirstPassword => State == UserState.Pending && PasswordHash is null;
 
     public bool CanLogIn => State == UserState.Active;
 
@@ -88,6 +103,19 @@ public sealed class User
         if (State != UserState.Pending) return StateChange.Refused(State, "Only a pending account verifies its email.");
         EmailVerifiedAt = now;
         return MoveTo(PasswordHash is null ? UserState.Pending : UserState.Active);
+    }
+
+    /// <summary>
+    /// The owner chose a password from an invitation link, which also proves the address: verified
+    /// and active in one move. Only for an account that has no password yet.
+    /// </summary>
+    public StateChange ActivateFromInvitation(string passwordHash, DateTimeOffset now)
+    {
+        if (!AwaitsFirstPassword) return StateChange.Refused(State, "Only a pending account without a password is set up from an invitation.");
+        PasswordHash = passwordHash;
+        PasswordChangedAt = now;
+        EmailVerifiedAt = now;
+        return MoveTo(UserState.Active);
     }
 
     public StateChange Invite()
@@ -252,6 +280,12 @@ public sealed class User
         TwoFactorEnabledAt = now;
         LastTotpStep = step;
         return true;
+    }
+
+    /// <summary>The same secret in another form (encrypted now where it was stored plain before).</summary>
+    public void ReplaceStoredTwoFactorSecret(string stored)
+    {
+        if (TwoFactorSecret is not null) TwoFactorSecret = stored;
     }
 
     public void DisableTwoFactor()

@@ -17,7 +17,8 @@ public sealed class SessionStore(PlatformRedis redis, IOptions<BrowserSessionOpt
 {
     private IDatabase Db => redis.Database;
 
-    public async Task<(string SessionId, SessionRecord Record)> CreateAsync(User user, string? userAgent, string? clientAddress, bool passwordChangeRequired)
+    public async Task<(string SessionId, SessionRecord Record)> CreateAsync(
+        User user, string? userAgent, string? clientAddress, bool passwordChangeRequired, bool twoFactorEnrolmentRequired = false)
     {
         var settings = options.Value;
         var now = time.GetUtcNow();
@@ -28,7 +29,8 @@ public sealed class SessionStore(PlatformRedis redis, IOptions<BrowserSessionOpt
             PlatformAdmin: user.IsPlatformAdmin,
             UserAgent: Truncate(userAgent, 300),
             ClientAddress: clientAddress,
-            PasswordChangeRequired: passwordChangeRequired);
+            PasswordChangeRequired: passwordChangeRequired,
+            TwoFactorEnrolmentRequired: twoFactorEnrolmentRequired);
 
         var userSessions = SessionKeys.UserSessions(user.Id);
         var batch = Db.CreateBatch();
@@ -49,7 +51,8 @@ public sealed class SessionStore(PlatformRedis redis, IOptions<BrowserSessionOpt
     /// administrator's own session (which now points at it); never longer than <paramref name="lifetime"/>.
     /// </summary>
     public async Task<(string Handle, SessionRecord Record)?> StartImpersonationAsync(
-        User user, Guid administratorId, string administratorHandle, TimeSpan lifetime, string? userAgent, string? clientAddress)
+        User user, Guid administratorId, string administratorHandle, TimeSpan lifetime, string? userAgent, string? clientAddress,
+        Guid? organizationId = null)
     {
         var administrator = await GetAsync(administratorHandle);
         if (administrator is null) return null;
@@ -61,6 +64,7 @@ public sealed class SessionStore(PlatformRedis redis, IOptions<BrowserSessionOpt
         var record = new SessionRecord(
             user.Id, now, now, now + (lifetime < settings.AbsoluteLifetime ? lifetime : settings.AbsoluteLifetime), settings.IdleTimeout,
             PlatformAdmin: user.IsPlatformAdmin,
+            ActiveOrganizationId: organizationId,
             ImpersonatorId: administratorId,
             UserAgent: Truncate(userAgent, 300),
             ClientAddress: clientAddress,
@@ -90,14 +94,30 @@ public sealed class SessionStore(PlatformRedis redis, IOptions<BrowserSessionOpt
         return stored.IsNullOrEmpty ? null : JsonSerializer.Deserialize<SessionRecord>(stored.ToString(), JsonSerializerOptions.Web);
     }
 
-    /// <summary>Rewrites a live record, keeping its expiry; a session ended meanwhile stays ended.</summary>
-    private async Task UpdateAsync(string handle, Func<SessionRecord, SessionRecord> change)
+    /// <summary>Two-factor is on now: none of the user's sessions is held to enrolment any more.</summary>
+    public async Task ClearTwoFactorEnrolmentRequiredAsync(Guid userId)
     {
-        if (await GetAsync(handle) is not { } record) return;
+        foreach (var (handle, record) in await ListAsync(userId))
+        {
+            if (record.TwoFactorEnrolmentRequired) await UpdateAsync(handle, r => r with { TwoFactorEnrolmentRequired = false });
+        }
+    }
+
+    /// <summary>The organization the session acts in (null: none); the caller checked the user's membership. Null when the session is gone.</summary>
+    public Task<SessionRecord?> SetActiveOrganizationAsync(string handle, Guid? organizationId) =>
+        UpdateAsync(handle, r => r with { ActiveOrganizationId = organizationId });
+
+    /// <summary>Rewrites a live record, keeping its expiry; a session ended meanwhile stays ended. The record after the change, or null when gone.</summary>
+    private async Task<SessionRecord?> UpdateAsync(string handle, Func<SessionRecord, SessionRecord> change)
+    {
+        if (await GetAsync(handle) is not { } record) return null;
         var now = time.GetUtcNow();
+        if (record.IsExpired(now)) return null;
         var changed = change(record);
-        if (changed == record || changed.IsExpired(now)) return;
-        await Db.StringSetAsync(SessionKeys.Session(handle), JsonSerializer.Serialize(changed, JsonSerializerOptions.Web), changed.ExpiresAt - now, When.Exists);
+        if (changed == record) return record;
+        var written = await Db.StringSetAsync(
+            SessionKeys.Session(handle), JsonSerializer.Serialize(changed, JsonSerializerOptions.Web), changed.ExpiresAt - now, When.Exists);
+        return written ? changed : null;
     }
 
     /// <summary>The user's live sessions, newest first; handles of expired ones are cleaned up on the way.</summary>

@@ -19,8 +19,9 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         user.Property(u => u.PasswordHash).HasMaxLength(200);
         user.Property(u => u.State).HasConversion<string>().HasMaxLength(20);
         user.Property(u => u.StateBeforeArchive).HasConversion<string>().HasMaxLength(20);
-        user.Property(u => u.TwoFactorSecret).HasMaxLength(64);
-        user.Property(u => u.PendingTwoFactorSecret).HasMaxLength(64);
+        // Encrypted (TotpSecretProtection): a Data Protection payload of a 32-character secret, with room to spare.
+        user.Property(u => u.TwoFactorSecret).HasMaxLength(512);
+        user.Property(u => u.PendingTwoFactorSecret).HasMaxLength(512);
         user.Ignore(u => u.TwoFactorEnabled);
         user.HasIndex(u => new { u.State, u.CreatedAt });
         user.HasIndex(u => u.LastLoginAt);

@@ -1,0 +1,31 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Platform.Identity.Model;
+
+namespace Platform.Identity.Infrastructure.EntityConfigurations;
+
+internal sealed class KnownOrganizationConfiguration : IEntityTypeConfiguration<KnownOrganization>
+{
+    public void Configure(EntityTypeBuilder<KnownOrganization> organization)
+    {
+        organization.ToTable("Organizations");
+        organization.HasKey(o => o.Id);
+        organization.Property(o => o.Id).ValueGeneratedNever();
+        organization.Property(o => o.Name).HasMaxLength(KnownOrganization.MaxNameLength);
+        organization.Property(o => o.Version).IsRowVersion();
+        organization.Ignore(o => o.IsArchived);
+    }
+}
+
+internal sealed class OrganizationMembershipConfiguration : IEntityTypeConfiguration<OrganizationMembership>
+{
+    public void Configure(EntityTypeBuilder<OrganizationMembership> membership)
+    {
+        membership.ToTable("OrganizationMemberships");
+        membership.HasKey(m => new { m.UserId, m.OrganizationId });
+        membership.HasIndex(m => m.OrganizationId);
+        membership.Property(m => m.Rank).HasConversion<string>().HasMaxLength(20);
+        membership.Property(m => m.Version).IsRowVersion();
+        membership.Ignore(m => m.IsActive);
+    }
+}

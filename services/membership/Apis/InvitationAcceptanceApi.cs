@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Platform.Contracts.Membership;
+using Platform.Membership.Application;
 using Platform.Membership.Infrastructure;
 using Platform.Membership.Model;
 using Platform.Membership.Model.Invitations;
@@ -56,6 +57,7 @@ public static class InvitationAcceptanceApi
             member.PlaceIn(units);
             db.Members.Add(member);
             outbox.Add(new MembershipGranted(invitation.OrganizationId, userId, Ranks.Name(invitation.Rank), member.ScopeUnitId, invitation.InvitedBy, now));
+            if (member.Units.Count > 0) outbox.Add(MemberEvents.UnitsChanged(member, now));
         }
 
         outbox.Add(new InvitationAccepted(invitation.OrganizationId, invitation.Id, userId, invitation.Email, Ranks.Name(invitation.Rank), alreadyMember, now));

@@ -44,8 +44,16 @@ public sealed class Member
         ScopeUnitId = scopeUnitId;
     }
 
-    public void PlaceIn(IEnumerable<Guid> unitIds) =>
-        Units = unitIds.Distinct().Select(unitId => new MemberUnit(Id, unitId)).ToList();
+    /// <summary>Puts the member in exactly these units; returns whether the set of units changed.</summary>
+    public bool PlaceIn(IEnumerable<Guid> unitIds)
+    {
+        var wanted = unitIds.Distinct().ToList();
+        var changed = !wanted.ToHashSet().SetEquals(Units.Select(u => u.UnitId));
+        if (changed) Units = wanted.Select(unitId => new MemberUnit(Id, unitId)).ToList();
+        return changed;
+    }
+
+    public List<Guid> UnitIds() => Units.Select(u => u.UnitId).ToList();
 
     public void SetCustomFields(Dictionary<string, string> values) => CustomFields = values;
 

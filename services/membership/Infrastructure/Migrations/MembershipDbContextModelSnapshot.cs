@@ -329,6 +329,9 @@ namespace Platform.Membership.Infrastructure.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<bool>("AdminsMayImpersonate")
+                        .HasColumnType("boolean");
+
                     b.PrimitiveCollection<List<string>>("AllowedEmailDomains")
                         .IsRequired()
                         .HasColumnType("text[]");
@@ -355,6 +358,9 @@ namespace Platform.Membership.Infrastructure.Migrations
 
                     b.Property<Guid>("OwnerId")
                         .HasColumnType("uuid");
+
+                    b.Property<bool>("RequireTwoFactor")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Slug")
                         .IsRequired()

@@ -28,4 +28,5 @@ app.MapGroupMessagesApi();
 app.MapAccessReviewApi();
 app.MapInvitationsApi();
 app.MapInvitationAcceptanceApi();
+app.MapImportsApi();
 app.Run();

@@ -55,6 +55,7 @@ public static class InvitationAcceptanceApi
 
             var member = Member.Join(invitation.OrganizationId, userId, invitation.Rank, now, invitation.ScopeUnitId);
             member.PlaceIn(units);
+            if (invitation.CustomFields.Count > 0) member.SetCustomFields(new Dictionary<string, string>(invitation.CustomFields));
             db.Members.Add(member);
             outbox.Add(new MembershipGranted(invitation.OrganizationId, userId, Ranks.Name(invitation.Rank), member.ScopeUnitId, invitation.InvitedBy, now));
             if (member.Units.Count > 0) outbox.Add(MemberEvents.UnitsChanged(member, now));

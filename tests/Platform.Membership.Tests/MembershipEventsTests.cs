@@ -70,6 +70,8 @@ public sealed class MembershipEventsTests(MembershipServiceFixture service) : IC
         Assert.Equal(HttpStatusCode.OK, (await client.PutAsJsonAsync($"/organizations/{org}/members/{member}", new { unitIds = new[] { north, south } })).StatusCode);
         var both = (await changes.WaitForAsync(e => e.UserId == member && e.UnitIds.Count == 2)).Message;
         Assert.Equal(Scenario.Sorted(north, south), both.UnitIds.Order().ToList());
+        var stored = await given.WithDbAsync(db => db.Members.Where(m => m.OrganizationId == org && m.UserId == member).SelectMany(m => m.Units).Select(u => u.UnitId).ToListAsync());
+        Assert.Equal(Scenario.Sorted(north, south), stored.Order().ToList());
         Assert.Equal(HttpStatusCode.OK, (await client.PutAsJsonAsync($"/organizations/{org}/members/{member}", new { unitIds = Array.Empty<Guid>() })).StatusCode);
         await changes.WaitForAsync(e => e.UserId == member && e.UnitIds.Count == 0);
         // The same units again, or a change of something else, is no change of units.

@@ -49,8 +49,11 @@ public sealed class Member
     {
         var wanted = unitIds.Distinct().ToList();
         var changed = !wanted.ToHashSet().SetEquals(Units.Select(u => u.UnitId));
-        if (changed) Units = wanted.Select(unitId => new MemberUnit(Id, unitId)).ToList();
-        return changed;
+        if (!changed) return false;
+        // Changed in place: EF tracks this list instance and writes what left it and what joined it.
+        Units.RemoveAll(u => !wanted.Contains(u.UnitId));
+        Units.AddRange(wanted.Where(id => Units.All(u => u.UnitId != id)).Select(id => new MemberUnit(Id, id)));
+        return true;
     }
 
     public List<Guid> UnitIds() => Units.Select(u => u.UnitId).ToList();

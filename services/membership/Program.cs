@@ -18,6 +18,7 @@ app.MapDirectoryApi();
 app.MapOrganizationsApi();
 app.MapUnitsApi();
 app.MapMembersApi();
+app.MapMemberExportApi();
 app.MapAuthorizationApi();
 app.MapPermissionsApi();
 app.MapRolesApi();

@@ -20,7 +20,7 @@ namespace Platform.Membership.Application;
 /// left) is counted as skipped, never duplicated.
 /// </summary>
 public sealed class ImportCommitter(
-    MembershipDbContext db, IEventOutbox outbox, TimeProvider time, IOptions<ImportOptions> options, IOptions<InvitationOptions> invitationOptions)
+    MembershipDbContext db, IEventOutbox outbox, OutboxSignal outboxSignal, TimeProvider time, IOptions<ImportOptions> options, IOptions<InvitationOptions> invitationOptions)
 {
     /// <summary>Processes the next batch; false when the import is finished (or not committing).</summary>
     public async Task<bool> ProcessBatchAsync(Guid importId, CancellationToken cancellationToken)
@@ -44,19 +44,26 @@ public sealed class ImportCommitter(
             .Where(r => r.ImportId == importId && r.RowNumber > job.LastRowNumber && (r.Verdict == ImportVerdicts.New || r.Verdict == ImportVerdicts.Update))
             .OrderBy(r => r.RowNumber).Take(batchSize).ToListAsync(cancellationToken);
 
-        var (created, createdSkipped) = await CreateAsync(job, organization, rows.Where(r => r.Verdict == ImportVerdicts.New).ToList(), now, cancellationToken);
+        var (created, events, createdSkipped) = await CreateAsync(job, organization, rows.Where(r => r.Verdict == ImportVerdicts.New).ToList(), now, cancellationToken);
         var (updated, updatedSkipped) = await UpdateAsync(job, rows.Where(r => r.Verdict == ImportVerdicts.Update).ToList(), now, cancellationToken);
-        job.Advance(rows.Count > 0 ? rows[^1].RowNumber : job.LastRowNumber, rows.Count, created, updated, createdSkipped + updatedSkipped, now + options.Value.Lease);
+        job.Advance(rows.Count > 0 ? rows[^1].RowNumber : job.LastRowNumber, rows.Count, created.Count, updated, createdSkipped + updatedSkipped, now + options.Value.Lease);
         if (rows.Count < batchSize) job.Complete(now);
 
+        // Superseded invitations are updated (by SaveChanges) before their successors are copied in: one pending invitation per address.
         await db.SaveChangesAsync(cancellationToken);
+        await InvitationCopy.WriteAsync(db, created, cancellationToken);
+        await OutboxCopy.WriteAsync(db, events, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        if (events.Count > 0) outboxSignal.Notify();
         return job.State == ImportState.Committing;
     }
 
-    private async Task<(int Created, int Skipped)> CreateAsync(ImportJob job, Organization organization, List<ImportRow> rows, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<(List<Invitation> Created, List<InvitationCreated> Events, int Skipped)> CreateAsync(
+        ImportJob job, Organization organization, List<ImportRow> rows, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (rows.Count == 0) return (0, 0);
+        var invitations = new List<Invitation>();
+        var events = new List<InvitationCreated>();
+        if (rows.Count == 0) return (invitations, events, 0);
         var emails = rows.Select(r => r.Email).ToList();
         var accounts = await db.Users.AsNoTracking().Where(u => emails.Contains(u.Email.ToLower()))
             .Select(u => new { Email = u.Email.ToLower(), IsMember = db.Members.Any(m => m.OrganizationId == organization.Id && m.UserId == u.Id) })
@@ -68,7 +75,6 @@ public sealed class ImportCommitter(
         var inviterName = await InvitationsApi.InviterNameAsync(db, inviter.UserId, cancellationToken);
         var sendEmail = job.Mode == ImportMode.Invite;
 
-        var created = 0;
         foreach (var row in rows)
         {
             var earlier = pending.GetValueOrDefault(row.Email);
@@ -76,13 +82,12 @@ public sealed class ImportCommitter(
             earlier?.Supersede(now);
             var (invitation, token) = Invitation.Issue(organization.Id, row.Email, row.Rank ?? job.DefaultRank, null, row.UnitIds ?? [], inviter.UserId, now,
                 invitationOptions.Value.Lifetime, new ImportedPerson(job.Id, row.FirstName, row.LastName, row.CustomFields));
-            db.Invitations.Add(invitation);
-            outbox.Add(new InvitationCreated(organization.Id, invitation.Id, invitation.Email, Ranks.Name(invitation.Rank), organization.Name, inviterName, token,
+            invitations.Add(invitation);
+            events.Add(new InvitationCreated(organization.Id, invitation.Id, invitation.Email, Ranks.Name(invitation.Rank), organization.Name, inviterName, token,
                 invitation.ExpiresAt, known.ContainsKey(row.Email), now, SendEmail: sendEmail, FirstName: row.FirstName, LastName: row.LastName));
-            created++;
         }
 
-        return (created, rows.Count - created);
+        return (invitations, events, rows.Count - invitations.Count);
     }
 
     private async Task<(int Updated, int Skipped)> UpdateAsync(ImportJob job, List<ImportRow> rows, DateTimeOffset now, CancellationToken cancellationToken)

@@ -38,6 +38,8 @@ public sealed class ImportPreview(MembershipDbContext db, TimeProvider time)
         await db.ImportRows.Where(r => r.ImportId == job.Id).ExecuteDeleteAsync(cancellationToken);
         await CopyAsync(job.Id, plans, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        // Fresh statistics after a large file, or the worker's batch query may sort every remaining row each time.
+        if (plans.Count >= 10_000) await db.Database.ExecuteSqlRawAsync("ANALYZE \"ImportRows\"", cancellationToken);
     }
 
     private async Task<ImportPlanner> PlannerAsync(CsvTable table, ImportMapping mapping, Organization organization, Actor actor, Rank defaultRank, CancellationToken cancellationToken)

@@ -953,7 +953,6 @@ namespace Platform.Membership.Infrastructure.Migrations
                                 .HasColumnType("uuid");
 
                             b1.Property<Guid>("UnitId")
-                                .ValueGeneratedOnAdd()
                                 .HasColumnType("uuid");
 
                             b1.HasKey("MemberId", "UnitId");

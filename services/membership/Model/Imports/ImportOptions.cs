@@ -9,7 +9,7 @@ public sealed class ImportOptions
     public long MaxFileBytes { get; set; } = DefaultMaxFileBytes;
 
     /// <summary>Rows written per transaction by the worker; progress moves by this much.</summary>
-    public int BatchSize { get; set; } = 1000;
+    public int BatchSize { get; set; } = 2000;
 
     /// <summary>How often the worker looks for committed imports that no process works on.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);

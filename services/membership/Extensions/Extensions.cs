@@ -22,6 +22,7 @@ public static class Extensions
             bus.AddConsumer<EmailVerifiedConsumer>();
             bus.AddConsumer<UserStateChangedConsumer>();
             bus.AddConsumer<UserLoggedInConsumer>();
+            bus.AddConsumer<ApprovalDecidedConsumer>();
         });
         builder.Services.AddScoped<OrganizationAccess>();
         builder.Services.AddScoped<AccessExplanation>();

@@ -164,3 +164,53 @@ public sealed class ImportPlannerTests
         return planner.Plan(table!, ImportMapping.Automatic(table!.Headers, [new CustomFieldDefinition("techId", "Tech")])).ToList();
     }
 }
+
+public sealed class ImportJobTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
+    private static readonly Actor Admin = new(Guid.NewGuid(), Rank.Admin, null);
+
+    [Fact]
+    public void A_committed_import_remembers_who_committed_it_and_cannot_be_remapped_or_committed_again()
+    {
+        var job = Planned(new() { [ImportVerdicts.New] = 3, [ImportVerdicts.Update] = 1, [ImportVerdicts.InvalidEmail] = 2 });
+
+        Assert.Null(job.Commit(ImportMode.Invite, Admin, Now));
+
+        Assert.Equal((ImportState.Committing, 4, Admin), (job.State, job.ToProcess, job.Committer()));
+        Assert.NotNull(job.Commit(ImportMode.Invite, Admin, Now));
+        Assert.NotNull(job.RecordPlan(ImportMapping.Automatic(["email"], []), Rank.Member, null, 1, []));
+    }
+
+    [Fact]
+    public void An_import_without_an_email_column_is_not_committed_and_one_with_nothing_to_do_completes_at_once()
+    {
+        var unmapped = ImportJob.Upload(Guid.NewGuid(), Admin.UserId, null, new byte[32], 10, Rank.Member, Now);
+        unmapped.RecordPlan(ImportMapping.Automatic(["login"], []), Rank.Member, "No column is mapped to email.", 1, []);
+        Assert.Equal("No column is mapped to email.", unmapped.Commit(ImportMode.Placeholder, Admin, Now));
+
+        var nothing = Planned(new() { [ImportVerdicts.AlreadyMember] = 5 });
+        Assert.Null(nothing.Commit(ImportMode.Placeholder, Admin, Now));
+        Assert.Equal(ImportState.Completed, nothing.State);
+    }
+
+    [Fact]
+    public void Each_batch_moves_the_cursor_and_renews_the_lease()
+    {
+        var job = Planned(new() { [ImportVerdicts.New] = 3000 });
+        job.Commit(ImportMode.Placeholder, Admin, Now);
+
+        job.Advance(2000, 2000, 1990, 0, 10, Now.AddMinutes(1));
+
+        Assert.Equal((2000, 2000, 1990, 10), (job.LastRowNumber, job.Processed, job.Created, job.Skipped));
+        Assert.True(job.IsLeasedAt(Now.AddSeconds(59)));
+        Assert.False(job.IsLeasedAt(Now.AddSeconds(61)));
+    }
+
+    private static ImportJob Planned(Dictionary<string, int> verdicts)
+    {
+        var job = ImportJob.Upload(Guid.NewGuid(), Admin.UserId, null, new byte[32], 10, Rank.Member, Now);
+        Assert.Null(job.RecordPlan(ImportMapping.Automatic(["email"], []), Rank.Member, null, verdicts.Values.Sum(), verdicts));
+        return job;
+    }
+}

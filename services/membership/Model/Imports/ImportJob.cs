@@ -153,7 +153,7 @@ public sealed class ImportFile(Guid importId, byte[] content)
     public byte[] Content { get; private set; } = content;
 }
 
-/// <summary>One planned row of an import, as the dry run left it.</summary>
+/// <summary>One planned row of an import, as the dry run left it (written with COPY by <c>ImportPreview</c>).</summary>
 public sealed class ImportRow
 {
     public Guid ImportId { get; private set; }
@@ -170,20 +170,4 @@ public sealed class ImportRow
     public Guid? UserId { get; private set; }
 
     private ImportRow() { }
-
-    public static ImportRow From(Guid importId, ImportRowPlan plan) => new()
-    {
-        ImportId = importId,
-        RowNumber = plan.RowNumber,
-        Line = plan.Line,
-        Email = plan.Email,
-        FirstName = plan.FirstName,
-        LastName = plan.LastName,
-        Rank = plan.Rank,
-        UnitIds = plan.UnitIds,
-        CustomFields = plan.CustomFields,
-        Verdict = plan.Verdict,
-        Detail = plan.Detail,
-        UserId = plan.UserId,
-    };
 }

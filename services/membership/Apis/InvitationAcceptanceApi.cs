@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Platform.Contracts.Membership;
+using Platform.Membership.Application;
 using Platform.Membership.Infrastructure;
 using Platform.Membership.Model;
 using Platform.Membership.Model.Invitations;
@@ -54,8 +55,10 @@ public static class InvitationAcceptanceApi
 
             var member = Member.Join(invitation.OrganizationId, userId, invitation.Rank, now, invitation.ScopeUnitId);
             member.PlaceIn(units);
+            if (invitation.CustomFields.Count > 0) member.SetCustomFields(new Dictionary<string, string>(invitation.CustomFields));
             db.Members.Add(member);
             outbox.Add(new MembershipGranted(invitation.OrganizationId, userId, Ranks.Name(invitation.Rank), member.ScopeUnitId, invitation.InvitedBy, now));
+            if (member.Units.Count > 0) outbox.Add(MemberEvents.UnitsChanged(member, now));
         }
 
         outbox.Add(new InvitationAccepted(invitation.OrganizationId, invitation.Id, userId, invitation.Email, Ranks.Name(invitation.Rank), alreadyMember, now));

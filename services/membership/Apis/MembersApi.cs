@@ -97,6 +97,7 @@ public static class MembersApi
         member.PlaceIn(request.UnitIds ?? []);
         db.Members.Add(member);
         outbox.Add(new MembershipGranted(organizationId, user.Id, Ranks.Name(rank), member.ScopeUnitId, caller.Actor.UserId, now));
+        if (member.Units.Count > 0) outbox.Add(MemberEvents.UnitsChanged(member, now));
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/organizations/{organizationId}/members/{user.Id}", MemberResponse.From(member, user));
     }
@@ -124,7 +125,7 @@ public static class MembersApi
 
         var before = member.Rank;
         if (request.Rank is not null || request.ScopeUnitId is not null) member.ChangeRank(rank, request.ScopeUnitId ?? member.ScopeUnitId);
-        if (request.UnitIds is not null) member.PlaceIn(request.UnitIds);
+        if (request.UnitIds is not null && member.PlaceIn(request.UnitIds)) outbox.Add(MemberEvents.UnitsChanged(member, time.GetUtcNow()));
         if (request.CustomFields is not null) member.SetCustomFields(request.CustomFields);
         if (before != member.Rank)
         {

@@ -57,6 +57,7 @@ public static class OrganizationsApi
         db.Members.Add(Member.Join(organization.Id, userId, Rank.Owner, now));
         outbox.Add(new OrganizationCreated(organization.Id, organization.Name, organization.Slug, userId, now));
         outbox.Add(new MembershipGranted(organization.Id, userId, "owner", null, userId, now));
+        outbox.Add(SecurityChanged(organization, userId, now));
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -101,7 +102,8 @@ public static class OrganizationsApi
     }
 
     public static async Task<Results<Ok<OrganizationResponse>, ValidationProblem, ProblemHttpResult>> UpdateSettings(
-        Guid organizationId, OrganizationSettingsRequest request, HttpContext context, OrganizationAccess access, MembershipDbContext db, CancellationToken cancellationToken)
+        Guid organizationId, OrganizationSettingsRequest request, HttpContext context, OrganizationAccess access, MembershipDbContext db,
+        IEventOutbox outbox, TimeProvider time, CancellationToken cancellationToken)
     {
         var caller = await access.ForAsync(organizationId, context.User, cancellationToken);
         if (caller is null) return Problems.NotFound("Organization");
@@ -110,7 +112,11 @@ public static class OrganizationsApi
         var errors = OrganizationInput.ValidateSettings(request, out var rank, out var fields);
         if (errors.Count > 0) return Problems.Validation(errors);
 
+        // Security first: a refusal there must leave the other settings untouched as well.
+        if (caller.Organization.ChangeSecurity(caller.Actor, request.RequireTwoFactor, request.AdminsMayImpersonate, out var securityChanged) is { } refusal)
+            return Problems.Forbidden(refusal);
         caller.Organization.UpdateSettings(rank, request.AllowedEmailDomains ?? [], fields);
+        if (securityChanged) outbox.Add(SecurityChanged(caller.Organization, caller.Actor.UserId, time.GetUtcNow()));
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(OrganizationResponse.From(caller.Organization, caller.Membership?.Rank));
     }
@@ -151,6 +157,9 @@ public static class OrganizationsApi
         return TypedResults.Ok(OrganizationResponse.From(organization, caller.Membership?.Rank));
     }
 
+    private static OrganizationSecurityChanged SecurityChanged(Organization organization, Guid actorId, DateTimeOffset now) =>
+        new(organization.Id, organization.RequireTwoFactor, organization.AdminsMayImpersonate, actorId, now);
+
     public static async Task<Results<Ok<OwnershipLimitResponse>, ValidationProblem>> SetOwnershipLimit(
         Guid userId, OwnershipLimitRequest request, MembershipDbContext db, CancellationToken cancellationToken)
     {
@@ -165,7 +174,14 @@ public static class OrganizationsApi
 
 public sealed record CreateOrganizationRequest(string? Name, string? Slug, string? ContactEmail);
 public sealed record UpdateOrganizationRequest(string? Name, string? ContactEmail);
-public sealed record OrganizationSettingsRequest(string? MinimumRankToInvite, List<string>? AllowedEmailDomains, List<CustomFieldRequest>? CustomFields);
+/// <summary>
+/// The organization's settings. The first three are replaced as a whole (null: the default); the two
+/// security settings are left as they are when null, so a client that does not know them cannot switch
+/// them off by accident.
+/// </summary>
+public sealed record OrganizationSettingsRequest(
+    string? MinimumRankToInvite, List<string>? AllowedEmailDomains, List<CustomFieldRequest>? CustomFields,
+    bool? RequireTwoFactor = null, bool? AdminsMayImpersonate = null);
 public sealed record CustomFieldRequest(string? Key, string? Label, bool Required = false);
 public sealed record TransferOwnershipRequest(Guid NewOwnerId);
 public sealed record OwnershipLimitRequest(int MaxOrganizations);
@@ -173,9 +189,11 @@ public sealed record OwnershipLimitResponse(Guid UserId, int MaxOrganizations);
 
 public sealed record OrganizationResponse(
     Guid Id, string Name, string Slug, string? ContactEmail, string State, Guid OwnerId, string? MyRank,
-    string MinimumRankToInvite, IReadOnlyList<string> AllowedEmailDomains, IReadOnlyList<CustomFieldDefinition> CustomFields, DateTimeOffset CreatedAt)
+    string MinimumRankToInvite, IReadOnlyList<string> AllowedEmailDomains, IReadOnlyList<CustomFieldDefinition> CustomFields, DateTimeOffset CreatedAt,
+    bool RequireTwoFactor, bool AdminsMayImpersonate)
 {
     public static OrganizationResponse From(Organization o, Rank? myRank) => new(
         o.Id, o.Name, o.Slug, o.ContactEmail, o.State.ToString().ToLowerInvariant(), o.OwnerId, myRank?.ToString().ToLowerInvariant(),
-        o.MinimumRankToInvite.ToString().ToLowerInvariant(), o.AllowedEmailDomains, o.CustomFields, o.CreatedAt);
+        o.MinimumRankToInvite.ToString().ToLowerInvariant(), o.AllowedEmailDomains, o.CustomFields, o.CreatedAt,
+        o.RequireTwoFactor, o.AdminsMayImpersonate);
 }

@@ -1,12 +1,17 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Platform.Contracts.Membership;
 using Platform.Membership.Application;
 using Platform.Membership.Infrastructure;
 using Platform.Membership.Model;
+using Platform.ServiceDefaults.Messaging;
 
 namespace Platform.Membership.Apis;
 
-/// <summary>An organization's tree of units. A manager scoped to a unit manages only its subtree.</summary>
+/// <summary>
+/// An organization's tree of units. A manager scoped to a unit manages only its subtree. Every change
+/// publishes its event (UnitCreated, UnitRenamed, UnitMoved, UnitDeleted) through the outbox.
+/// </summary>
 public static class UnitsApi
 {
     public static IEndpointRouteBuilder MapUnitsApi(this IEndpointRouteBuilder routes)
@@ -30,7 +35,8 @@ public static class UnitsApi
     }
 
     public static async Task<Results<Created<UnitResponse>, ValidationProblem, ProblemHttpResult>> Create(
-        Guid organizationId, UnitRequest request, HttpContext context, OrganizationAccess access, MembershipDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        Guid organizationId, UnitRequest request, HttpContext context, OrganizationAccess access, MembershipDbContext db,
+        IEventOutbox outbox, TimeProvider time, CancellationToken cancellationToken)
     {
         var (caller, problem) = await ManagerOfAsync(organizationId, context, access, cancellationToken);
         if (problem is not null) return problem;
@@ -49,12 +55,14 @@ public static class UnitsApi
 
         var unit = Unit.Create(organizationId, parent, name, label, time.GetUtcNow());
         db.Units.Add(unit);
+        outbox.Add(new UnitCreated(organizationId, unit.Id, unit.ParentId, unit.Name, unit.Label, unit.CreatedAt));
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/organizations/{organizationId}/units/{unit.Id}", UnitResponse.From(unit));
     }
 
     public static async Task<Results<Ok<UnitResponse>, ValidationProblem, ProblemHttpResult>> Rename(
-        Guid organizationId, Guid unitId, UnitRequest request, HttpContext context, OrganizationAccess access, MembershipDbContext db, CancellationToken cancellationToken)
+        Guid organizationId, Guid unitId, UnitRequest request, HttpContext context, OrganizationAccess access, MembershipDbContext db,
+        IEventOutbox outbox, TimeProvider time, CancellationToken cancellationToken)
     {
         var (caller, problem) = await ManagerOfAsync(organizationId, context, access, cancellationToken);
         if (problem is not null) return problem;
@@ -63,13 +71,19 @@ public static class UnitsApi
         if (unit is null) return Problems.NotFound("Unit");
         if (!caller!.Actor.Covers(unit.Path)) return Problems.Forbidden("the unit is outside the manager's units");
 
-        unit.Rename(name, label);
-        await db.SaveChangesAsync(cancellationToken);
+        if (unit.Name != name || unit.Label != label)
+        {
+            unit.Rename(name, label);
+            outbox.Add(new UnitRenamed(organizationId, unit.Id, unit.Name, unit.Label, time.GetUtcNow()));
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
         return TypedResults.Ok(UnitResponse.From(unit));
     }
 
     public static async Task<Results<Ok<UnitResponse>, ValidationProblem, ProblemHttpResult>> Move(
-        Guid organizationId, Guid unitId, MoveUnitRequest request, HttpContext context, OrganizationAccess access, MembershipDbContext db, CancellationToken cancellationToken)
+        Guid organizationId, Guid unitId, MoveUnitRequest request, HttpContext context, OrganizationAccess access, MembershipDbContext db,
+        IEventOutbox outbox, TimeProvider time, CancellationToken cancellationToken)
     {
         var (caller, problem) = await ManagerOfAsync(organizationId, context, access, cancellationToken);
         if (problem is not null) return problem;
@@ -87,13 +101,19 @@ public static class UnitsApi
         var subtree = units.Where(u => u.Path.StartsWith(oldPrefix, StringComparison.Ordinal)).ToList();
         if (subtree.Max(u => u.Depth) - unit.Depth + (parent?.Depth ?? 0) + 1 > Unit.MaxDepth)
             return Problems.Conflict($"Units nest at most {Unit.MaxDepth} deep.");
-        subtree.ForEach(u => u.Rebase(oldPrefix, newPrefix));
-        await db.SaveChangesAsync(cancellationToken);
+        if (oldPrefix != newPrefix)
+        {
+            subtree.ForEach(u => u.Rebase(oldPrefix, newPrefix));
+            outbox.Add(new UnitMoved(organizationId, unit.Id, unit.ParentId, time.GetUtcNow()));
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
         return TypedResults.Ok(UnitResponse.From(unit));
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> Delete(
-        Guid organizationId, Guid unitId, HttpContext context, OrganizationAccess access, MembershipDbContext db, CancellationToken cancellationToken)
+        Guid organizationId, Guid unitId, HttpContext context, OrganizationAccess access, MembershipDbContext db,
+        IEventOutbox outbox, TimeProvider time, CancellationToken cancellationToken)
     {
         var (caller, problem) = await ManagerOfAsync(organizationId, context, access, cancellationToken);
         if (problem is not null) return problem;
@@ -109,6 +129,7 @@ public static class UnitsApi
         if (groups > 0) return Problems.Conflict($"{groups} automatic message group(s) follow the unit; change their rule first.");
 
         db.Units.Remove(unit);
+        outbox.Add(new UnitDeleted(organizationId, unit.Id, time.GetUtcNow()));
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.NoContent();
     }

@@ -9,17 +9,29 @@ namespace Platform.Membership.Application;
 /// "May user U do permission P in organization O (and unit X, on a record owned by V)?", answered
 /// from the database on every call (no cache), so a revoked grant stops working on the next call; the
 /// answer names the grant that decides: the rank first, then custom-role grants (organization, unit,
-/// own records, in that order). Each step is one query on an index: the membership with its
-/// organization, then the person's grants in that organization holding P, then the unit's path.
+/// own records, in that order). One query on indexes brings the membership, its organization's state
+/// and the person's grants there that hold P; a question about a unit adds the unit's path.
 /// </summary>
 public sealed class AccessExplanation(MembershipDbContext db)
 {
     public async Task<AccessAnswer> ExplainAsync(AccessQuestion question, CancellationToken cancellationToken)
     {
         var (userId, organizationId, permission, unitId, ownerId) = question;
+        // One round trip: the membership, its organization's state and the person's grants there that hold the permission.
         var member = await db.Members.AsNoTracking()
             .Where(m => m.OrganizationId == organizationId && m.UserId == userId)
-            .Join(db.Organizations, m => m.OrganizationId, o => o.Id, (m, o) => new { m.Rank, m.State, m.ScopeUnitId, OrganizationState = o.State })
+            .Select(m => new
+            {
+                m.Rank,
+                m.State,
+                m.ScopeUnitId,
+                OrganizationState = db.Organizations.Where(o => o.Id == m.OrganizationId).Select(o => o.State).First(),
+                Grants = db.RoleGrants.Where(g => g.OrganizationId == m.OrganizationId && g.UserId == m.UserId)
+                    .Join(db.CustomRoles, g => g.RoleId, r => r.Id, (g, r) => new { g.Scope, g.ScopeUnitId, r.Name, r.Permissions })
+                    .Where(x => x.Permissions.Contains(permission))
+                    .Select(x => new GrantHolding(x.Scope, x.Name, db.Units.Where(u => u.Id == x.ScopeUnitId).Select(u => new UnitPlace(u.Name, u.Path)).FirstOrDefault()))
+                    .ToList(),
+            })
             .SingleOrDefaultAsync(cancellationToken);
         if (member is null) return AccessAnswer.Denied("not a member of the organization");
         if (member.State != MemberState.Active) return AccessAnswer.Denied("the membership is suspended");
@@ -40,12 +52,7 @@ public sealed class AccessExplanation(MembershipDbContext db)
             refusals.Add($"the rank {rank} applies to another unit");
         }
 
-        var grants = await db.RoleGrants.AsNoTracking()
-            .Where(g => g.OrganizationId == organizationId && g.UserId == userId)
-            .Join(db.CustomRoles, g => g.RoleId, r => r.Id, (g, r) => new { g.Scope, g.ScopeUnitId, r.Name, r.Permissions })
-            .Where(x => x.Permissions.Contains(permission))
-            .Select(x => new { x.Scope, x.Name, Unit = db.Units.Where(u => u.Id == x.ScopeUnitId).Select(u => new { u.Name, u.Path }).FirstOrDefault() })
-            .ToListAsync(cancellationToken);
+        var grants = member.Grants;
         if (grants.Count == 0) refusals.Add($"no custom role granted to them holds {permission}");
 
         foreach (var grant in grants.OrderBy(g => g.Scope).ThenBy(g => g.Name, StringComparer.Ordinal))
@@ -77,6 +84,10 @@ public sealed class AccessExplanation(MembershipDbContext db)
         unitId is null ? null : await db.Units.AsNoTracking().Where(u => u.Id == unitId && u.OrganizationId == organizationId).Select(u => u.Path).SingleOrDefaultAsync(cancellationToken);
 
     private static string Rank(Rank rank) => rank.ToString().ToLowerInvariant();
+
+    private sealed record UnitPlace(string Name, string Path);
+
+    private sealed record GrantHolding(GrantScope Scope, string Name, UnitPlace? Unit);
 }
 
 /// <summary>The question: may <see cref="UserId"/> do <see cref="Permission"/> in an organization, in a unit, on a record owned by <see cref="OwnerId"/>?</summary>

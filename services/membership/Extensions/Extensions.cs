@@ -1,6 +1,7 @@
 using Platform.Membership.Application;
 using Platform.Membership.Infrastructure;
 using Platform.Membership.IntegrationEvents;
+using Platform.Membership.Model.Imports;
 using Platform.Membership.Model.Invitations;
 using Platform.ServiceDefaults.Data;
 using Platform.ServiceDefaults.Messaging;
@@ -21,11 +22,17 @@ public static class Extensions
             bus.AddConsumer<EmailVerifiedConsumer>();
             bus.AddConsumer<UserStateChangedConsumer>();
             bus.AddConsumer<UserLoggedInConsumer>();
+            bus.AddConsumer<ApprovalDecidedConsumer>();
         });
         builder.Services.AddScoped<OrganizationAccess>();
         builder.Services.AddScoped<AccessExplanation>();
         builder.Services.AddScoped<GroupAudience>();
         builder.Services.Configure<InvitationOptions>(builder.Configuration.GetSection("Invitations"));
+        builder.Services.Configure<ImportOptions>(builder.Configuration.GetSection("Imports"));
+        builder.Services.AddScoped<ImportPreview>();
+        builder.Services.AddScoped<ImportCommitter>();
+        builder.Services.AddSingleton<ImportSignal>();
+        builder.Services.AddHostedService<ImportWorker>();
         builder.Services.AddOpenApi();
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Platform.Membership.Model;
 using Platform.Membership.Model.Groups;
+using Platform.Membership.Model.Imports;
 using Platform.Membership.Model.Invitations;
 using Platform.Membership.Model.Roles;
 using Platform.ServiceDefaults.Messaging;
@@ -22,6 +23,9 @@ public sealed class MembershipDbContext(DbContextOptions<MembershipDbContext> op
     public DbSet<GroupPost> GroupPosts => Set<GroupPost>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<InvitationBatch> InvitationBatches => Set<InvitationBatch>();
+    public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
+    public DbSet<ImportFile> ImportFiles => Set<ImportFile>();
+    public DbSet<ImportRow> ImportRows => Set<ImportRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -44,8 +44,19 @@ public sealed class Member
         ScopeUnitId = scopeUnitId;
     }
 
-    public void PlaceIn(IEnumerable<Guid> unitIds) =>
-        Units = unitIds.Distinct().Select(unitId => new MemberUnit(Id, unitId)).ToList();
+    /// <summary>Puts the member in exactly these units; returns whether the set of units changed.</summary>
+    public bool PlaceIn(IEnumerable<Guid> unitIds)
+    {
+        var wanted = unitIds.Distinct().ToList();
+        var changed = !wanted.ToHashSet().SetEquals(Units.Select(u => u.UnitId));
+        if (!changed) return false;
+        // Changed in place: EF tracks this list instance and writes what left it and what joined it.
+        Units.RemoveAll(u => !wanted.Contains(u.UnitId));
+        Units.AddRange(wanted.Where(id => Units.All(u => u.UnitId != id)).Select(id => new MemberUnit(Id, id)));
+        return true;
+    }
+
+    public List<Guid> UnitIds() => Units.Select(u => u.UnitId).ToList();
 
     public void SetCustomFields(Dictionary<string, string> values) => CustomFields = values;
 

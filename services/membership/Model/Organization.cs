@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Platform.Membership.Model.Access;
 
 namespace Platform.Membership.Model;
 
@@ -24,6 +25,10 @@ public sealed partial class Organization
     /// <summary>When not empty, only addresses at these domains may be invited.</summary>
     public List<string> AllowedEmailDomains { get; private set; } = [];
     public List<CustomFieldDefinition> CustomFields { get; private set; } = [];
+    /// <summary>Members without a second factor are sent to enrolment at their next login (identity enforces it).</summary>
+    public bool RequireTwoFactor { get; private set; }
+    /// <summary>Admins of this organization may impersonate its members of lower rank (identity enforces it).</summary>
+    public bool AdminsMayImpersonate { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset? ArchivedAt { get; private set; }
 
@@ -51,6 +56,29 @@ public sealed partial class Organization
         MinimumRankToInvite = minimumRankToInvite;
         AllowedEmailDomains = allowedEmailDomains.Select(d => d.Trim().TrimStart('@').ToLowerInvariant()).Where(d => d.Length > 0).Distinct().ToList();
         CustomFields = customFields.ToList();
+    }
+
+    /// <summary>
+    /// Changes the security settings (null leaves one as it is). Only the owner or an admin of the whole
+    /// organization (or a platform administrator) may: a custom role with org.settings is not enough,
+    /// because these settings decide who may act as whom. Returns why not, or null; <paramref name="changed"/>
+    /// says whether anything differs afterwards (the caller publishes only then).
+    /// </summary>
+    public string? ChangeSecurity(Actor actor, bool? requireTwoFactor, bool? adminsMayImpersonate, out bool changed)
+    {
+        var twoFactor = requireTwoFactor ?? RequireTwoFactor;
+        var impersonation = adminsMayImpersonate ?? AdminsMayImpersonate;
+        changed = twoFactor != RequireTwoFactor || impersonation != AdminsMayImpersonate;
+        if (!changed) return null;
+        if (!actor.PlatformAdmin && (actor.Rank < Rank.Admin || actor.ScopePath is not null))
+        {
+            changed = false;
+            return "only the owner or an admin of the organization changes its security settings";
+        }
+
+        RequireTwoFactor = twoFactor;
+        AdminsMayImpersonate = impersonation;
+        return null;
     }
 
     public bool AllowsEmail(string email) =>

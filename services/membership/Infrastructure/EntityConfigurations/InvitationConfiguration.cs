@@ -20,6 +20,9 @@ internal sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitat
         // At most one stored-pending invitation per address and organization; a newer one supersedes a timed-out one.
         invitation.HasIndex(i => new { i.OrganizationId, i.Email }).IsUnique().HasFilter("\"State\" = 'Pending'");
         invitation.HasIndex(i => new { i.OrganizationId, i.CreatedAt });
+        invitation.Property(i => i.FirstName).HasMaxLength(100);
+        invitation.Property(i => i.LastName).HasMaxLength(100);
+        invitation.Property(i => i.CustomFields).HasColumnType("jsonb").HasConversion(JsonColumns.Dictionary<string, string>(), JsonColumns.DictionaryComparer<string, string>());
         invitation.HasOne<Organization>().WithMany().HasForeignKey(i => i.OrganizationId).OnDelete(DeleteBehavior.Cascade);
     }
 }

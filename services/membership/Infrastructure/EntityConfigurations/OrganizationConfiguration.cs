@@ -66,6 +66,8 @@ internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
             units.ToTable("MemberUnits");
             units.WithOwner().HasForeignKey(u => u.MemberId);
             units.HasKey(u => new { u.MemberId, u.UnitId });
+            // A unit joined later is a new row: without this EF takes it for an existing one (its key is set) and writes nothing.
+            units.Property(u => u.UnitId).ValueGeneratedNever();
             units.HasIndex(u => u.UnitId);
         });
     }

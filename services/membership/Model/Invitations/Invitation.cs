@@ -37,12 +37,20 @@ public sealed class Invitation
     public Guid? AcceptedByUserId { get; private set; }
     public DateTimeOffset? RevokedAt { get; private set; }
     public byte[] TokenHash { get; private set; } = [];
+    /// <summary>The person's name as an import gave it (for their pending account), or null.</summary>
+    public string? FirstName { get; private set; }
+    public string? LastName { get; private set; }
+    /// <summary>Custom field values the membership gets on acceptance (from an import).</summary>
+    public Dictionary<string, string> CustomFields { get; private set; } = [];
+    /// <summary>The import that created this invitation, if one did.</summary>
+    public Guid? ImportId { get; private set; }
 
     private Invitation() { }
 
     /// <summary>A new pending invitation and the raw token for its link (returned once, never stored).</summary>
     public static (Invitation Invitation, string Token) Issue(
-        Guid organizationId, string email, Rank rank, Guid? scopeUnitId, IEnumerable<Guid> unitIds, Guid invitedBy, DateTimeOffset now, TimeSpan lifetime)
+        Guid organizationId, string email, Rank rank, Guid? scopeUnitId, IEnumerable<Guid> unitIds, Guid invitedBy, DateTimeOffset now, TimeSpan lifetime,
+        ImportedPerson? imported = null)
     {
         if (rank == Rank.Owner) throw new ArgumentOutOfRangeException(nameof(rank), "Ownership is transferred, not granted.");
         var invitation = new Invitation
@@ -56,6 +64,10 @@ public sealed class Invitation
             State = InvitationState.Pending,
             InvitedBy = invitedBy,
             CreatedAt = now,
+            FirstName = imported?.FirstName,
+            LastName = imported?.LastName,
+            CustomFields = imported?.CustomFields ?? [],
+            ImportId = imported?.ImportId,
         };
         return (invitation, invitation.NewToken(now, lifetime));
     }
@@ -117,3 +129,6 @@ public sealed class Invitation
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }
+
+/// <summary>What an import knows about a person besides their address.</summary>
+public sealed record ImportedPerson(Guid ImportId, string? FirstName, string? LastName, Dictionary<string, string> CustomFields);

@@ -29,5 +29,6 @@ app.MapGroupMessagesApi();
 app.MapAccessReviewApi();
 app.MapInvitationsApi();
 app.MapInvitationAcceptanceApi();
+app.MapInvitationPagesApi();
 app.MapImportsApi();
 app.Run();

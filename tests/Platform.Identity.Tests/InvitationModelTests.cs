@@ -15,6 +15,16 @@ public sealed class InvitationModelTests
         Assert.True(user.AwaitsFirstPassword);
         Assert.False(user.CanLogIn);
         Assert.Null(user.EmailVerifiedAt);
+        Assert.Equal("", user.FirstName);
+    }
+
+    [Fact]
+    public void An_imported_placeholder_keeps_the_names_the_import_knew()
+    {
+        var user = User.Invited("ada@example.com", Now, " Ada ", "Lovelace");
+
+        Assert.Equal(("Ada", "Lovelace"), (user.FirstName, user.LastName));
+        Assert.True(user.AwaitsFirstPassword);
     }
 
     [Fact]

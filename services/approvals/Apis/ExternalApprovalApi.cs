@@ -1,3 +1,4 @@
+using Platform.ServiceDefaults.Pages;
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -22,16 +23,7 @@ public static class ExternalApprovalApi
     public static IEndpointRouteBuilder MapExternalApprovalApi(this IEndpointRouteBuilder routes)
     {
         var pages = routes.MapGroup("/external").WithTags("External approvers").AllowAnonymous().DisableAntiforgery().ExcludeFromDescription()
-            .AddEndpointFilter(async (context, next) =>
-            {
-                var headers = context.HttpContext.Response.Headers;
-                headers["Referrer-Policy"] = "no-referrer";
-                headers.CacheControl = "no-store";
-                headers.Pragma = "no-cache";
-                headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
-                headers.XContentTypeOptions = "nosniff";
-                return await next(context);
-            });
+            .WithLinkPageHeaders();
         pages.MapGet("/{token}", Show).WithName("ShowExternalApproval");
         pages.MapPost("/{token}", Decide).WithName("DecideExternalApproval");
         return routes;
@@ -104,8 +96,6 @@ public static class ExternalApprovalApi
 /// <summary>Server-rendered HTML for the external approver; every value from a request is HTML-encoded.</summary>
 internal static class ExternalPages
 {
-    private static readonly System.Text.Encodings.Web.HtmlEncoder Html = System.Text.Encodings.Web.HtmlEncoder.Default;
-
     public static ContentHttpResult Invalid() =>
         Message("This link is not valid", "Check that you opened the whole link from the email, or ask the requester for a new one.", 404);
 
@@ -129,17 +119,9 @@ internal static class ExternalPages
             """, 200);
     }
 
-    public static ContentHttpResult Message(string title, string text, int status = 200) => Page(title, $"<p>{E(text)}</p>", status);
+    public static ContentHttpResult Message(string title, string text, int status = 200) => LinkPages.Message(title, text, status);
 
-    private static string E(string? value) => Html.Encode(value ?? "");
+    private static string E(string? value) => LinkPages.Encode(value);
 
-    private static ContentHttpResult Page(string title, string body, int status) => TypedResults.Content($"""
-        <!DOCTYPE html>
-        <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-        <meta name="referrer" content="no-referrer"><title>{E(title)}</title>
-        <style>body{"{"}font-family:sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem{"}"}</style></head>
-        <body><h1>{E(title)}</h1>
-        {body}
-        </body></html>
-        """, "text/html; charset=utf-8", statusCode: status);
+    private static ContentHttpResult Page(string title, string body, int status) => LinkPages.Page(title, body, status);
 }

@@ -5,7 +5,8 @@ namespace Platform.Contracts.Membership;
 /// and ExpiresAt; only the latest token works). Rank is lowercase (admin, manager, member, viewer).
 /// Token is the raw single-use secret for the link
 /// <c>{public base}/api/membership/invitations/accept?token={Token}</c>; membership keeps only its
-/// SHA-256 hash. AccountKnown says whether membership's directory knows an account with this email.
+/// SHA-256 hash. AccountKnown says whether membership knows a verified account with this email (one
+/// that can log in and accept); otherwise the person sets a password first.
 /// Identity creates a pending account for an email it does not know and remembers the token's hash,
 /// so <c>{public base}/api/identity/invitation?token={Token}</c> lets that person set a password;
 /// notifications sends the email (set a password and accept, or just accept) unless SendEmail is

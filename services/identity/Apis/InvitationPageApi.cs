@@ -1,3 +1,4 @@
+using Platform.ServiceDefaults.Pages;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -60,7 +61,7 @@ public static class InvitationPageApi
     {
         var html = HtmlEncoder.Default;
         var error = problem is null ? "" : $"<p role=\"alert\"><strong>{html.Encode(problem)}</strong></p>";
-        return HtmlPages.Page("Choose your password", $"""
+        return LinkPages.Page("Choose your password", $"""
             <p>You were invited to join an organization. Choose a password for <strong>{html.Encode(email)}</strong>; you will then be logged in and can accept the invitation.</p>
             {error}<form method="post" action="">
             <input type="hidden" name="token" value="{html.Encode(token)}">
@@ -71,12 +72,12 @@ public static class InvitationPageApi
             """, problem is null ? 200 : 400);
     }
 
-    private static ContentHttpResult LogInInstead(string token, int status = 200) => HtmlPages.Page("You already have a password", $"""
+    private static ContentHttpResult LogInInstead(string token, int status = 200) => LinkPages.Page("You already have a password", $"""
         <p>This address already has an account with a password, so this link sets nothing (it may have been used already).</p>
         <p>Log in, then <a href="{HtmlEncoder.Default.Encode(AcceptLink(token))}">accept the invitation</a>.</p>
         """, status);
 
-    private static ContentHttpResult Invalid() => HtmlPages.Message(
+    private static ContentHttpResult Invalid() => LinkPages.Message(
         "This invitation link cannot be used",
         "It was used already, replaced by a newer invitation email, or has expired. Ask the person who invited you to send the invitation again.", 400);
 }

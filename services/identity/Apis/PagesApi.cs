@@ -1,3 +1,4 @@
+using Platform.ServiceDefaults.Pages;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -65,7 +66,7 @@ public static class PagesApi
             """, problem is null ? 200 : 400);
     }
 
-    private static ContentHttpResult Message(string title, string text, int status = 200) => HtmlPages.Message(title, text, status);
+    private static ContentHttpResult Message(string title, string text, int status = 200) => LinkPages.Message(title, text, status);
 
-    private static ContentHttpResult Page(string title, string body, int status) => HtmlPages.Page(title, body, status);
+    private static ContentHttpResult Page(string title, string body, int status) => LinkPages.Page(title, body, status);
 }

@@ -78,7 +78,8 @@ public sealed class InvitationSignUp(
         var user = link is null ? null : await db.Users.SingleOrDefaultAsync(u => u.Id == link.UserId, cancellationToken);
         if (link is null || user is null) return (link, new InvitationLinkState.Invalid());
         // An account in use is told to log in, even with a spent link: the acceptance is membership's and still ahead.
-        if (user.PasswordHash is not null && user.State is UserState.Active or UserState.Locked) return (link, new InvitationLinkState.PasswordAlreadySet());
+        // Pending with a password: signed up but not verified yet; logging in asks for the verification first.
+        if (user.PasswordHash is not null && user.State is UserState.Active or UserState.Locked or UserState.Pending) return (link, new InvitationLinkState.PasswordAlreadySet());
         if (!user.AwaitsFirstPassword || !link.IsUsable(time.GetUtcNow())) return (link, new InvitationLinkState.Invalid());
         return (link, new InvitationLinkState.Usable(user));
     }

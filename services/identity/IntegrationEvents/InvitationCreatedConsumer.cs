@@ -41,7 +41,7 @@ public sealed class InvitationCreatedConsumer(
         var user = await Db.Users.SingleOrDefaultAsync(u => u.Email == email, cancellationToken);
         if (user is null)
         {
-            user = User.Invited(email, Time.GetUtcNow());
+            user = User.Invited(email, Time.GetUtcNow(), Bounded(message.FirstName), Bounded(message.LastName));
             Db.Users.Add(user);
             // Membership's directory (and approvals') learn the account now, as after a sign-up.
             outbox.Add(new UserRegistered(user.Id, user.Email, user.FirstName, user.LastName, user.CreatedAt));
@@ -52,7 +52,9 @@ public sealed class InvitationCreatedConsumer(
             changes.Record(user, user.Invite(), $"invited to organization {message.OrganizationId}", null);
         }
 
-        if (!user.AwaitsFirstPassword) return;
+        // Kept for an account that already has a password too: its link then says "log in and accept".
         Db.InvitationLinks.Add(InvitationLink.Issue(message.InvitationId, message.OrganizationId, user, message.Token, message.CreatedAt, message.ExpiresAt));
     }
+
+    private static string? Bounded(string? name) => name is { Length: > 0 and <= PersonName.MaxLength } ? name : null;
 }

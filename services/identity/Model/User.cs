@@ -81,10 +81,13 @@ public sealed class User
     /// Someone invited to an organization whose address had no account: pending, without a password
     /// or names, until they set a password from the invitation link (<see cref="ActivateFromInvitation"/>).
     /// </summary>
-    public static User Invited(string email, DateTimeOffset now) => new()
+    /// <summary>A pending account for an invited address; the names are those an import knew, if any.</summary>
+    public static User Invited(string email, DateTimeOffset now, string? firstName = null, string? lastName = null) => new()
     {
         Id = Guid.CreateVersion7(now),
         Email = email,
+        FirstName = firstName?.Trim() ?? "",
+        LastName = lastName?.Trim() ?? "",
         State = UserState.Pending,
         CreatedAt = now,
     };

@@ -66,9 +66,12 @@ public static class InvitationsApi
         var plan = InvitationPlan.For(request.Emails!, caller.Organization);
         var candidates = plan.Candidates;
         var known = await db.Users.AsNoTracking().Where(u => candidates.Contains(u.Email.ToLower()))
-            .Select(u => new { Email = u.Email.ToLower(), IsMember = db.Members.Any(m => m.OrganizationId == organizationId && m.UserId == u.Id) })
+            .Select(u => new { Email = u.Email.ToLower(), IsMember = db.Members.Any(m => m.OrganizationId == organizationId && m.UserId == u.Id), Verified = u.EmailVerified })
             .ToListAsync(cancellationToken);
         var accounts = known.GroupBy(k => k.Email).ToDictionary(g => g.Key, g => g.Any(k => k.IsMember));
+        // Only a verified account can log in to accept; anyone else (a pending account made for an earlier
+        // invitation included) gets the link that sets a password first.
+        var verified = known.Where(k => k.Verified).Select(k => k.Email).ToHashSet();
         var waiting = (await db.Invitations.Where(i => i.OrganizationId == organizationId && i.State == InvitationState.Pending && candidates.Contains(i.Email))
             .ToListAsync(cancellationToken)).ToDictionary(i => i.Email);
         var inviterName = await InviterNameAsync(db, caller.Actor.UserId, cancellationToken);
@@ -92,7 +95,7 @@ public static class InvitationsApi
             earlier?.Supersede(now);
             var (invitation, token) = Invitation.Issue(organizationId, email, rank, request.ScopeUnitId, request.UnitIds ?? [], caller.Actor.UserId, now, options.Value.Lifetime);
             db.Invitations.Add(invitation);
-            outbox.Add(Created(invitation, token, caller.Organization, inviterName, accounts.ContainsKey(email), now));
+            outbox.Add(Created(invitation, token, caller.Organization, inviterName, verified.Contains(email), now));
             results[index] = results[index] with { Result = InvitationResults.Invited, InvitationId = invitation.Id };
         }
 
@@ -160,7 +163,7 @@ public static class InvitationsApi
         var (refusal, token) = invitation!.Resend(now, options.Value.Lifetime);
         if (refusal is not null) return Problems.Conflict(refusal);
 
-        var accountKnown = await db.Users.AnyAsync(u => u.Email.ToLower() == invitation.Email, cancellationToken);
+        var accountKnown = await db.Users.AnyAsync(u => u.Email.ToLower() == invitation.Email && u.EmailVerified, cancellationToken);
         outbox.Add(Created(invitation, token!, caller!.Organization, await InviterNameAsync(db, caller.Actor.UserId, cancellationToken), accountKnown, now));
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(InvitationResponse.From(invitation, now));

@@ -66,9 +66,10 @@ public sealed class ImportCommitter(
         if (rows.Count == 0) return (invitations, events, 0);
         var emails = rows.Select(r => r.Email).ToList();
         var accounts = await db.Users.AsNoTracking().Where(u => emails.Contains(u.Email.ToLower()))
-            .Select(u => new { Email = u.Email.ToLower(), IsMember = db.Members.Any(m => m.OrganizationId == organization.Id && m.UserId == u.Id) })
+            .Select(u => new { Email = u.Email.ToLower(), IsMember = db.Members.Any(m => m.OrganizationId == organization.Id && m.UserId == u.Id), Verified = u.EmailVerified })
             .ToListAsync(cancellationToken);
         var known = accounts.GroupBy(a => a.Email).ToDictionary(g => g.Key, g => g.Any(a => a.IsMember));
+        var verified = accounts.Where(a => a.Verified).Select(a => a.Email).ToHashSet();
         var pending = (await db.Invitations.Where(i => i.OrganizationId == organization.Id && i.State == InvitationState.Pending && emails.Contains(i.Email))
             .ToListAsync(cancellationToken)).ToDictionary(i => i.Email);
         var inviter = job.Committer();
@@ -84,7 +85,7 @@ public sealed class ImportCommitter(
                 invitationOptions.Value.Lifetime, new ImportedPerson(job.Id, row.FirstName, row.LastName, row.CustomFields));
             invitations.Add(invitation);
             events.Add(new InvitationCreated(organization.Id, invitation.Id, invitation.Email, Ranks.Name(invitation.Rank), organization.Name, inviterName, token,
-                invitation.ExpiresAt, known.ContainsKey(row.Email), now, SendEmail: sendEmail, FirstName: row.FirstName, LastName: row.LastName));
+                invitation.ExpiresAt, verified.Contains(row.Email), now, SendEmail: sendEmail, FirstName: row.FirstName, LastName: row.LastName));
         }
 
         return (invitations, events, rows.Count - invitations.Count);

@@ -14,10 +14,7 @@ public sealed class DirectoryUser
     public bool EmailVerified { get; private set; }
     /// <summary>The account's state in identity (pending, active, suspended, …): shown with every membership.</summary>
     public string AccountState { get; private set; } = "pending";
-    /// <summary>
-    /// The last login identity reported. Nothing reports it yet (identity publishes no login event),
-    /// so it stays null until a consumer calls <see cref="RecordLogin"/>.
-    /// </summary>
+    /// <summary>The last login identity reported (its UserLoggedIn event); null until the first one.</summary>
     public DateTimeOffset? LastLoginAt { get; private set; }
 
     /// <summary>Account states whose holders receive no group messages.</summary>

@@ -68,6 +68,19 @@ public sealed class RequestLimitsTests(GatewayFixture gateway)
         Assert.Equal(HttpStatusCode.TooManyRequests, (await client.GetAsync("/api/identity/openapi/v1.json")).StatusCode);
     }
 
+    [Fact]
+    public async Task A_route_with_its_own_limit_takes_a_larger_body_and_only_that_route_does()
+    {
+        var csv = "email\n" + string.Concat(Enumerable.Range(0, 3 * GatewayFixture.MaxRequestBodyBytes / 24).Select(i => $"person-{i:D6}@example.com\n"));
+        Assert.True(Encoding.UTF8.GetByteCount(csv) > 2 * GatewayFixture.MaxRequestBodyBytes);
+
+        var import = await gateway.GatewayClient().PostAsync($"/api/membership/organizations/{Guid.NewGuid()}/imports", new StringContent(csv, Encoding.UTF8, "text/csv"));
+        var elsewhere = await gateway.GatewayClient().PostAsync($"/api/membership/organizations/{Guid.NewGuid()}/invitations", new StringContent(csv, Encoding.UTF8, "text/csv"));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, import.StatusCode); // reached membership, which wants a login
+        await Problems.AssertProblemAsync(elsewhere, HttpStatusCode.RequestEntityTooLarge);
+    }
+
     private static StringContent PaddedRegistration(string email, int totalBytes)
     {
         var json = JsonSerializer.Serialize(Registrations.Valid(email), JsonSerializerOptions.Web);

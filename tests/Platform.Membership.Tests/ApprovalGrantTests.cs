@@ -44,7 +44,7 @@ public sealed class ApprovalGrantTests(MembershipServiceFixture service) : IClas
         var (org, owner) = await given.OrganizationAsync();
         var north = await given.UnitAsync(org, owner, "North");
         var person = await given.UserAsync();
-        var decided = Decided(org, "membership.join", $"user={person};rank=member;units={north}", "approved", owner);
+        var decided = Decided(org, "membership.join", $"user={person};rank=member;units={north}", "approved", owner, requester: person);
         var messageId = NewId.NextGuid();
 
         await service.Bus.PublishAsync(decided, messageId);
@@ -65,9 +65,9 @@ public sealed class ApprovalGrantTests(MembershipServiceFixture service) : IClas
         var raised = await given.MemberAsync(org, owner, "member");
         var refused = await given.MemberAsync(org, owner, "member");
 
-        await service.Bus.PublishAsync(Decided(org, "role.elevation", $"user={refused};rank=admin", "rejected", owner), NewId.NextGuid());
-        await service.Bus.PublishAsync(Decided(org, "role.elevation", $"user={raised};rank=owner", "approved", owner), NewId.NextGuid());
-        await service.Bus.PublishAsync(Decided(org, "role.elevation", $"user={raised};rank=manager", "approved", owner), NewId.NextGuid());
+        await service.Bus.PublishAsync(Decided(org, "role.elevation", $"user={refused};rank=admin", "rejected", owner, requester: refused), NewId.NextGuid());
+        await service.Bus.PublishAsync(Decided(org, "role.elevation", $"user={raised};rank=owner", "approved", owner, requester: raised), NewId.NextGuid());
+        await service.Bus.PublishAsync(Decided(org, "role.elevation", $"user={raised};rank=manager", "approved", owner, requester: raised), NewId.NextGuid());
 
         await Eventually.TrueAsync(() => given.WithDbAsync(db => db.Members.AnyAsync(m => m.OrganizationId == org && m.UserId == raised && m.Rank == Rank.Manager)), "the manager rank");
         await Eventually.TrueAsync(async () => await given.WithDbAsync(db => db.Set<InboxRecord>().CountAsync(r => r.Consumer == "ApprovalDecidedConsumer")) >= 3, "all three messages");
@@ -75,9 +75,24 @@ public sealed class ApprovalGrantTests(MembershipServiceFixture service) : IClas
         Assert.Equal(1, await OutboxCountAsync(nameof(MembershipRoleChanged), org, raised));
     }
 
-    private static ApprovalDecided Decided(Guid org, string type, string externalId, string outcome, Guid decider) => new(
+    [Fact]
+    public async Task A_request_made_for_someone_else_grants_nothing()
+    {
+        var (org, owner) = await given.OrganizationAsync();
+        var member = await given.MemberAsync(org, owner, "member");
+        var outsider = await given.UserAsync();
+
+        await service.Bus.PublishAsync(Decided(org, "membership.join", $"user={outsider};rank=admin", "approved", owner, requester: member), NewId.NextGuid());
+        await service.Bus.PublishAsync(Decided(org, "role.elevation", $"user={member};rank=admin", "approved", owner, requester: outsider), NewId.NextGuid());
+
+        await Eventually.TrueAsync(async () => await given.WithDbAsync(db => db.Set<InboxRecord>().CountAsync(r => r.Consumer == "ApprovalDecidedConsumer")) >= 2, "both messages");
+        Assert.False(await given.WithDbAsync(db => db.Members.AnyAsync(m => m.OrganizationId == org && m.UserId == outsider)));
+        Assert.Equal(Rank.Member, await given.WithDbAsync(db => db.Members.Where(m => m.OrganizationId == org && m.UserId == member).Select(m => m.Rank).SingleAsync()));
+    }
+
+    private static ApprovalDecided Decided(Guid org, string type, string externalId, string outcome, Guid decider, Guid requester) => new(
         org, Guid.NewGuid(), new ApprovalSubject(type, "Request", null, externalId, null, null, null), outcome, false, decider, null, null,
-        Guid.NewGuid(), "requester@example.com", "Rae", DateTimeOffset.UtcNow);
+        requester, "requester@example.com", "Rae", DateTimeOffset.UtcNow);
 
     private async Task<int> OutboxCountAsync(string eventName, Guid org, Guid userId)
     {

@@ -40,10 +40,12 @@ public static class RequestsApi
         Guid organizationId, RequestInput input, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, HttpContext context,
         CallerAccess access, ApprovalsDbContext db, RequestEventPublisher events, TimeProvider time, CancellationToken cancellationToken)
     {
-        var caller = await access.InOrganizationAsync(organizationId, context.User, cancellationToken);
+        var caller = await access.InOrganizationAsync(organizationId, context.User, cancellationToken, mayBeProspect: input.Type == CallerAccess.JoinType);
         if (caller is null) return Problems.NotFound("Organization");
         if (caller.Organization.Archived) return Problems.Archived();
         var (draft, errors) = input.ToDraft();
+        if (input.Type == CallerAccess.JoinType && input.Subject?.ExternalId?.Contains($"user={caller.UserId}", StringComparison.OrdinalIgnoreCase) != true)
+            errors["subject.externalId"] = [$"A request to join is for yourself: user={caller.UserId};rank=member (membership grants only the requester)."];
         if (idempotencyKey is { Length: 0 or > RequestSubmission.MaxKeyLength }) errors["Idempotency-Key"] = [$"1 to {RequestSubmission.MaxKeyLength} characters."];
         if (errors.Count > 0) return Problems.Validation(errors);
 

@@ -10,11 +10,17 @@ namespace Platform.Approvals.Application;
 
 /// <summary>
 /// Deny by default: the caller counts in an organization only as an active member whose account may
-/// decide. Null otherwise, and endpoints answer 404, so nobody learns what another tenant has.
+/// decide. Null otherwise, and endpoints answer 404, so nobody learns what another tenant has. The one
+/// exception is a person asking to join (<see cref="JoinType"/>): they are not a member yet, and may
+/// make that request and follow it, nothing else.
 /// </summary>
 public sealed class CallerAccess(ApprovalsDbContext db)
 {
-    public async Task<CallerInOrganization?> InOrganizationAsync(Guid organizationId, ClaimsPrincipal principal, CancellationToken cancellationToken)
+    /// <summary>The request type for joining an organization; membership grants it when approved.</summary>
+    public const string JoinType = "membership.join";
+
+    public async Task<CallerInOrganization?> InOrganizationAsync(
+        Guid organizationId, ClaimsPrincipal principal, CancellationToken cancellationToken, bool mayBeProspect = false)
     {
         var userId = principal.UserId();
         if (IsClientApp(principal))
@@ -33,7 +39,13 @@ public sealed class CallerAccess(ApprovalsDbContext db)
                 Blocked = db.Approvers.Any(a => a.UserId == userId && (a.AccountState == "suspended" || a.AccountState == "archived" || a.AccountState == "deleted")),
             })
             .SingleOrDefaultAsync(cancellationToken);
-        if (found?.Member is null || found.Blocked) return null;
+        if (found is null || found.Blocked) return null;
+        if (found.Member is null)
+        {
+            var known = mayBeProspect && !found.Organization.Archived && await db.Approvers.AnyAsync(a => a.UserId == userId, cancellationToken);
+            return known ? new CallerInOrganization(userId, found.Organization, null) : null;
+        }
+
         return new CallerInOrganization(userId, found.Organization, found.Member);
     }
 
@@ -42,7 +54,8 @@ public sealed class CallerAccess(ApprovalsDbContext db)
     {
         var request = await db.Requests.SingleOrDefaultAsync(r => r.Id == requestId, cancellationToken);
         if (request is null) return null;
-        var caller = await InOrganizationAsync(request.OrganizationId, principal, cancellationToken);
+        var ownJoin = request.Type == JoinType && request.RequesterId == principal.UserId();
+        var caller = await InOrganizationAsync(request.OrganizationId, principal, cancellationToken, mayBeProspect: ownJoin);
         if (caller is null) return null;
         var sees = caller.IsAdmin || request.RequesterId == caller.UserId || request.Assignments.Any(a => a.ApproverId == caller.UserId);
         return sees ? (request, caller) : null;

@@ -33,6 +33,14 @@ public sealed class ApprovalDecidedConsumer(MembershipDbContext db, IEventOutbox
             return;
         }
 
+        if (grant.UserId != message.RequesterId)
+        {
+            // People ask to join or to rise themselves; bringing in or promoting others is an invitation or an admin's change.
+            logger.LogWarning("Approval {RequestId}: {Type} for {UserId} was requested by {RequesterId}; nothing granted",
+                message.RequestId, message.Subject.Type, grant.UserId, message.RequesterId);
+            return;
+        }
+
         var cancellationToken = context.CancellationToken;
         var organization = await Db.Organizations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == message.OrganizationId, cancellationToken);
         if (organization is not { State: OrganizationState.Active })

@@ -8,7 +8,7 @@ namespace Platform.Membership.Model.Approvals;
 /// <para>Subject.Type <c>role.elevation</c>: a member gets a higher rank. Subject.ExternalId is
 /// <c>user={userId};rank={rank}</c>.</para>
 /// Keys are case-insensitive and may come in any order; anything else is refused as malformed.
-/// Ownership is never granted this way: it is transferred.
+/// Ownership is never granted this way: it is transferred. The user must be the request's requester.
 /// </summary>
 public sealed record ApprovedGrant(string Kind, Guid UserId, Rank Rank, IReadOnlyList<Guid> UnitIds)
 {

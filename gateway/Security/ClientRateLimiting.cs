@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Platform.Gateway.Extensions;
 using Platform.ServiceDefaults.Problems;
@@ -47,20 +46,10 @@ public static class ClientRateLimiting
     private static async ValueTask WriteTooManyRequests(OnRejectedContext rejected, CancellationToken cancellationToken)
     {
         var context = rejected.HttpContext;
-        context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
         context.Response.Headers.RetryAfter = Math.Ceiling(retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
-        await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context,
-            ProblemDetails = new ProblemDetails
-            {
-                Status = StatusCodes.Status429TooManyRequests,
-                Type = ProblemTypes.TooManyRequests,
-                Title = "Too many requests.",
-                Detail = $"This address sent too many requests; retry after {context.Response.Headers.RetryAfter} s.",
-            },
-        });
+        await context.RequestServices.GetRequiredService<IProblemDetailsService>().RefuseAsync(context, StatusCodes.Status429TooManyRequests, ProblemTypes.TooManyRequests, "Too many requests.",
+            $"This address sent too many requests; retry after {context.Response.Headers.RetryAfter} s.");
     }
 
     private static bool IsProbe(PathString path) => path.StartsWithSegments("/health") || path.StartsWithSegments("/alive");

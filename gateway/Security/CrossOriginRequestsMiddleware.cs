@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Platform.Gateway.Extensions;
 using Platform.ServiceDefaults.Problems;
@@ -23,19 +22,9 @@ public sealed class CrossOriginRequestsMiddleware(RequestDelegate next, IOptions
             return;
         }
 
-        context.Response.StatusCode = StatusCodes.Status403Forbidden;
-        await problems.WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context,
-            ProblemDetails = new ProblemDetails
-            {
-                Status = StatusCodes.Status403Forbidden,
-                Type = ProblemTypes.CrossOriginRequest,
-                Title = "Cross-origin request refused.",
-                Detail = $"A browser sent this {request.Method} from another origin ({Describe(request)}); only pages of this origin"
-                    + " and the configured trusted origins may change data.",
-            },
-        });
+        await problems.RefuseAsync(context, StatusCodes.Status403Forbidden, ProblemTypes.CrossOriginRequest, "Cross-origin request refused.",
+            $"A browser sent this {request.Method} from another origin ({Describe(request)}); only pages of this origin"
+                    + " and the configured trusted origins may change data.");
     }
 
     private bool IsAllowed(HttpRequest request)

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Platform.Gateway.Extensions;
 using Platform.ServiceDefaults.Problems;
@@ -25,18 +24,8 @@ public sealed class RequestSizeLimitMiddleware(RequestDelegate next, IOptions<Ga
 
         if (context.Request.ContentLength > limit)
         {
-            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-            await problems.WriteAsync(new ProblemDetailsContext
-            {
-                HttpContext = context,
-                ProblemDetails = new ProblemDetails
-                {
-                    Status = StatusCodes.Status413PayloadTooLarge,
-                    Type = ProblemTypes.PayloadTooLarge,
-                    Title = "The request body is too large.",
-                    Detail = $"The body has {context.Request.ContentLength} bytes; at most {limit} are accepted.",
-                },
-            });
+            await problems.RefuseAsync(context, StatusCodes.Status413PayloadTooLarge, ProblemTypes.PayloadTooLarge, "The request body is too large.",
+                $"The body has {context.Request.ContentLength} bytes; at most {limit} are accepted.");
             return;
         }
 

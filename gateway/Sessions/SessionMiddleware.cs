@@ -1,5 +1,5 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using Platform.Gateway.Security;
 using Platform.ServiceDefaults.Authentication;
 using Platform.ServiceDefaults.Problems;
 using Platform.ServiceDefaults.Sessions;
@@ -94,52 +94,22 @@ public sealed class SessionMiddleware(
 
     private ValueTask RefuseTokenAsync(HttpContext context)
     {
-        context.Response.StatusCode = StatusCodes.Status401Unauthorized;
         context.Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
-        return problems.WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context,
-            ProblemDetails = new ProblemDetails
-            {
-                Status = StatusCodes.Status401Unauthorized,
-                Type = ProblemTypes.InvalidCredentials,
-                Title = "The token is not valid.",
-                Detail = "The token is unknown, expired or revoked.",
-            },
-        });
+        return problems.RefuseAsync(context, StatusCodes.Status401Unauthorized, ProblemTypes.InvalidCredentials, "The token is not valid.",
+            "The token is unknown, expired or revoked.");
     }
 
     private ValueTask RefuseUntilTwoFactorEnrolledAsync(HttpContext context)
     {
-        context.Response.StatusCode = StatusCodes.Status403Forbidden;
-        return problems.WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context,
-            ProblemDetails = new ProblemDetails
-            {
-                Status = StatusCodes.Status403Forbidden,
-                Type = ProblemTypes.TwoFactorEnrolmentRequired,
-                Title = "Two-factor login is required.",
-                Detail = "An organization you belong to requires two-factor login: enrol an authenticator (POST /api/identity/account/two-factor, "
-                    + "then POST /api/identity/account/two-factor/confirm) before doing anything else.",
-            },
-        });
+        return problems.RefuseAsync(context, StatusCodes.Status403Forbidden, ProblemTypes.TwoFactorEnrolmentRequired, "Two-factor login is required.",
+            "An organization you belong to requires two-factor login: enrol an authenticator (POST /api/identity/account/two-factor, "
+                    + "then POST /api/identity/account/two-factor/confirm) before doing anything else.");
     }
 
     private ValueTask RefuseUntilPasswordChangedAsync(HttpContext context)
     {
-        context.Response.StatusCode = StatusCodes.Status403Forbidden;
-        return problems.WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context,
-            ProblemDetails = new ProblemDetails
-            {
-                Status = StatusCodes.Status403Forbidden,
-                Type = ProblemTypes.PasswordChangeRequired,
-                Title = "A new password is required.",
-                Detail = "Choose a new password (POST /api/identity/account/password) before doing anything else.",
-            },
-        });
+        return problems.RefuseAsync(context, StatusCodes.Status403Forbidden, ProblemTypes.PasswordChangeRequired, "A new password is required.",
+            "Choose a new password (POST /api/identity/account/password) before doing anything else.");
     }
 }
 

@@ -1,11 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Platform.EndToEnd.Tests;
 
@@ -13,32 +8,29 @@ namespace Platform.EndToEnd.Tests;
 public sealed class WebhookReceiver : IAsyncDisposable
 {
     private readonly WebApplication app;
-    private readonly ConcurrentQueue<ReceivedWebhook> received = new();
+    private readonly ConcurrentQueue<ReceivedWebhook> received;
 
-    private WebhookReceiver(WebApplication app) => this.app = app;
+    private WebhookReceiver(WebApplication app, ConcurrentQueue<ReceivedWebhook> received)
+    {
+        this.app = app;
+        this.received = received;
+    }
 
-    public Uri Url { get; private set; } = null!;
+    public Uri Url { get; private init; } = null!;
     public IReadOnlyCollection<ReceivedWebhook> Received => received;
 
     public static async Task<WebhookReceiver> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var receiver = new WebhookReceiver(app);
-        app.MapPost("/hooks", async (HttpRequest request) =>
+        var received = new ConcurrentQueue<ReceivedWebhook>();
+        var (app, address) = await LoopbackServer.StartAsync(app => app.MapPost("/hooks", async (HttpRequest request) =>
         {
             using var reader = new StreamReader(request.Body);
             var body = await reader.ReadToEndAsync();
-            receiver.received.Enqueue(new ReceivedWebhook(
+            received.Enqueue(new ReceivedWebhook(
                 request.Headers["webhook-id"].ToString(), request.Headers["webhook-timestamp"].ToString(), request.Headers["webhook-signature"].ToString(), body));
             return Results.NoContent();
-        });
-        await app.StartAsync();
-        var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
-        receiver.Url = new Uri(address, "/hooks");
-        return receiver;
+        }));
+        return new WebhookReceiver(app, received) { Url = new Uri(address, "/hooks") };
     }
 
     public async ValueTask DisposeAsync()

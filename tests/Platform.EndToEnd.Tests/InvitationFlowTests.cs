@@ -62,5 +62,18 @@ public sealed class InvitationFlowTests(RunningPlatform platform)
 
         var mine = await browser.GetFromJsonAsync<JsonElement>("/api/membership/organizations");
         Assert.Contains(organization.ToString(), mine.GetRawText());
+
+        // A message to everyone in the organization reaches the newcomer's inbox.
+        var group = await owner.Http.PostAsJsonAsync($"/api/membership/organizations/{organization}/groups",
+            new { name = "Everyone", kind = "automatic", rule = new { type = "all-members" } });
+        Assert.True(group.StatusCode == HttpStatusCode.Created, await group.Content.ReadAsStringAsync());
+        var groupId = (await group.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var subject = $"Harvest day {Guid.NewGuid():N}"[..24];
+        var posted = await owner.Http.PostAsJsonAsync($"/api/membership/organizations/{organization}/groups/{groupId}/messages",
+            new { subject, body = "Bring <crates> & boots." });
+        Assert.True(posted.IsSuccessStatusCode, await posted.Content.ReadAsStringAsync());
+        var message = await Eventually.GetAsync(async () => (await mail.ToAsync(newcomer)).FirstOrDefault(e => e.Subject.Contains(subject, StringComparison.Ordinal)),
+            "the group message in the newcomer's inbox", TimeSpan.FromSeconds(60));
+        Assert.Contains("&lt;crates&gt;", message.Html);
     }
 }

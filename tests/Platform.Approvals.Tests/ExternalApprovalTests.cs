@@ -153,6 +153,27 @@ public sealed partial class ExternalApprovalTests(ApprovalsApiFixture service)
     }
 
     [Fact]
+    public async Task The_requester_or_a_member_cannot_be_nominated_as_the_external_approver()
+    {
+        var world = await World.OrganizationAsync(service);
+        var requester = await world.MemberAsync("Rita");
+        var colleague = await world.MemberAsync("Carl");
+        await world.SettledAsync();
+        await world.PolicyAsync("order", new
+        {
+            steps = new[] { new { name = "buyer", source = "external-nominee" } }, requesterMayNominate = true, externalDomains = new[] { "example.com" },
+        });
+
+        foreach (var insider in new[] { requester, colleague })
+        {
+            var refused = await world.RequestAsync(requester, "order", new { externalNominee = $"{(insider == requester ? "rita" : "carl")}-{insider:N}@example.com" }, HttpStatusCode.BadRequest);
+            Assert.Contains("outside the organization", refused.GetProperty("errors").GetProperty("externalNominee")[0].GetString());
+        }
+
+        await world.RequestAsync(requester, "order", new { externalNominee = $"buyer-{Guid.NewGuid():N}@example.com" });
+    }
+
+    [Fact]
     public async Task A_nominee_outside_the_allowed_domains_or_where_nominating_is_not_allowed_is_refused_at_nomination()
     {
         var world = await World.OrganizationAsync(service);

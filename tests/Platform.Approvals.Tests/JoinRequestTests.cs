@@ -40,11 +40,14 @@ public sealed class JoinRequestTests(ApprovalsApiFixture service)
         var forOther = await world.As(outsider).PostAsJsonAsync($"/organizations/{world.Organization}/requests",
             new { type = "membership.join", title = "Let Sven in", subject = new { externalId = $"user={someoneElse};rank=admin" } });
         var withoutSubject = await world.As(outsider).PostAsJsonAsync($"/organizations/{world.Organization}/requests", new { type = "membership.join", title = "Me" });
+        var asAdmin = await world.As(outsider).PostAsJsonAsync($"/organizations/{world.Organization}/requests",
+            new { type = "membership.join", title = "Me, in charge", subject = new { externalId = $"user={outsider};rank=admin" } });
 
         Assert.Equal(HttpStatusCode.NotFound, order.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, forOther.StatusCode);
         Assert.Contains("subject.externalId", await forOther.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.BadRequest, withoutSubject.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, asAdmin.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await world.As(outsider).GetAsync($"/organizations/{world.Organization}/policies")).StatusCode);
     }
 
@@ -71,4 +74,21 @@ public sealed class JoinRequestTests(ApprovalsApiFixture service)
         await world.PolicyAsync("membership.join", new { steps = new[] { new { name = "admins", source = "role", role = "admin" } } });
         return (world, admin);
     }
+}
+
+public sealed class JoinRequestSubjectTests
+{
+    private static readonly Guid Me = Guid.NewGuid();
+
+    [Theory]
+    [InlineData("user={0}", true)]
+    [InlineData("user={0};rank=member;units={1}", true)]
+    [InlineData("rank=Member; USER={0}", true)]
+    [InlineData("user={0};rank=admin", false)]
+    [InlineData("user={1}", false)]
+    [InlineData("user={0};user={1}", false)]
+    [InlineData("user={0};colour=blue", false)]
+    [InlineData("", false)]
+    public void A_join_is_for_the_requester_as_a_member(string externalId, bool allowed) =>
+        Assert.Equal(allowed, Platform.Approvals.Apis.JoinRequest.IsForCaller(string.Format(externalId, Me, Guid.NewGuid()), Me));
 }

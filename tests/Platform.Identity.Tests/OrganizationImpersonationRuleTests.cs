@@ -32,6 +32,14 @@ public sealed class OrganizationImpersonationRuleTests
     }
 
     [Fact]
+    public void A_member_who_also_belongs_to_another_organization_is_left_to_platform_administrators()
+    {
+        var refusal = Member(OrganizationRank.Owner).RefusalToImpersonate(Member(OrganizationRank.Member), Organization(), targetBelongsElsewhere: true);
+
+        Assert.Contains("other organizations", refusal);
+    }
+
+    [Fact]
     public void Nobody_impersonates_when_the_organization_does_not_allow_it_or_is_archived()
     {
         var notAllowed = KnownOrganization.Learn(OrganizationId);

@@ -30,6 +30,7 @@ public sealed class OrganizationImpersonationTests(IdentityServiceFixture servic
             (organization, outsider, "not a member"),
             (organization, Guid.NewGuid(), "not a member"),
             (closed, member, "does not allow"),
+            (organization, member, "other organizations"), // a member of both: the session would reach the other one too
         })
         {
             var problem = await (await StartAsync(caller, org, target)).ProblemAsync(HttpStatusCode.Forbidden);

@@ -15,8 +15,8 @@ public sealed class ApprovedGrantTests
     public void The_subject_names_the_person_the_rank_and_the_units()
     {
         var (user, unit) = (Guid.NewGuid(), Guid.NewGuid());
-        var (grant, _) = ApprovedGrant.Parse("membership.join", $"user={user}; Rank=Manager;units={unit},{unit}");
-        Assert.Equal((user, Rank.Manager), (grant!.UserId, grant.Rank));
+        var (grant, _) = ApprovedGrant.Parse("membership.join", $"user={user}; Rank=Viewer;units={unit},{unit}");
+        Assert.Equal((user, Rank.Viewer), (grant!.UserId, grant.Rank));
         Assert.Equal([unit], grant.UnitIds);
         Assert.Equal(Rank.Member, ApprovedGrant.Parse("membership.join", $"user={user}").Grant!.Rank);
     }
@@ -25,6 +25,7 @@ public sealed class ApprovedGrantTests
     [InlineData("role.elevation", "user={0}")]
     [InlineData("role.elevation", "user={0};rank=owner")]
     [InlineData("role.elevation", "user={0};rank=admin;units={0}")]
+    [InlineData("membership.join", "user={0};rank=manager")]
     [InlineData("membership.join", "user=nobody")]
     [InlineData("membership.join", "user={0};user={0}")]
     [InlineData("membership.join", "user={0};colour=blue")]
@@ -73,6 +74,21 @@ public sealed class ApprovalGrantTests(MembershipServiceFixture service) : IClas
         await Eventually.TrueAsync(async () => await given.WithDbAsync(db => db.Set<InboxRecord>().CountAsync(r => r.Consumer == "ApprovalDecidedConsumer")) >= 3, "all three messages");
         Assert.Equal(Rank.Member, await given.WithDbAsync(db => db.Members.Where(m => m.OrganizationId == org && m.UserId == refused).Select(m => m.Rank).SingleAsync()));
         Assert.Equal(1, await OutboxCountAsync(nameof(MembershipRoleChanged), org, raised));
+    }
+
+    [Fact]
+    public async Task A_rank_is_raised_only_by_a_decider_of_higher_rank()
+    {
+        var (org, owner) = await given.OrganizationAsync();
+        var admin = await given.MemberAsync(org, owner, "admin");
+        var member = await given.MemberAsync(org, owner, "member");
+
+        await service.Bus.PublishAsync(Decided(org, "role.elevation", $"user={member};rank=admin", "approved", admin, requester: member), NewId.NextGuid());
+        await Eventually.TrueAsync(async () => await given.WithDbAsync(db => db.Set<InboxRecord>().CountAsync(r => r.Consumer == "ApprovalDecidedConsumer")) >= 1, "the first message");
+        Assert.Equal(Rank.Member, await given.WithDbAsync(db => db.Members.Where(m => m.OrganizationId == org && m.UserId == member).Select(m => m.Rank).SingleAsync()));
+
+        await service.Bus.PublishAsync(Decided(org, "role.elevation", $"user={member};rank=manager", "approved", admin, requester: member), NewId.NextGuid());
+        await Eventually.TrueAsync(() => given.WithDbAsync(db => db.Members.AnyAsync(m => m.OrganizationId == org && m.UserId == member && m.Rank == Rank.Manager)), "the manager rank");
     }
 
     [Fact]

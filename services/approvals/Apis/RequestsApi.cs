@@ -44,8 +44,10 @@ public static class RequestsApi
         if (caller is null) return Problems.NotFound("Organization");
         if (caller.Organization.Archived) return Problems.Archived();
         var (draft, errors) = input.ToDraft();
-        if (input.Type == CallerAccess.JoinType && input.Subject?.ExternalId?.Contains($"user={caller.UserId}", StringComparison.OrdinalIgnoreCase) != true)
-            errors["subject.externalId"] = [$"A request to join is for yourself: user={caller.UserId};rank=member (membership grants only the requester)."];
+        if (input.Type == CallerAccess.JoinType && !JoinRequest.IsForCaller(input.Subject?.ExternalId, caller.UserId))
+            errors["subject.externalId"] = [$"A request to join is for yourself as a member: user={caller.UserId};rank=member, optionally ;units={{id}},{{id}}."];
+        if (draft?.ExternalNominee is { } nominee && await IsInsiderAsync(db, organizationId, caller.UserId, nominee, cancellationToken))
+            errors["externalNominee"] = ["An external approver is someone outside the organization: not you, not one of its members."];
         if (idempotencyKey is { Length: 0 or > RequestSubmission.MaxKeyLength }) errors["Idempotency-Key"] = [$"1 to {RequestSubmission.MaxKeyLength} characters."];
         if (errors.Count > 0) return Problems.Validation(errors);
 
@@ -103,6 +105,14 @@ public static class RequestsApi
         if (request.Cancel(caller.UserId, now) is { } refusal) return Problems.StateTransition(refusal);
         await events.PublishAsync(request, before, null, caller.UserId, now, cancellationToken);
         return await SaveAsync(db, request, cancellationToken);
+    }
+
+    /// <summary>The requester's own address, or a member's: they decide inside, where the rules on self-approval hold.</summary>
+    private static Task<bool> IsInsiderAsync(ApprovalsDbContext db, Guid organizationId, Guid requesterId, string nominee, CancellationToken cancellationToken)
+    {
+        var address = nominee.Trim().ToLowerInvariant();
+        return db.Approvers.AnyAsync(a => a.Email.ToLower() == address
+            && (a.UserId == requesterId || db.Members.Any(m => m.OrganizationId == organizationId && m.UserId == a.UserId)), cancellationToken);
     }
 
     internal static async Task<Results<Ok<RequestResponse>, ProblemHttpResult>> SaveAsync(ApprovalsDbContext db, ApprovalRequest request, CancellationToken cancellationToken)

@@ -37,7 +37,8 @@ public static class OrganizationImpersonationApi
 
         if (context.User.FindFirst(InternalClaims.SessionId)?.Value is not { } actorHandle) return AdminProblems.Forbidden("Impersonation starts from a browser session.");
         var target = await memberships.FindAsync(userId, organizationId, cancellationToken);
-        if (actor.RefusalToImpersonate(target, organization) is { } refusal) return AdminProblems.Forbidden(refusal);
+        var elsewhere = await memberships.BelongsElsewhereAsync(userId, organizationId, cancellationToken);
+        if (actor.RefusalToImpersonate(target, organization, elsewhere) is { } refusal) return AdminProblems.Forbidden(refusal);
         if (await admin.FindAsync(userId, cancellationToken) is not { } user) return AdminProblems.Forbidden("The user is not a member of this organization.");
 
         var result = await impersonation.StartAsync(user, actorId, actorHandle, reason, organizationId, context, cancellationToken);

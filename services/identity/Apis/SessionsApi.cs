@@ -25,7 +25,7 @@ public static class SessionsApi
         sessions.MapDelete("/current", LogOut).WithName("LogOut").WithSummary("End this session");
         sessions.MapGet("/current", Current).WithName("GetCurrentSession").WithSummary("This session, with its active organization")
             .ProducesProblem(StatusCodes.Status401Unauthorized);
-        sessions.MapPut("/current/organization", SwitchOrganization).WithName("SwitchActiveOrganization")
+        sessions.MapPut("/current/organization", SwitchOrganization).RefuseWhileImpersonating().WithName("SwitchActiveOrganization")
             .WithSummary("Act in another organization (or none, with null) without logging in again")
             .WithDescription("Only an organization, not archived, in which the user is an active member; any other answers 404. "
                 + "The gateway puts it in the internal token's org claim from the next request on.")

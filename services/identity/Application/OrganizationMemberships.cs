@@ -41,6 +41,11 @@ public sealed class OrganizationMemberships(IdentityDbContext db)
     public Task<OrganizationMembership?> FindAsync(Guid userId, Guid organizationId, CancellationToken cancellationToken) =>
         db.OrganizationMemberships.AsNoTracking().SingleOrDefaultAsync(m => m.UserId == userId && m.OrganizationId == organizationId, cancellationToken);
 
+    /// <summary>Whether the user is a member in force of any organization other than <paramref name="organizationId"/>.</summary>
+    public Task<bool> BelongsElsewhereAsync(Guid userId, Guid organizationId, CancellationToken cancellationToken) =>
+        db.OrganizationMemberships.AnyAsync(
+            m => m.UserId == userId && m.OrganizationId != organizationId && m.GrantedAt > Never && m.RevokedAt == null, cancellationToken);
+
     /// <summary>Whether the user is a member in force of an organization (not archived) that requires two-factor login.</summary>
     public Task<bool> TwoFactorRequiredAsync(Guid userId, CancellationToken cancellationToken) =>
         (from m in db.OrganizationMemberships

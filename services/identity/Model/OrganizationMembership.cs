@@ -61,9 +61,10 @@ public sealed class OrganizationMembership
     /// <summary>
     /// Why this member may not impersonate <paramref name="target"/> in <paramref name="organization"/>,
     /// or null: the organization must allow it, the actor must administer it (owner or admin) and be
-    /// in force, and the target must be a member in force of strictly lower rank.
+    /// in force, and the target must be a member in force of strictly lower rank who belongs to no other
+    /// organization: an impersonating session is the whole account, so it would reach those too.
     /// </summary>
-    public string? RefusalToImpersonate(OrganizationMembership? target, KnownOrganization organization)
+    public string? RefusalToImpersonate(OrganizationMembership? target, KnownOrganization organization, bool targetBelongsElsewhere = false)
     {
         if (organization.Id != OrganizationId) throw new ArgumentException("The organization is not this membership's.", nameof(organization));
         if (organization.IsArchived) return "The organization is archived.";
@@ -71,6 +72,7 @@ public sealed class OrganizationMembership
         if (!IsActive || !Rank.Administers()) return "Only the organization's owner and admins may impersonate its members.";
         if (target is null || target.OrganizationId != OrganizationId || !target.IsActive) return "The user is not a member of this organization.";
         if (target.Rank >= Rank) return "Members of equal or higher rank cannot be impersonated.";
+        if (targetBelongsElsewhere) return "The user also belongs to other organizations; only a platform administrator may impersonate them.";
         return null;
     }
 }

@@ -51,17 +51,25 @@ public sealed class ApprovalDecidedConsumer(MembershipDbContext db, IEventOutbox
 
         var now = Time.GetUtcNow();
         var member = await Db.Members.SingleOrDefaultAsync(m => m.OrganizationId == organization.Id && m.UserId == grant.UserId, cancellationToken);
-        if (grant.Kind == ApprovedGrant.Join) await JoinAsync(message, grant, member, now, cancellationToken);
-        else Elevate(message, grant, member, now);
+        if (grant.Kind == ApprovedGrant.Join) await JoinAsync(message, grant, member, organization, now, cancellationToken);
+        else await ElevateAsync(message, grant, member, now, cancellationToken);
     }
 
-    private async Task JoinAsync(ApprovalDecided message, ApprovedGrant grant, Member? member, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task JoinAsync(ApprovalDecided message, ApprovedGrant grant, Member? member, Organization organization, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (member is not null) return;
-        if (!await Db.Users.AnyAsync(u => u.Id == grant.UserId, cancellationToken))
+        var email = await Db.Users.Where(u => u.Id == grant.UserId).Select(u => u.Email).SingleOrDefaultAsync(cancellationToken);
+        if (email is null)
         {
             // The directory learns of accounts from identity's events; retrying lets a late UserRegistered arrive first.
             throw new InvalidOperationException($"Approval {message.RequestId}: account {grant.UserId} is not in the directory yet.");
+        }
+
+        if (!organization.AllowsEmail(email.ToLowerInvariant()))
+        {
+            logger.LogWarning("Approval {RequestId}: {UserId}'s address is outside {OrganizationId}'s allowed domains; nothing granted",
+                message.RequestId, grant.UserId, message.OrganizationId);
+            return;
         }
 
         var units = await Db.Units.AsNoTracking().Where(u => u.OrganizationId == message.OrganizationId && grant.UnitIds.Contains(u.Id)).Select(u => u.Id).ToListAsync(cancellationToken);
@@ -72,7 +80,7 @@ public sealed class ApprovalDecidedConsumer(MembershipDbContext db, IEventOutbox
         if (units.Count > 0) outbox.Add(MemberEvents.UnitsChanged(joined, now));
     }
 
-    private void Elevate(ApprovalDecided message, ApprovedGrant grant, Member? member, DateTimeOffset now)
+    private async Task ElevateAsync(ApprovalDecided message, ApprovedGrant grant, Member? member, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (member is null)
         {
@@ -81,6 +89,17 @@ public sealed class ApprovalDecidedConsumer(MembershipDbContext db, IEventOutbox
         }
 
         if (member.Rank >= grant.Rank) return;
+        // The delegation rules hold here too: nobody grants a rank at or above their own.
+        var deciderRank = message.DeciderId is { } deciderId
+            ? await Db.Members.Where(m => m.OrganizationId == message.OrganizationId && m.UserId == deciderId && m.State == MemberState.Active)
+                .Select(m => (Rank?)m.Rank).SingleOrDefaultAsync(cancellationToken)
+            : null;
+        if (deciderRank is not { } rank || rank <= grant.Rank)
+        {
+            logger.LogWarning("Approval {RequestId}: {DeciderId} may not grant {Rank}; nothing granted", message.RequestId, message.DeciderId, grant.Rank);
+            return;
+        }
+
         var before = member.Rank;
         member.ChangeRank(grant.Rank, member.ScopeUnitId);
         // An external approver or an automatic approval has no account: the actor is then Guid.Empty.

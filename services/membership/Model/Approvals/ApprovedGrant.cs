@@ -8,7 +8,9 @@ namespace Platform.Membership.Model.Approvals;
 /// <para>Subject.Type <c>role.elevation</c>: a member gets a higher rank. Subject.ExternalId is
 /// <c>user={userId};rank={rank}</c>.</para>
 /// Keys are case-insensitive and may come in any order; anything else is refused as malformed.
-/// Ownership is never granted this way: it is transferred. The user must be the request's requester.
+/// Ownership is never granted this way: it is transferred. The user must be the request's requester; a
+/// join grants at most member, and a rank is raised only by a decider who could grant it by the delegation
+/// rules (a member of strictly higher rank; never an external approver or an automatic approval).
 /// </summary>
 public sealed record ApprovedGrant(string Kind, Guid UserId, Rank Rank, IReadOnlyList<Guid> UnitIds)
 {
@@ -30,6 +32,7 @@ public sealed record ApprovedGrant(string Kind, Guid UserId, Rank Rank, IReadOnl
         var rankText = parts.GetValueOrDefault("rank") ?? (subjectType == Join ? "member" : null);
         if (rankText is null || !Enum.TryParse<Rank>(rankText, ignoreCase: true, out var rank) || !Enum.IsDefined(rank) || int.TryParse(rankText, out _) || rank == Rank.Owner)
             return (null, "rank= one of admin, manager, member, viewer.");
+        if (subjectType == Join && rank > Rank.Member) return (null, "A join grants at most member; a higher rank is asked for afterwards (role.elevation).");
         var units = new List<Guid>();
         if (parts.TryGetValue("units", out var unitText))
         {

@@ -97,7 +97,15 @@ public static class ImportsApi
         var (mapping, errors) = ImportMapping.With(table!.Headers, caller!.Organization.CustomFields, request.Columns ?? []);
         if (mapping is null) return Problems.Validation(errors.ToDictionary(e => $"columns.{e.Key}", e => e.Value));
 
-        await preview.PlanAsync(job, table, mapping, caller.Organization, caller.Actor, defaultRank, cancellationToken);
+        try
+        {
+            await preview.PlanAsync(job, table, mapping, caller.Organization, caller.Actor, defaultRank, cancellationToken);
+        }
+        catch (ImportChangedException)
+        {
+            return ChangedMeanwhile();
+        }
+
         return TypedResults.Ok(ImportResponse.From(job, table.Headers));
     }
 
@@ -105,6 +113,9 @@ public static class ImportsApi
         Guid organizationId, Guid importId, CommitImportRequest request, HttpContext context, OrganizationAccess access, MembershipDbContext db,
         ImportSignal signal, TimeProvider time, CancellationToken cancellationToken)
     {
+        // Locked first, so a remap at the same moment either finishes before this reads the job or finds it committed.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.Database.ExecuteSqlAsync($"""SELECT 1 FROM "ImportJobs" WHERE "Id" = {importId} AND "OrganizationId" = {organizationId} FOR UPDATE""", cancellationToken);
         var (caller, job, problem) = await FindAsync(organizationId, importId, context, access, db, cancellationToken);
         if (problem is not null) return problem;
         if (!Enum.TryParse<ImportMode>(request.Mode, ignoreCase: true, out var mode) || !Enum.IsDefined(mode) || int.TryParse(request.Mode, out _))
@@ -115,6 +126,7 @@ public static class ImportsApi
         if (job.Commit(mode, caller.Actor, time.GetUtcNow()) is { } refusal) return Problems.Conflict(refusal);
 
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         signal.Notify();
         return TypedResults.Accepted($"/organizations/{organizationId}/imports/{job.Id}", ImportResponse.From(job, null));
     }
@@ -169,6 +181,9 @@ public static class ImportsApi
         if (!reading && caller.IsArchived) return (caller, Problems.Archived());
         return (caller, null);
     }
+
+    private static ProblemHttpResult ChangedMeanwhile() =>
+        Problems.Conflict("The import was committed while this mapping was being applied; it keeps the mapping it was committed with.");
 
     private static async Task<(Caller? Caller, ImportJob? Job, ProblemHttpResult? Problem)> FindAsync(
         Guid organizationId, Guid importId, HttpContext context, OrganizationAccess access, MembershipDbContext db, CancellationToken cancellationToken, bool tracked = true)

@@ -33,6 +33,11 @@ public sealed class ImportPreview(MembershipDbContext db, TimeProvider time)
 
         var verdicts = plans.GroupBy(p => p.Verdict).ToDictionary(g => g.Key, g => g.Count());
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // A remap and a commit of the same job at the same moment: whoever locks the job first wins, and a
+        // remap that comes second must not replace the rows a commit already handed to the worker.
+        await db.Database.ExecuteSqlAsync($"""SELECT 1 FROM "ImportJobs" WHERE "Id" = {job.Id} FOR UPDATE""", cancellationToken);
+        var current = await db.ImportJobs.AsNoTracking().Where(j => j.Id == job.Id).Select(j => (ImportState?)j.State).SingleOrDefaultAsync(cancellationToken);
+        if (current is not (null or ImportState.Previewed)) throw new ImportChangedException();
         if (job.RecordPlan(mapping, defaultRank, mappingProblem, table.Records.Count, verdicts) is { } refusal) throw new InvalidOperationException(refusal);
         await db.SaveChangesAsync(cancellationToken);
         await db.ImportRows.Where(r => r.ImportId == job.Id).ExecuteDeleteAsync(cancellationToken);
@@ -104,3 +109,6 @@ public sealed class ImportPreview(MembershipDbContext db, TimeProvider time)
         else await writer.WriteAsync(value, NpgsqlDbType.Text, cancellationToken);
     }
 }
+
+/// <summary>The import was committed while it was being remapped; the remap did nothing.</summary>
+public sealed class ImportChangedException() : Exception("The import was committed meanwhile.");

@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Options;
 using Platform.Gateway.Security;
+using Platform.Gateway.Tokens;
 using Platform.ServiceDefaults.Authentication;
 using Platform.ServiceDefaults.Problems;
 using Platform.ServiceDefaults.Sessions;
-using Platform.Gateway.Tokens;
 
 namespace Platform.Gateway.Sessions;
 

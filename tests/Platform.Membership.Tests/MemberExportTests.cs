@@ -3,25 +3,25 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Platform.Membership.Model;
-using Platform.Membership.Model.Exports;
 using Platform.Membership.Model.Imports;
+using Platform.ServiceDefaults.Csv;
 
 namespace Platform.Membership.Tests;
 
-public sealed class CsvCellTests
+public sealed class SpreadsheetCsvTests
 {
     [Theory]
     [InlineData("=HYPERLINK(\"http://x\")", "\"'=HYPERLINK(\"\"http://x\"\")\"")]
-    [InlineData("+1", "'+1")]
-    [InlineData("-2+3", "'-2+3")]
-    [InlineData("@SUM(A1)", "'@SUM(A1)")]
-    [InlineData("\tcmd", "'\tcmd")]
+    [InlineData("+1", "\"'+1\"")]
+    [InlineData("-2+3", "\"'-2+3\"")]
+    [InlineData("@SUM(A1)", "\"'@SUM(A1)\"")]
+    [InlineData("\tcmd", "\"'\tcmd\"")]
     [InlineData("plain", "plain")]
     [InlineData("a,b", "\"a,b\"")]
     [InlineData("two\nlines", "\"two\nlines\"")]
     [InlineData("", "")]
     [InlineData(null, "")]
-    public void Cells_are_quoted_and_formulas_defused(string? value, string expected) => Assert.Equal(expected, CsvCell.Escape(value));
+    public void Cells_are_quoted_and_formulas_defused(string? value, string expected) => Assert.Equal(expected, SpreadsheetCsv.Cell(value));
 }
 
 public sealed class MemberExportTests(MembershipServiceFixture service) : IClassFixture<MembershipServiceFixture>

@@ -4,6 +4,7 @@ using Platform.Approvals.Application;
 using Platform.Approvals.Infrastructure;
 using Platform.Approvals.Model.Requests;
 using Platform.ServiceDefaults.Authentication;
+using Platform.ServiceDefaults.Http;
 
 namespace Platform.Approvals.Apis;
 
@@ -61,7 +62,7 @@ public static class DecisionsApi
         var now = time.GetUtcNow();
         var before = RequestBefore.Of(request);
         var directory = await DirectorySnapshot.LoadAsync(db, request.OrganizationId, cancellationToken);
-        var origin = new DecisionOrigin(ClientAddress(context), UserAgent(context));
+        var origin = new DecisionOrigin(context.ClientAddress(), UserAgent(context));
         if (request.Decide(ApproverRef.Member(caller.UserId), input.Decision == "approve", input.Comment, now, directory, origin) is { } refusal)
             return Problems.Forbidden(refusal);
         await events.PublishAsync(request, before, null, caller.UserId, now, cancellationToken);
@@ -84,14 +85,6 @@ public static class DecisionsApi
             return Problems.StateTransition("No external approver is waiting to decide this request.");
         await events.IssueLinkAsync(request, external.ExternalEmail!, time.GetUtcNow(), cancellationToken);
         return await RequestsApi.SaveAsync(db, request, cancellationToken);
-    }
-
-    /// <summary>The client as the gateway saw it (it replaces any X-Forwarded-For a client sent); for the record only.</summary>
-    internal static string? ClientAddress(HttpContext context)
-    {
-        var forwarded = context.Request.Headers["X-Forwarded-For"].ToString();
-        var address = forwarded.Length > 0 ? forwarded.Split(',')[0].Trim() : context.Connection.RemoteIpAddress?.ToString();
-        return address is { Length: > 64 } ? address[..64] : address;
     }
 
     internal static string? UserAgent(HttpContext context)

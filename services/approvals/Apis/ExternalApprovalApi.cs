@@ -1,4 +1,3 @@
-using Platform.ServiceDefaults.Pages;
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -7,6 +6,8 @@ using Platform.Approvals.Application;
 using Platform.Approvals.Infrastructure;
 using Platform.Approvals.Model.External;
 using Platform.Approvals.Model.Requests;
+using Platform.ServiceDefaults.Http;
+using Platform.ServiceDefaults.Pages;
 
 namespace Platform.Approvals.Apis;
 
@@ -66,7 +67,7 @@ public static class ExternalApprovalApi
 
         var before = RequestBefore.Of(request);
         var directory = await DirectorySnapshot.LoadAsync(db, request.OrganizationId, cancellationToken);
-        var origin = new DecisionOrigin(DecisionsApi.ClientAddress(context), DecisionsApi.UserAgent(context));
+        var origin = new DecisionOrigin(context.ClientAddress(), DecisionsApi.UserAgent(context));
         if (request.Decide(ApproverRef.External(link.Email), decision == "approve", comment, now, directory, origin) is { } problem)
             return ExternalPages.Message("The decision was not accepted", problem, 409);
         await events.PublishAsync(request, before, null, null, now, cancellationToken);

@@ -7,6 +7,7 @@ using Platform.Identity.Infrastructure;
 using Platform.Identity.Model;
 using Platform.Identity.Sessions;
 using Platform.ServiceDefaults.Authentication;
+using Platform.ServiceDefaults.Csv;
 
 namespace Platform.Identity.Apis;
 
@@ -245,21 +246,9 @@ internal static class UserCsv
         await foreach (var user in users.WithCancellation(cancellationToken))
         {
             await writer.WriteLineAsync(string.Join(',',
-                user.Id.ToString(), Cell(user.Email), Cell(user.FirstName), Cell(user.LastName), User.Name(user.State),
+                user.Id.ToString(), SpreadsheetCsv.Cell(user.Email), SpreadsheetCsv.Cell(user.FirstName), SpreadsheetCsv.Cell(user.LastName), User.Name(user.State),
                 user.CreatedAt.UtcDateTime.ToString("O"), user.LastLoginAt?.UtcDateTime.ToString("O") ?? ""));
         }
-    }
-
-    /// <summary>
-    /// A spreadsheet runs a cell that starts with = + - @ (or a tab or carriage return) as a
-    /// formula: such a cell gets a leading single quote, which makes it text (OWASP CSV injection).
-    /// A cell is quoted when it holds a separator, a quote or a line break, or was defused.
-    /// </summary>
-    public static string Cell(string value)
-    {
-        var defused = value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r';
-        if (defused) value = "'" + value;
-        return defused || value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? $"\"{value.Replace("\"", "\"\"")}\"" : value;
     }
 }
 

@@ -1,10 +1,10 @@
-using Platform.ServiceDefaults.Pages;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Platform.Identity.Application;
 using Platform.Identity.Model;
 using Platform.Identity.Sessions;
+using Platform.ServiceDefaults.Pages;
 
 namespace Platform.Identity.Apis;
 

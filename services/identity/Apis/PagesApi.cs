@@ -1,8 +1,8 @@
-using Platform.ServiceDefaults.Pages;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Platform.Identity.Application;
+using Platform.ServiceDefaults.Pages;
 
 namespace Platform.Identity.Apis;
 

@@ -4,6 +4,7 @@ using Platform.Identity.Extensions;
 using Platform.Identity.Infrastructure;
 using Platform.Identity.Model;
 using Platform.Identity.Sessions;
+using Platform.ServiceDefaults.Http;
 
 namespace Platform.Identity.Application;
 
@@ -36,7 +37,7 @@ public sealed class ImpersonationStart(
         if (user.RefusalToImpersonate(administratorId) is { } refusal) return new ImpersonationResult.Refused(refusal);
 
         var started = await sessions.StartImpersonationAsync(user, administratorId, administratorHandle, options.Value.ImpersonationLifetime,
-            context.Request.Headers.UserAgent.ToString(), AuditTrail.ClientAddress(context), organizationId);
+            context.Request.Headers.UserAgent.ToString(), context.ClientAddress(), organizationId);
         if (started is not { } impersonation) return new ImpersonationResult.Refused("The administrator's session has ended.");
         var scope = organizationId is { } organization ? $" as an admin of organization {organization}" : "";
         audit.Record(AuditActions.ImpersonationStarted, administratorId, user.Id,

@@ -6,6 +6,7 @@ using Platform.Identity.Extensions;
 using Platform.Identity.Infrastructure;
 using Platform.Identity.Model;
 using Platform.Identity.Sessions;
+using Platform.ServiceDefaults.Http;
 using Platform.ServiceDefaults.Messaging;
 using Platform.ServiceDefaults.Sessions;
 
@@ -139,7 +140,7 @@ public sealed class Login(
         var mustChange = user.MustChangePassword || user.PasswordExpired(now, options.Value.MaxPasswordAge);
         // An organization that requires two-factor sends its members without it to enrolment first.
         var mustEnrol = !user.TwoFactorEnabled && await memberships.TwoFactorRequiredAsync(user.Id, cancellationToken);
-        var (sessionId, session) = await sessions.CreateAsync(user, userAgent, AuditTrail.ClientAddress(audit.HttpContext), mustChange, mustEnrol);
+        var (sessionId, session) = await sessions.CreateAsync(user, userAgent, audit.HttpContext.ClientAddress(), mustChange, mustEnrol);
         audit.Record(AuditActions.LoggedIn, user.Id, user.Id, method is null ? null : $"with {method}");
         outbox.Add(new UserLoggedIn(user.Id, now));
         await db.SaveChangesAsync(cancellationToken);

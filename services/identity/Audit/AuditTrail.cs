@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Platform.Identity.Infrastructure;
 using Platform.Identity.Model;
 using Platform.Identity.Sessions;
+using Platform.ServiceDefaults.Http;
 
 namespace Platform.Identity.Audit;
 
@@ -27,17 +28,6 @@ public sealed class AuditTrail(IdentityDbContext db, IHttpContextAccessor http, 
     public AuditContext Context()
     {
         var context = http.HttpContext;
-        return new AuditContext(ClientAddress(context), context?.Request.Headers.UserAgent.ToString(), Activity.Current?.TraceId.ToString());
-    }
-
-    /// <summary>
-    /// The client as the gateway saw it: the gateway sets X-Forwarded-For (replacing what a client
-    /// sent), and services are reachable only through it. Used for the record, never for a decision.
-    /// </summary>
-    public static string? ClientAddress(HttpContext? context)
-    {
-        if (context is null) return null;
-        var forwarded = context.Request.Headers["X-Forwarded-For"].ToString();
-        return forwarded.Length > 0 ? forwarded.Split(',')[0].Trim() : context.Connection.RemoteIpAddress?.ToString();
+        return new AuditContext(context.ClientAddress(), context?.Request.Headers.UserAgent.ToString(), Activity.Current?.TraceId.ToString());
     }
 }

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Platform.Membership.Application;
 using Platform.Membership.Infrastructure;
 using Platform.Membership.Model;
-using Platform.Membership.Model.Exports;
+using Platform.ServiceDefaults.Csv;
 
 namespace Platform.Membership.Apis;
 
@@ -70,12 +70,12 @@ public static class MemberExportApi
     {
         await using var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), bufferSize: 64 * 1024);
         string[] columns = ["userId", "email", "firstName", "lastName", "rank", "scopeUnit", "customRoles", "units", "state", "accountState", "lastLoginAt", "joinedAt"];
-        await writer.WriteAsync(CsvCell.Row(columns.Concat(fields.Select(f => f.Key))) + "\r\n");
+        await writer.WriteAsync(SpreadsheetCsv.Row(columns.Concat(fields.Select(f => f.Key))) + "\r\n");
         await foreach (var chunk in chunks.WithCancellation(cancellationToken))
         {
             foreach (var m in chunk)
             {
-                await writer.WriteAsync(CsvCell.Row(new[]
+                await writer.WriteAsync(SpreadsheetCsv.Row(new[]
                 {
                     m.UserId.ToString(), m.Email, m.FirstName, m.LastName, m.Rank, m.ScopeUnit, string.Join("; ", m.CustomRoles), string.Join("; ", m.Units),
                     m.State, m.AccountState, m.LastLoginAt?.ToString("O"), m.JoinedAt.ToString("O"),

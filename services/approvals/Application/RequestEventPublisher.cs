@@ -74,7 +74,10 @@ public sealed class RequestEventPublisher(ApprovalsDbContext db, IEventOutbox ou
         switch (request.State)
         {
             case RequestState.Approved or RequestState.Rejected:
-                var decider = request.Assignments.Where(a => a.State is AssignmentState.Approved or AssignmentState.Rejected).MaxBy(a => a.DecidedAt);
+                // The decision that closed the request is the actor's; by time alone, two decisions in the same
+                // instant would be a toss-up. External approvers have no account: theirs is then the latest.
+                var decisions = request.Assignments.Where(a => a.State is AssignmentState.Approved or AssignmentState.Rejected).ToList();
+                var decider = decisions.FirstOrDefault(a => actorId is not null && a.ApproverId == actorId) ?? decisions.MaxBy(a => a.DecidedAt);
                 var automatic = decider is null;
                 var deciderEmail = decider?.ExternalEmail ?? (decider?.ApproverId is { } id ? people.GetValueOrDefault(id)?.Email : null);
                 outbox.Add(new ApprovalDecided(request.OrganizationId, request.Id, subject, request.State == RequestState.Approved ? "approved" : "rejected",

@@ -13,17 +13,7 @@ public sealed class ExpiryTests(ApprovalsApiFixture service)
     public async Task An_unanswered_step_escalates_to_the_next_then_to_the_admins_then_the_request_expires()
     {
         var world = await World.OrganizationAsync(service);
-        var department = await world.UnitAsync("Purchasing");
-        var manager = await world.MemberAsync("Dan", "manager", department);
-        var senior = await world.MemberAsync("Sen");
-        await world.GrantRoleAsync(senior, "senior-manager");
-        var requester = await world.MemberAsync("Rita", "member", null, department);
-        await world.SettledAsync();
-        await world.PolicyAsync("order", new
-        {
-            steps = new object[] { new { name = "department manager", source = "unit-managers" }, new { name = "senior manager", source = "role", role = "senior-manager" } },
-            stepExpiryMinutes = 60 * 24 * 7,
-        });
+        var (manager, senior, requester) = await world.DepartmentThenSeniorAsync(60 * 24 * 7);
         var created = await world.RequestAsync(requester, "order");
         var id = created.GetProperty("id").GetGuid();
         Assert.Equal(service.Clock.GetUtcNow().AddDays(7), created.GetProperty("stepDeadline").GetDateTimeOffset(), TimeSpan.FromMilliseconds(1));

@@ -116,16 +116,7 @@ public sealed class RoutingTests(ApprovalsApiFixture service)
     public async Task Ordered_steps_ask_the_department_manager_first_then_the_senior_manager()
     {
         var world = await World.OrganizationAsync(service);
-        var department = await world.UnitAsync("Purchasing");
-        var manager = await world.MemberAsync("Dan", "manager", department);
-        var senior = await world.MemberAsync("Sen");
-        await world.GrantRoleAsync(senior, "senior-manager");
-        var requester = await world.MemberAsync("Rita", "member", null, department);
-        await world.SettledAsync();
-        await world.PolicyAsync("order", new
-        {
-            steps = new object[] { new { name = "department manager", source = "unit-managers" }, new { name = "senior manager", source = "role", role = "senior-manager" } },
-        });
+        var (manager, senior, requester) = await world.DepartmentThenSeniorAsync();
         var request = await world.RequestAsync(requester, "order");
         var id = request.GetProperty("id").GetGuid();
         Assert.Equal([manager], World.PendingApprovers(request));

@@ -81,6 +81,26 @@ public sealed class World(ApprovalsApiFixture service)
     public HttpClient AsClientApp(Guid appId, params string[] scopes) =>
         service.Host.CreateClientAs(new InternalIdentity(appId, ActiveOrganizationId: Organization, ClientId: appId.ToString(), Scopes: scopes));
 
+    /// <summary>
+    /// The usual two ordered steps: the manager of the requester's department, then a senior manager (a
+    /// custom role). The policy for <c>order</c> takes <paramref name="stepExpiryMinutes"/> when given.
+    /// </summary>
+    public async Task<(Guid Manager, Guid Senior, Guid Requester)> DepartmentThenSeniorAsync(int? stepExpiryMinutes = null)
+    {
+        var department = await UnitAsync("Purchasing");
+        var manager = await MemberAsync("Dan", "manager", department);
+        var senior = await MemberAsync("Sen");
+        await GrantRoleAsync(senior, "senior-manager");
+        var requester = await MemberAsync("Rita", "member", null, department);
+        await SettledAsync();
+        await PolicyAsync("order", new
+        {
+            steps = new object[] { new { name = "department manager", source = "unit-managers" }, new { name = "senior manager", source = "role", role = "senior-manager" } },
+            stepExpiryMinutes,
+        });
+        return (manager, senior, requester);
+    }
+
     public async Task PolicyAsync(string type, object policy)
     {
         var response = await As(Owner).PutAsJsonAsync($"/organizations/{Organization}/policies/{type}", policy);

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace Platform.AppHost.Hosting;
+namespace Platform.AppHost;
 
 public static class InternalTokenKeys
 {

@@ -7,10 +7,10 @@ internal static class PlatformServices
     /// the internal token's public key, and /health as its health check.
     /// </summary>
     public static IResourceBuilder<ProjectResource> AsPlatformService(
-        this IResourceBuilder<ProjectResource> project, int port, InternalTokenKeyPair keys) => project
+        this IResourceBuilder<ProjectResource> project, int port, InternalTokenKeyParameters keys) => project
         .WithHttpEndpoint(port: port)
         .WithEnvironment("ASPNETCORE_ENVIRONMENT", "Development")
-        .WithEnvironment("InternalToken__PublicKey", keys.PublicKeyPem)
+        .WithEnvironment("InternalToken__PublicKey", keys.PublicKey)
         .WithHttpHealthCheck("/health");
 
     /// <summary>ConnectionStrings__{name} for the project, which starts once that resource is healthy.</summary>

@@ -1,7 +1,12 @@
 using Platform.AppHost;
 using Platform.AppHost.Infrastructure;
 
-var builder = DistributedApplication.CreateBuilder(args);
+var builder = DistributedApplication.CreateBuilder(new DistributedApplicationOptions
+{
+    Args = args,
+    // The servers alone, for a test run, need no dashboard (nor its fixed ports).
+    DisableDashboard = InfrastructureSettings.OnlyRequested(args),
+});
 
 // postgres, redis, rabbitmq and smtp: containers with a healthy container runtime, local executables without.
 var infrastructure = builder.AddPlatformInfrastructure();
@@ -20,7 +25,7 @@ var membershipDb = infrastructure.AddDatabase("membershipdb");
 var notificationsDb = infrastructure.AddDatabase("notificationsdb");
 var approvalsDb = infrastructure.AddDatabase("approvalsdb");
 
-var keys = InternalTokenKeys.LoadOrCreate(Path.Combine(infrastructure.Settings.DataDirectory, "internal-token"));
+var keys = builder.AddInternalTokenKeys(infrastructure.Settings);
 var ports = infrastructure.Settings;
 
 var gateway = builder.AddProject<Projects.Platform_Gateway>("gateway")
@@ -53,8 +58,10 @@ gateway
     .WithReference(membership).WaitFor(membership)
     .WithReference(notifications).WaitFor(notifications)
     .WithReference(approvals).WaitFor(approvals)
-    .WithEnvironment("InternalToken__SigningKey", keys.PrivateKeyPem)
+    .WithEnvironment("InternalToken__SigningKey", keys.SigningKey)
     .WithExternalHttpEndpoints()
     .WithPageUrl("/api-reference", "API reference");
+
+builder.PrintWhenHealthy(gateway, smtp, identity, membership, notifications, approvals);
 
 builder.Build().Run();

@@ -17,7 +17,7 @@ internal sealed class ConnectionProbe(IResourceWithConnectionString resource, Fu
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            return HealthCheckResult.Unhealthy(e.Message, e);
+            return HealthCheckResult.Unhealthy(e.Message); // no stack trace: failing until the server is up is normal
         }
     }
 }

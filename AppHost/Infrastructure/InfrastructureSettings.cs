@@ -31,13 +31,21 @@ public sealed record InfrastructureSettings(
             ? Path.GetFullPath(configured)
             : Path.Combine(repository, ".data", "apphost");
         return new InfrastructureSettings(
-            ChooseMode(section["Mode"]),
+            // A manifest describes a deployment, where servers are containers (or managed services), never local executables.
+            builder.ExecutionContext.IsPublishMode ? InfrastructureMode.Containers : ChooseMode(section["Mode"]),
             repository,
             data,
             section.GetValue<bool>("DynamicPorts"),
             section.GetValue<bool>("Only"),
             section["EnvironmentFile"] is { Length: > 0 } file ? Path.GetFullPath(file) : null);
     }
+
+    /// <summary>Infrastructure:Only, read before the builder exists (it decides whether there is a dashboard).</summary>
+    public static bool OnlyRequested(string[] args) => new ConfigurationBuilder()
+        .AddEnvironmentVariables()
+        .AddCommandLine(args)
+        .Build()
+        .GetValue<bool>("Infrastructure:Only");
 
     /// <summary>The fixed port, or a free one when ports are dynamic (tests, parallel runs).</summary>
     public int Port(int fixedPort) => DynamicPorts ? FreePort() : fixedPort;

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Npgsql;
 using Aspire.Hosting;
+using Aspire.Hosting.Testing;
 using Platform.Testing;
 
 namespace Platform.Benchmarks;

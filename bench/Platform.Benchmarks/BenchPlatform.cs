@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using Aspire.Hosting;
@@ -58,13 +59,13 @@ public sealed class BenchPlatform : IAsyncDisposable
         if (identityHashing is Argon2idAlgorithm argon2id)
         {
             identity
-                .WithEnvironment("Accounts__PasswordHashing__Argon2idMemoryKiB", $"{argon2id.MemoryKiB}")
-                .WithEnvironment("Accounts__PasswordHashing__Argon2idIterations", $"{argon2id.Passes}")
-                .WithEnvironment("Accounts__PasswordHashing__Argon2idParallelism", $"{argon2id.Parallelism}");
+                .WithEnvironment("Accounts__PasswordHashing__Argon2idMemoryKiB", argon2id.MemoryKiB.ToString(CultureInfo.InvariantCulture))
+                .WithEnvironment("Accounts__PasswordHashing__Argon2idIterations", argon2id.Passes.ToString(CultureInfo.InvariantCulture))
+                .WithEnvironment("Accounts__PasswordHashing__Argon2idParallelism", argon2id.Parallelism.ToString(CultureInfo.InvariantCulture));
         }
         else if (identityHashing is Pbkdf2Sha512Algorithm pbkdf2)
         {
-            identity.WithEnvironment("Accounts__PasswordHashing__Pbkdf2Iterations", $"{pbkdf2.Iterations}");
+            identity.WithEnvironment("Accounts__PasswordHashing__Pbkdf2Iterations", pbkdf2.Iterations.ToString(CultureInfo.InvariantCulture));
         }
 
         var app = await builder.BuildAsync();

@@ -73,6 +73,32 @@ public sealed class PostgresRestartTests(ITestOutputHelper output) : IAsyncLifet
         await AssertNothingHalfWrittenAsync(answers.Select(a => (a.Email, a.Status)).ToList());
     }
 
+    [Fact]
+    public async Task While_PostgreSQL_stays_down_a_request_answers_503_with_Retry_After_after_its_retries_and_then_works_again()
+    {
+        var client = identity.CreateClient();
+        var email = Registrations.UniqueEmail("pg-down");
+
+        await postgres.StopAsync();
+        var watch = Stopwatch.StartNew();
+        using var down = await client.PostAsJsonAsync("/accounts", Registrations.Valid(email));
+        var took = watch.Elapsed;
+        await postgres.StartAsync();
+        var after = await Eventually.GetAsync(async () =>
+        {
+            var response = await client.PostAsJsonAsync("/accounts", Registrations.Valid(email));
+            return response.StatusCode == HttpStatusCode.Accepted ? response : null;
+        }, "a sign-up once PostgreSQL is back", TimeSpan.FromSeconds(20));
+
+        output.WriteLine($"while down: {(int)down.StatusCode} after {took.TotalSeconds:F1} s");
+        var problem = await Problems.AssertProblemAsync(down, HttpStatusCode.ServiceUnavailable);
+        Assert.Equal("urn:platform:problem:temporarily-unavailable", problem.GetProperty("type").GetString());
+        Assert.NotNull(down.Headers.RetryAfter?.Delta);
+        Assert.InRange(took, TimeSpan.Zero, TimeSpan.FromSeconds(15));
+        Assert.Equal(HttpStatusCode.Accepted, after.StatusCode);
+        await AssertNothingHalfWrittenAsync([(email, HttpStatusCode.Accepted)]);
+    }
+
     private async Task AssertNothingHalfWrittenAsync(List<(string Email, HttpStatusCode Status)> signUps)
     {
         await using var scope = identity.Services.CreateAsyncScope();

@@ -29,9 +29,14 @@ public sealed class InternalTokenIssuer
         credentials = new SigningCredentials(new ECDsaSecurityKey(key), SecurityAlgorithms.EcdsaSha256);
     }
 
+    /// <summary>
+    /// A token that vouches for no one: the gateway forwarded the request, nothing more. Services accept
+    /// it only where an endpoint allows anonymous callers, and refuse any request that has no token at all.
+    /// </summary>
+    public string IssueAnonymous() => Create([]);
+
     public string Issue(InternalIdentity identity)
     {
-        var now = time.GetUtcNow().UtcDateTime;
         var claims = new Dictionary<string, object>
         {
             [InternalClaims.Subject] = identity.UserId.ToString(),
@@ -46,6 +51,12 @@ public sealed class InternalTokenIssuer
             claims[InternalClaims.Actor] = JsonSerializer.SerializeToElement(new Dictionary<string, string> { ["sub"] = actor.ToString() });
         }
 
+        return Create(claims);
+    }
+
+    private string Create(Dictionary<string, object> claims)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
         return handler.CreateToken(new SecurityTokenDescriptor
         {
             Issuer = options.Issuer,

@@ -45,6 +45,7 @@ public static class InternalTokenValidation
                     ClockSkew = TimeSpan.FromSeconds(5),
                     NameClaimType = InternalClaims.Subject,
                 };
+                jwt.Events = new JwtBearerEvents { OnTokenValidated = AnonymousInternalToken.KeepCallerAnonymous };
             });
 
         services.AddAuthorizationBuilder()

@@ -4,18 +4,23 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Platform.ServiceDefaults.Resilience;
 
 namespace Platform.ServiceDefaults.Data;
 
 public static class DatabaseExtensions
 {
-    /// <summary>The service's own PostgreSQL database from <c>ConnectionStrings:{name}</c>, with a readiness check.</summary>
+    /// <summary>
+    /// The service's own PostgreSQL database from <c>ConnectionStrings:{name}</c>, with a readiness check;
+    /// transient faults (a restart) are retried by <see cref="TransientRetryStrategy"/>.
+    /// </summary>
     public static IHostApplicationBuilder AddServiceDatabase<TDbContext>(this IHostApplicationBuilder builder, string name)
         where TDbContext : DbContext
     {
         var connectionString = builder.Configuration.GetConnectionString(name)
             ?? throw new InvalidOperationException($"ConnectionStrings:{name} is not configured.");
-        builder.Services.AddDbContext<TDbContext>(options => options.UseNpgsql(connectionString));
+        builder.Services.AddDbContext<TDbContext>(options => options.UseNpgsql(connectionString,
+            npgsql => npgsql.ExecutionStrategy(dependencies => new TransientRetryStrategy(dependencies))));
         builder.Services.AddHealthChecks().AddDbContextCheck<TDbContext>(name);
         return builder;
     }

@@ -12,6 +12,9 @@ public static class HealthEndpoints
 {
     public const string LiveTag = "live";
 
+    /// <summary><c>/health</c> and <c>/alive</c>: open to the orchestrator without a token or a rate limit.</summary>
+    public static bool IsProbe(PathString path) => path.StartsWithSegments("/health") || path.StartsWithSegments("/alive");
+
     public static void AddDefaultHealthChecks(this IHostApplicationBuilder builder) =>
         builder.Services.AddHealthChecks()
             .AddCheck("self", () => HealthCheckResult.Healthy(), [LiveTag]);

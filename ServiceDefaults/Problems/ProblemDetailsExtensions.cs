@@ -3,6 +3,9 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Platform.ServiceDefaults.Authentication;
+using Platform.ServiceDefaults.Http;
+using Platform.ServiceDefaults.Resilience;
 
 namespace Platform.ServiceDefaults.Problems;
 
@@ -14,8 +17,9 @@ public static class ProblemDetailsExtensions
         {
             context.ProblemDetails.Extensions["traceId"] =
                 Activity.Current?.TraceId.ToString() ?? context.HttpContext.TraceIdentifier;
-            context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
+            ProblemDefaults.Apply(context);
         });
+        services.AddExceptionHandler<TransientFailureExceptionHandler>();
         services.AddExceptionHandler<BadRequestExceptionHandler>();
         services.AddExceptionHandler<UnhandledExceptionHandler>();
     }
@@ -23,7 +27,8 @@ public static class ProblemDetailsExtensions
     /// <summary>
     /// Every error leaves as RFC 9457 ProblemDetails; call it first in the pipeline. Authentication
     /// and authorization are placed after it explicitly, because the ones WebApplication adds on its
-    /// own would run first and leave a bare 401/403.
+    /// own would run first and leave a bare 401/403. Between them: a service refuses what did not come
+    /// through the gateway, and answers routing's own refusals (404, 405, 415) without authorization.
     /// </summary>
     public static WebApplication UsePlatformProblemDetails(this WebApplication app)
     {
@@ -32,6 +37,8 @@ public static class ProblemDetailsExtensions
         if (app.Services.GetService<IAuthenticationSchemeProvider>() is not null)
         {
             app.UseAuthentication();
+            app.UseMiddleware<InternalTokenGate>();
+            app.UseMiddleware<RoutingRefusals>();
             app.UseAuthorization();
         }
 

@@ -22,4 +22,12 @@ public static class ProblemTypes
     public const string Forbidden = Base + "forbidden";
     public const string CrossOriginRequest = Base + "cross-origin-request";
     public const string StateTransition = Base + "state-transition";
+    public const string AuthenticationRequired = Base + "authentication-required";
+    /// <summary>A service called directly, without the internal token the gateway adds.</summary>
+    public const string GatewayRequired = Base + "gateway-required";
+    public const string MethodNotAllowed = Base + "method-not-allowed";
+    public const string UnsupportedMediaType = Base + "unsupported-media-type";
+    /// <summary>The database or Redis is briefly unreachable: 503 with <c>Retry-After</c>.</summary>
+    public const string TemporarilyUnavailable = Base + "temporarily-unavailable";
+    public const string BadGateway = Base + "bad-gateway";
 }

@@ -20,6 +20,11 @@ public static class RedisExtensions
         var options = ConfigurationOptions.Parse(connectionString);
         // Start even when Redis is down; the readiness check says so and the multiplexer reconnects.
         options.AbortOnConnectFail = false;
+        // While Redis is away, fail a command at once (the request answers 503 with Retry-After) instead
+        // of queueing it until the 5 s timeout; and try to reconnect every half second, so requests
+        // succeed again within a second of Redis's return.
+        options.BacklogPolicy = BacklogPolicy.FailFast;
+        options.ReconnectRetryPolicy = new LinearRetry(500);
         builder.Services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(options));
         builder.Services.AddSingleton(services => new PlatformRedis(services.GetRequiredService<IConnectionMultiplexer>(), keyPrefix));
         builder.Services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis");

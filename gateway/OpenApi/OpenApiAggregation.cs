@@ -1,8 +1,10 @@
+using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Platform.Gateway.Extensions;
 using Platform.Gateway.Security;
+using Platform.ServiceDefaults.Authentication;
 using Scalar.AspNetCore;
 
 namespace Platform.Gateway.OpenApi;
@@ -29,7 +31,7 @@ public static class OpenApiAggregation
     }
 
     public static async Task<Results<ContentHttpResult, NotFound, ProblemHttpResult>> GetDocument(
-        string service, IOptions<GatewayOptions> options, IHttpClientFactory clients, CancellationToken cancellationToken)
+        string service, IOptions<GatewayOptions> options, IHttpClientFactory clients, InternalTokenIssuer issuer, CancellationToken cancellationToken)
     {
         if (!options.Value.Services.Contains(service))
         {
@@ -38,8 +40,11 @@ public static class OpenApiAggregation
 
         try
         {
-            var client = clients.CreateClient();
-            var document = JsonNode.Parse(await client.GetStringAsync($"http://{service}/openapi/v1.json", cancellationToken))!;
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"http://{service}/openapi/v1.json");
+            // Services answer nobody without the gateway's token; the document is for anonymous callers.
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", issuer.IssueAnonymous());
+            using var response = await clients.CreateClient().SendAsync(request, cancellationToken);
+            var document = JsonNode.Parse(await response.EnsureSuccessStatusCode().Content.ReadAsStringAsync(cancellationToken))!;
             document["servers"] = new JsonArray(new JsonObject { ["url"] = $"/api/{service}" });
             return TypedResults.Content(document.ToJsonString(), "application/json");
         }

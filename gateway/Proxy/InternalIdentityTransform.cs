@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
 using Platform.ServiceDefaults.Sessions;
 using Platform.Gateway.Sessions;
@@ -9,7 +10,9 @@ namespace Platform.Gateway.Proxy;
 
 /// <summary>
 /// What crosses the gateway: no inbound header that could pass for an identity, no session cookie;
-/// instead the gateway's own short-lived token for the caller it resolved.
+/// instead the gateway's own short-lived token for the caller it resolved, or its anonymous token
+/// (services refuse any request without one), and the path prefix it removed, for the public
+/// <c>instance</c> of a service's ProblemDetails.
 /// </summary>
 internal sealed class InternalIdentityTransform(InternalTokenIssuer issuer, IOptions<BrowserSessionOptions> options) : ITransformProvider
 {
@@ -21,7 +24,14 @@ internal sealed class InternalIdentityTransform(InternalTokenIssuer issuer, IOpt
 
     public void ValidateCluster(TransformClusterValidationContext context) { }
 
-    public void Apply(TransformBuilderContext context) => context.AddRequestTransform(transform =>
+    public void Apply(TransformBuilderContext context)
+    {
+        // YARP's default X-Forwarded-* transforms run after the providers' and would overwrite the prefix.
+        context.AddXForwarded();
+        context.AddRequestTransform(Forward);
+    }
+
+    private ValueTask Forward(RequestTransformContext transform)
     {
         var headers = transform.ProxyRequest.Headers;
         headers.Remove("Authorization");
@@ -32,13 +42,24 @@ internal sealed class InternalIdentityTransform(InternalTokenIssuer issuer, IOpt
 
         RemoveSessionCookie(transform);
 
-        if (transform.HttpContext.Features.Get<CallerIdentity>() is { } caller)
-        {
-            headers.TryAddWithoutValidation("Authorization", $"Bearer {issuer.Issue(caller.Identity)}");
-        }
-
+        var token = transform.HttpContext.Features.Get<CallerIdentity>() is { } caller ? issuer.Issue(caller.Identity) : issuer.IssueAnonymous();
+        headers.TryAddWithoutValidation("Authorization", $"Bearer {token}");
+        SetForwardedPrefix(transform);
         return ValueTask.CompletedTask;
-    });
+    }
+
+    // The route's PathRemovePrefix has run: what it removed is the original path minus the path sent on.
+    private static void SetForwardedPrefix(RequestTransformContext transform)
+    {
+        var headers = transform.ProxyRequest.Headers;
+        headers.Remove(ForwardedHeadersDefaults.XForwardedPrefixHeaderName);
+        var original = transform.HttpContext.Request.Path.Value ?? "";
+        var forwarded = transform.Path.Value ?? "";
+        if (original.Length > forwarded.Length && original.EndsWith(forwarded, StringComparison.Ordinal))
+        {
+            headers.TryAddWithoutValidation(ForwardedHeadersDefaults.XForwardedPrefixHeaderName, original[..^forwarded.Length]);
+        }
+    }
 
     private static bool IsIdentityHeader(string name) =>
         IdentityHeaderPrefixes.Any(prefix => name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase));

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Platform.Gateway.Extensions;
+using Platform.ServiceDefaults.Health;
 using Platform.ServiceDefaults.Problems;
 
 namespace Platform.Gateway.Security;
@@ -19,7 +20,7 @@ public static class ClientRateLimiting
         services.AddRateLimiter(limiter =>
         {
             limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                IsProbe(context.Request.Path)
+                HealthEndpoints.IsProbe(context.Request.Path)
                     ? RateLimitPartition.GetNoLimiter("probes")
                     : RateLimitPartition.GetFixedWindowLimiter(
                         context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
@@ -51,6 +52,4 @@ public static class ClientRateLimiting
         await context.RequestServices.GetRequiredService<IProblemDetailsService>().RefuseAsync(context, StatusCodes.Status429TooManyRequests, ProblemTypes.TooManyRequests, "Too many requests.",
             $"This address sent too many requests; retry after {context.Response.Headers.RetryAfter} s.");
     }
-
-    private static bool IsProbe(PathString path) => path.StartsWithSegments("/health") || path.StartsWithSegments("/alive");
 }

@@ -19,6 +19,18 @@ public sealed class ForwardedRequests
     /// <summary>The headers of the request that carried <paramref name="probe"/>, or null if none arrived.</summary>
     public IReadOnlyDictionary<string, string>? HeadersOf(string probe) => received.GetValueOrDefault(probe);
 
+    /// <summary>
+    /// Asserts that the request carried the gateway's anonymous token (signed by the gateway, no subject)
+    /// and nothing a caller sent in its place.
+    /// </summary>
+    public static void AssertForwardedAnonymously(IReadOnlyDictionary<string, string> headers)
+    {
+        Assert.True(headers.TryGetValue("Authorization", out var authorization), "identity received no Authorization header");
+        var token = new Microsoft.IdentityModel.JsonWebTokens.JsonWebToken(authorization["Bearer ".Length..]);
+        Assert.False(token.TryGetClaim(Platform.ServiceDefaults.Authentication.InternalClaims.Subject, out _), $"the forwarded token names a subject: {token.Subject}");
+        Assert.Equal("platform-gateway", token.Issuer);
+    }
+
     internal void Record(string probe, IEnumerable<KeyValuePair<string, Microsoft.Extensions.Primitives.StringValues>> headers) =>
         received[probe] = headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
 }

@@ -48,6 +48,9 @@ public sealed class GatewayFixture : IAsyncLifetime
     public ForwardedRequests ForwardedToIdentity { get; } = new();
 
     public WebApplicationFactory<IdentityApi> Identity { get; private set; } = null!;
+
+    /// <summary>Each service by name: its own port (behind the gateway's back) and its services.</summary>
+    public Dictionary<string, DirectService> Services { get; } = [];
     public Uri IdentityUrl { get; private set; } = null!;
 
     /// <summary>The gateway as deployed, with a rate limit no test reaches.</summary>
@@ -68,6 +71,7 @@ public sealed class GatewayFixture : IAsyncLifetime
             .UseUrls("http://127.0.0.1:0")
             .ConfigureServices(services => services.AddSingleton<IStartupFilter>(new RecordForwardedRequests(ForwardedToIdentity))));
         IdentityUrl = StartOnKestrel(Identity);
+        Services["identity"] = new DirectService(IdentityUrl, Identity.Services);
 
         var membership = await StartServiceAsync<MembershipApi>("membershipdb", "membership");
         var notifications = await StartServiceAsync<NotificationsApi>("notificationsdb", "notifications");
@@ -132,7 +136,9 @@ public sealed class GatewayFixture : IAsyncLifetime
     {
         var host = new ServiceHost<TEntry>(Context.ServiceSettings(databaseName, await Context.CreateDatabaseAsync(name)));
         hosts.Add(host);
-        return host.StartOnKestrel();
+        var url = host.StartOnKestrel();
+        Services[name] = new DirectService(url, host.Services);
+        return url;
     }
 
     private ServiceHost<GatewayEntry> StartGateway(Dictionary<string, Uri> discovery, int requestsPerWindow, TimeSpan window, TimeProvider? clock = null)
@@ -183,6 +189,9 @@ public sealed class GatewayFixture : IAsyncLifetime
         await Context.DisposeAsync();
     }
 }
+
+/// <summary>A service's own address, as an attacker inside the network would call it, and its DI container.</summary>
+public sealed record DirectService(Uri Url, IServiceProvider Provider);
 
 [CollectionDefinition(Name)]
 public sealed class GatewayCollection : ICollectionFixture<GatewayFixture>

@@ -33,8 +33,7 @@ public sealed class RequestLimitsTests(GatewayFixture gateway)
 
         var response = await gateway.GatewayClient().SendAsync(request);
 
-        var problem = await Problems.AssertProblemAsync(response, HttpStatusCode.RequestEntityTooLarge);
-        Assert.Equal("urn:platform:problem:payload-too-large", problem.GetProperty("type").GetString());
+        var problem = await RefusalTests.AssertRefusalAsync(response, HttpStatusCode.RequestEntityTooLarge, "payload-too-large", "/api/identity/accounts");
         Assert.Contains($"{GatewayFixture.MaxRequestBodyBytes}", problem.GetProperty("detail").GetString());
         Assert.Null(gateway.ForwardedToIdentity.HeadersOf(probe));
         Assert.Null(await gateway.FindUserIdAsync(email));
@@ -55,7 +54,7 @@ public sealed class RequestLimitsTests(GatewayFixture gateway)
         var throttled = burst.Where(r => r.StatusCode == HttpStatusCode.TooManyRequests).ToList();
         Assert.NotEmpty(throttled);
         var first = throttled[0];
-        await Problems.AssertProblemAsync(first, HttpStatusCode.TooManyRequests);
+        await RefusalTests.AssertRefusalAsync(first, HttpStatusCode.TooManyRequests, "too-many-requests", "/api/identity/openapi/v1.json");
         var retryAfter = first.Headers.RetryAfter?.Delta;
         Assert.NotNull(retryAfter);
         Assert.InRange(retryAfter.Value, TimeSpan.FromSeconds(1), GatewayFixture.ThrottledWindow);

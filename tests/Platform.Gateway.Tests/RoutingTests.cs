@@ -44,7 +44,7 @@ public sealed class RoutingTests(GatewayFixture gateway)
         var problem = await Problems.AssertProblemAsync(response, HttpStatusCode.BadRequest);
         Assert.Equal("urn:platform:problem:malformed-request", problem.GetProperty("type").GetString());
         Assert.Contains("not valid JSON", problem.GetProperty("detail").GetString());
-        // The service's own instance path, unprefixed: the body came from identity, not the gateway.
-        Assert.Equal("/accounts", problem.GetProperty("instance").GetString());
+        // The body came from identity, which names the path the client called, gateway prefix included.
+        Assert.Equal("/api/identity/accounts", problem.GetProperty("instance").GetString());
     }
 }

@@ -27,6 +27,19 @@ public sealed class ServiceHost<TEntryPoint>(IReadOnlyDictionary<string, string?
         if (services is not null) builder.ConfigureServices(services);
     }
 
+    /// <summary>
+    /// A service answers nothing without the gateway's internal token, so its clients send the anonymous
+    /// one unless the test authenticates (<see cref="CreateClientAs"/>, or its own Authorization header).
+    /// The gateway (the host holding the signing key) is called as a client would: without one.
+    /// </summary>
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        if (!IsGateway) client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestKeys.AnonymousToken());
+    }
+
+    private bool IsGateway => settings.ContainsKey($"{InternalTokenOptions.SectionName}:SigningKey");
+
     /// <summary>Starts on a real loopback port and returns its base address.</summary>
     public Uri StartOnKestrel()
     {

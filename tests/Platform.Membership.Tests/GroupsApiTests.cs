@@ -154,9 +154,9 @@ public sealed class GroupsApiTests(MembershipServiceFixture service) : IClassFix
             Assert.Equal(HttpStatusCode.NoContent, (await given.Client(owner).PostAsJsonAsync($"/organizations/{org}/groups/{group}/members", new { userId = person })).StatusCode);
         }
 
-        await given.ChangeUserAsync(suspendedAccount, u => u.ChangeAccountState("suspended"));
-        await given.ChangeUserAsync(archivedAccount, u => u.ChangeAccountState("archived"));
-        await given.ChangeUserAsync(lockedAccount, u => u.ChangeAccountState("locked"));
+        await given.ChangeUserAsync(suspendedAccount, u => u.ChangeAccountState("suspended", DateTimeOffset.UtcNow));
+        await given.ChangeUserAsync(archivedAccount, u => u.ChangeAccountState("archived", DateTimeOffset.UtcNow));
+        await given.ChangeUserAsync(lockedAccount, u => u.ChangeAccountState("locked", DateTimeOffset.UtcNow));
         await given.Client(owner).PostAsync($"/organizations/{org}/members/{suspendedHere}/suspend", null);
 
         var response = await given.Client(author).PostAsJsonAsync($"/organizations/{org}/groups/{group}/messages", new { subject = "Budget", body = "Line one\nLine two" });

@@ -162,6 +162,7 @@ public sealed class OrganizationsApiTests(MembershipServiceFixture service) : IC
         var endpoints = new (HttpMethod Method, string Path, object? Body)[]
         {
             (HttpMethod.Get, $"/organizations/{theirs}", null),
+            (HttpMethod.Get, $"/directory/users/{theirMember}", null),
             (HttpMethod.Put, $"/organizations/{theirs}", new { name = "Mine now" }),
             (HttpMethod.Put, $"/organizations/{theirs}/settings", new { minimumRankToInvite = "admin" }),
             (HttpMethod.Post, $"/organizations/{theirs}/archive", null),
@@ -257,7 +258,7 @@ public sealed class OrganizationsApiTests(MembershipServiceFixture service) : IC
     }
 
     private Task<HttpResponseMessage> AddRawAsync(Guid org, Guid actor, Guid person, string rank, Guid? scopeUnitId = null, Guid[]? unitIds = null) =>
-        Client(actor).PostAsJsonAsync($"/organizations/{org}/members", new { userId = person, rank, scopeUnitId, unitIds });
+        Client(actor).PostAsJsonAsync($"/organizations/{org}/members", new { email = $"person-{person:N}@example.com", rank, scopeUnitId, unitIds });
 
     private async Task<JsonElement> AccessAsync(Guid org, Guid user, string permission, Guid? unitId = null) =>
         await Client(user).GetFromJsonAsync<JsonElement>($"/authorization/check?organizationId={org}&permission={permission}{(unitId is null ? "" : $"&unitId={unitId}")}");
@@ -268,7 +269,7 @@ public sealed class OrganizationsApiTests(MembershipServiceFixture service) : IC
         await service.WithDbAsync(async db =>
         {
             var user = DirectoryUser.FromRegistration(id, $"person-{id:N}@example.com", "Pat", $"Person{id:N}"[..12], DateTimeOffset.UtcNow);
-            if (verified) user.MarkVerified();
+            if (verified) user.MarkVerified(user.Email, DateTimeOffset.UtcNow);
             db.Users.Add(user);
             return await db.SaveChangesAsync();
         });

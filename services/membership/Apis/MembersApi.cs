@@ -86,6 +86,8 @@ public static class MembersApi
 
         var email = (request.Email ?? "").Trim().ToLowerInvariant();
         var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => request.UserId != null ? u.Id == request.UserId : u.Email == email, cancellationToken);
+        // By id, only someone the caller may already see: an id guessed in bulk must not reveal whose it is.
+        if (user is { Email: "" } || user?.IsDeleted == true || (request.UserId is { } id && !await db.MaySeeAsync(context.User, id, cancellationToken))) user = null;
         if (user is null) return Problems.Validation(request.UserId is null ? "email" : "userId", "No account with this address is known; send an invitation instead.");
         if (!caller.Organization.AllowsEmail(user.Email)) return Problems.Validation("email", "This organization accepts only addresses at its allowed domains.");
         if (await db.Members.AnyAsync(m => m.OrganizationId == organizationId && m.UserId == user.Id, cancellationToken)) return Problems.Conflict("The person is already a member.");

@@ -120,7 +120,7 @@ public sealed class GroupsApiTests(MembershipServiceFixture service) : IClassFix
         Assert.Equal(Scenario.Sorted(unitManager, member), await given.GroupMembersAsync(org, viewer, northGroup));
         Assert.Equal(Scenario.Sorted(owner, admin, manager, unitManager, member, viewer), await given.GroupMembersAsync(org, viewer, everyone));
 
-        await given.Client(owner).PutAsJsonAsync($"/organizations/{org}/members/{member}", new { rank = "manager", unitIds = Array.Empty<Guid>() });
+        await given.Client(owner).PatchMergeAsync($"/organizations/{org}/members/{member}", new { rank = "manager", unitIds = Array.Empty<Guid>() });
         await given.Client(owner).PostAsync($"/organizations/{org}/members/{viewer}/suspend", null);
 
         Assert.Equal(Scenario.Sorted(owner, admin, manager, unitManager, member), await given.GroupMembersAsync(org, admin, managers));
@@ -181,8 +181,8 @@ public sealed class GroupsApiTests(MembershipServiceFixture service) : IClassFix
         var manager = await given.MemberAsync(org, owner, "manager");
         var member = await given.MemberAsync(org, owner, "member");
         var managers = await given.GroupAsync(org, owner, "automatic", new { type = "rank", rank = "manager" });
-        await given.Client(owner).PutAsJsonAsync($"/organizations/{org}/members/{member}", new { rank = "manager" });
-        await given.Client(owner).PutAsJsonAsync($"/organizations/{org}/members/{manager}", new { rank = "member" });
+        await given.Client(owner).PatchMergeAsync($"/organizations/{org}/members/{member}", new { rank = "manager" });
+        await given.Client(owner).PatchMergeAsync($"/organizations/{org}/members/{manager}", new { rank = "member" });
 
         var response = await given.Client(admin).PostAsJsonAsync($"/organizations/{org}/groups/{managers}/messages", new { subject = "Rota", body = "See the new rota." });
         var postId = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("postId").GetGuid();

@@ -18,7 +18,14 @@ public static class ImportBenchmark
         var (org, owner) = await bench.OrganizationAsync();
         var client = bench.ClientAs(owner);
         client.Timeout = TimeSpan.FromMinutes(10);
-        (await client.PutAsJsonAsync($"/organizations/{org}/settings", new { customFields = new[] { new { key = "techId", label = "Technician number" } } })).EnsureSuccessStatusCode();
+        (await client.PutAsJsonAsync($"/organizations/{org}/settings", new
+        {
+            minimumRankToInvite = "manager",
+            allowedEmailDomains = Array.Empty<string>(),
+            customFields = new[] { new { key = "techId", label = "Technician number" } },
+            requireTwoFactor = false,
+            adminsMayImpersonate = false,
+        })).EnsureSuccessStatusCode();
         for (var u = 0; u < 10; u++)
             (await client.PostAsJsonAsync($"/organizations/{org}/units", new { name = $"Branch {u}", label = "branch" })).EnsureSuccessStatusCode();
         var csv = Generate(rows);

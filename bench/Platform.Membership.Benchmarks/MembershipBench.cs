@@ -51,7 +51,7 @@ public sealed class MembershipBench : IAsyncDisposable
         {
             var db = scope.ServiceProvider.GetRequiredService<MembershipDbContext>();
             var user = DirectoryUser.FromRegistration(owner, $"owner-{owner:N}@example.com", "Bench", "Owner", DateTimeOffset.UtcNow);
-            user.MarkVerified();
+            user.MarkVerified(user.Email, DateTimeOffset.UtcNow);
             db.Users.Add(user);
             await db.SaveChangesAsync();
         }

@@ -25,7 +25,7 @@ public sealed class ApproversTests(ApprovalsServiceFixture service) : IClassFixt
         await service.Bus.PublishAsync(registered, messageId);
         await service.Bus.PublishAsync(registered, NewId.NextGuid());
 
-        var caller = service.Host.CreateClientAs(new InternalIdentity(Guid.NewGuid()));
+        var caller = service.Host.CreateClientAs(new InternalIdentity(registered.UserId));
         var user = await Eventually.GetValueAsync(async () =>
         {
             var response = await caller.GetAsync($"/approvers/{registered.UserId}");
@@ -53,7 +53,7 @@ public sealed class ApproversTests(ApprovalsServiceFixture service) : IClassFixt
     public async Task The_copy_follows_an_email_change_and_forgets_a_deleted_account()
     {
         var registered = new UserRegistered(Guid.NewGuid(), $"kim-{Guid.NewGuid():N}@example.com", "Kim", "Park", DateTimeOffset.UtcNow);
-        var caller = service.Host.CreateClientAs(new InternalIdentity(Guid.NewGuid()));
+        var caller = service.Host.CreateClientAs(new InternalIdentity(registered.UserId));
         await service.Bus.PublishAsync(registered, NewId.NextGuid());
         await Eventually.TrueAsync(async () => (await caller.GetAsync($"/approvers/{registered.UserId}")).IsSuccessStatusCode, "the copy");
 
@@ -77,7 +77,7 @@ public sealed class ApproversTests(ApprovalsServiceFixture service) : IClassFixt
     {
         var userId = Guid.NewGuid();
         var email = $"late-{Guid.NewGuid():N}@example.com";
-        var caller = service.Host.CreateClientAs(new InternalIdentity(Guid.NewGuid()));
+        var caller = service.Host.CreateClientAs(new InternalIdentity(userId));
         await service.Bus.PublishAsync(new UserStateChanged(userId, "pending", "suspended", "admin", null, DateTimeOffset.UtcNow), NewId.NextGuid());
         await Eventually.TrueAsync(async () => (await caller.GetAsync($"/approvers/{userId}")).IsSuccessStatusCode, "the placeholder");
 

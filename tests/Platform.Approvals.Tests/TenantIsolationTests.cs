@@ -42,6 +42,8 @@ public sealed class TenantIsolationTests(ApprovalsApiFixture service)
                 ("cancel", () => client.PostAsync($"/requests/{id}/cancel", null)),
                 ("decide", () => client.PostAsJsonAsync($"/requests/{id}/decision", new { decision = "approve" })),
                 ("new external link", () => client.PostAsync($"/requests/{id}/external-link", null)),
+                ("a member as an approver", () => client.GetAsync($"/approvers/{requester}")),
+                ("the owner as an approver", () => client.GetAsync($"/approvers/{acme.Owner}")),
             };
             foreach (var (name, call) in calls)
                 Assert.True((await call()).StatusCode == HttpStatusCode.NotFound, $"{name} by {intruder}");
@@ -54,6 +56,31 @@ public sealed class TenantIsolationTests(ApprovalsApiFixture service)
         Assert.Equal("pending", read.GetProperty("state").GetString());
         Assert.Equal([manager], World.PendingApprovers(read));
         Assert.Equal(HttpStatusCode.OK, (await acme.As(acme.Owner).GetAsync($"/organizations/{org}/policies/order")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_person_is_seen_by_themselves_their_organizations_members_and_a_platform_admin_only()
+    {
+        var acme = await World.OrganizationAsync(service, "Acme");
+        var viewer = await acme.MemberAsync("Vic", "viewer");
+        var suspended = await acme.MemberAsync("Sue");
+        var other = await World.OrganizationAsync(service, "Other");
+        await acme.PublishAsync(new Platform.Contracts.Membership.MembershipStateChanged(acme.Organization, suspended, "suspended", acme.Owner, DateTimeOffset.UtcNow));
+        await acme.SettledAsync();
+        await other.SettledAsync();
+
+        Assert.Equal(HttpStatusCode.OK, (await acme.As(viewer).GetAsync($"/approvers/{viewer}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await acme.As(viewer).GetAsync($"/approvers/{acme.Owner}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await acme.As(acme.Owner).GetAsync($"/approvers/{viewer}")).StatusCode);
+        var admin = service.Host.CreateClientAs(new Platform.ServiceDefaults.Authentication.InternalIdentity(Guid.NewGuid(), PlatformAdmin: true));
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync($"/approvers/{viewer}")).StatusCode);
+
+        var stranger = await acme.As(other.Owner).GetAsync($"/approvers/{viewer}");
+        var nobody = await acme.As(other.Owner).GetAsync($"/approvers/{Guid.NewGuid()}");
+        Assert.Equal(HttpStatusCode.NotFound, stranger.StatusCode);
+        Assert.Equal((await nobody.Content.ReadAsStringAsync()).Length, (await stranger.Content.ReadAsStringAsync()).Length);
+        Assert.DoesNotContain("Vic", await stranger.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await acme.As(suspended).GetAsync($"/approvers/{viewer}")).StatusCode);
     }
 
     [Fact]

@@ -24,7 +24,7 @@ public sealed class DirectoryTests(MembershipServiceFixture service) : IClassFix
         await service.Bus.PublishAsync(registered, messageId);
         await service.Bus.PublishAsync(registered, NewId.NextGuid());
 
-        var caller = service.Host.CreateClientAs(new InternalIdentity(Guid.NewGuid()));
+        var caller = service.Host.CreateClientAs(new InternalIdentity(registered.UserId));
         var user = await Eventually.GetValueAsync(async () =>
         {
             var response = await caller.GetAsync($"/directory/users/{registered.UserId}");
@@ -52,7 +52,7 @@ public sealed class DirectoryTests(MembershipServiceFixture service) : IClassFix
     public async Task The_copy_follows_an_email_change_and_forgets_a_deleted_account()
     {
         var registered = new UserRegistered(Guid.NewGuid(), $"kim-{Guid.NewGuid():N}@example.com", "Kim", "Park", DateTimeOffset.UtcNow);
-        var caller = service.Host.CreateClientAs(new InternalIdentity(Guid.NewGuid()));
+        var caller = service.Host.CreateClientAs(new InternalIdentity(registered.UserId));
         await service.Bus.PublishAsync(registered, NewId.NextGuid());
         await Eventually.TrueAsync(async () => (await caller.GetAsync($"/directory/users/{registered.UserId}")).IsSuccessStatusCode, "the copy");
 

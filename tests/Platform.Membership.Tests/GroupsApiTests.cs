@@ -120,7 +120,7 @@ public sealed class GroupsApiTests(MembershipServiceFixture service) : IClassFix
         Assert.Equal(Scenario.Sorted(unitManager, member), await given.GroupMembersAsync(org, viewer, northGroup));
         Assert.Equal(Scenario.Sorted(owner, admin, manager, unitManager, member, viewer), await given.GroupMembersAsync(org, viewer, everyone));
 
-        await given.Client(owner).PutAsJsonAsync($"/organizations/{org}/members/{member}", new { rank = "manager", unitIds = Array.Empty<Guid>() });
+        await given.Client(owner).PatchMergeAsync($"/organizations/{org}/members/{member}", new { rank = "manager", unitIds = Array.Empty<Guid>() });
         await given.Client(owner).PostAsync($"/organizations/{org}/members/{viewer}/suspend", null);
 
         Assert.Equal(Scenario.Sorted(owner, admin, manager, unitManager, member), await given.GroupMembersAsync(org, admin, managers));
@@ -154,9 +154,9 @@ public sealed class GroupsApiTests(MembershipServiceFixture service) : IClassFix
             Assert.Equal(HttpStatusCode.NoContent, (await given.Client(owner).PostAsJsonAsync($"/organizations/{org}/groups/{group}/members", new { userId = person })).StatusCode);
         }
 
-        await given.ChangeUserAsync(suspendedAccount, u => u.ChangeAccountState("suspended"));
-        await given.ChangeUserAsync(archivedAccount, u => u.ChangeAccountState("archived"));
-        await given.ChangeUserAsync(lockedAccount, u => u.ChangeAccountState("locked"));
+        await given.ChangeUserAsync(suspendedAccount, u => u.ChangeAccountState("suspended", DateTimeOffset.UtcNow));
+        await given.ChangeUserAsync(archivedAccount, u => u.ChangeAccountState("archived", DateTimeOffset.UtcNow));
+        await given.ChangeUserAsync(lockedAccount, u => u.ChangeAccountState("locked", DateTimeOffset.UtcNow));
         await given.Client(owner).PostAsync($"/organizations/{org}/members/{suspendedHere}/suspend", null);
 
         var response = await given.Client(author).PostAsJsonAsync($"/organizations/{org}/groups/{group}/messages", new { subject = "Budget", body = "Line one\nLine two" });
@@ -181,8 +181,8 @@ public sealed class GroupsApiTests(MembershipServiceFixture service) : IClassFix
         var manager = await given.MemberAsync(org, owner, "manager");
         var member = await given.MemberAsync(org, owner, "member");
         var managers = await given.GroupAsync(org, owner, "automatic", new { type = "rank", rank = "manager" });
-        await given.Client(owner).PutAsJsonAsync($"/organizations/{org}/members/{member}", new { rank = "manager" });
-        await given.Client(owner).PutAsJsonAsync($"/organizations/{org}/members/{manager}", new { rank = "member" });
+        await given.Client(owner).PatchMergeAsync($"/organizations/{org}/members/{member}", new { rank = "manager" });
+        await given.Client(owner).PatchMergeAsync($"/organizations/{org}/members/{manager}", new { rank = "member" });
 
         var response = await given.Client(admin).PostAsJsonAsync($"/organizations/{org}/groups/{managers}/messages", new { subject = "Rota", body = "See the new rota." });
         var postId = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("postId").GetGuid();

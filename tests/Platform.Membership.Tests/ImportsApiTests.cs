@@ -21,7 +21,7 @@ public sealed class ImportsApiTests(MembershipServiceFixture service) : IClassFi
     public async Task The_dry_run_gives_a_verdict_per_row_and_totals_and_changes_nothing()
     {
         var (org, owner) = await given.OrganizationAsync();
-        await given.Client(owner).PutAsJsonAsync($"/organizations/{org}/settings", new { customFields = new[] { new { key = "techId", label = "Technician number" } } });
+        await given.Client(owner).PatchMergeAsync($"/organizations/{org}/settings", new { customFields = new[] { new { key = "techId", label = "Technician number" } } });
         var north = await given.UnitAsync(org, owner, "North");
         var member = await given.MemberAsync(org, owner, "member");
         var fresh = Email("fresh");
@@ -58,7 +58,7 @@ public sealed class ImportsApiTests(MembershipServiceFixture service) : IClassFi
     {
         await using var invited = await EventCollector<InvitationCreated>.StartAsync(service.Context.Servers.RabbitMq, service.Context.MessagingPrefix);
         var (org, owner) = await given.OrganizationAsync();
-        await given.Client(owner).PutAsJsonAsync($"/organizations/{org}/settings", new { customFields = new[] { new { key = "techId", label = "Tech" } } });
+        await given.Client(owner).PatchMergeAsync($"/organizations/{org}/settings", new { customFields = new[] { new { key = "techId", label = "Tech" } } });
         var north = await given.UnitAsync(org, owner, "North");
         var member = await given.MemberAsync(org, owner, "member");
         var (a, b) = (Email("a"), Email("b"));
@@ -105,7 +105,7 @@ public sealed class ImportsApiTests(MembershipServiceFixture service) : IClassFi
     {
         await using var invited = await EventCollector<InvitationCreated>.StartAsync(service.Context.Servers.RabbitMq, service.Context.MessagingPrefix);
         var (org, owner) = await given.OrganizationAsync();
-        await given.Client(owner).PutAsJsonAsync($"/organizations/{org}/settings", new { customFields = new[] { new { key = "code", label = "Branch code" } } });
+        await given.Client(owner).PatchMergeAsync($"/organizations/{org}/settings", new { customFields = new[] { new { key = "code", label = "Branch code" } } });
         var person = await given.UserAsync();
 
         var job = await UploadedAsync(owner, org, "email,branch code", $"{EmailOf(person)},B-7");

@@ -19,7 +19,7 @@ public sealed class InvitationsApiTests(MembershipServiceFixture service) : ICla
     {
         await using var created = await EventCollector<InvitationCreated>.StartAsync(service.Context.Servers.RabbitMq, service.Context.MessagingPrefix);
         var (org, owner) = await given.OrganizationAsync();
-        var settings = await given.Client(owner).PutAsJsonAsync($"/organizations/{org}/settings", new { minimumRankToInvite = "manager", allowedEmailDomains = new[] { "example.com" } });
+        var settings = await given.Client(owner).PatchMergeAsync($"/organizations/{org}/settings", new { minimumRankToInvite = "manager", allowedEmailDomains = new[] { "example.com" } });
         Assert.Equal(HttpStatusCode.OK, settings.StatusCode);
         var members = new[] { await given.MemberAsync(org, owner, "member"), await given.MemberAsync(org, owner, "viewer") };
         var knownAccount = await given.UserAsync();
@@ -101,7 +101,7 @@ public sealed class InvitationsApiTests(MembershipServiceFixture service) : ICla
         Assert.Equal(0, await given.WithDbAsync(db => db.Invitations.CountAsync(i => i.OrganizationId == org)));
 
         Assert.Equal(HttpStatusCode.OK, (await InviteAsync(manager, org, someone, rank: "member")).StatusCode);
-        await given.Client(owner).PutAsJsonAsync($"/organizations/{org}/settings", new { minimumRankToInvite = "admin" });
+        await given.Client(owner).PatchMergeAsync($"/organizations/{org}/settings", new { minimumRankToInvite = "admin" });
         Assert.Equal(HttpStatusCode.Forbidden, (await InviteAsync(manager, org, [$"q-{Guid.NewGuid():N}@example.com"], rank: "member")).StatusCode);
     }
 

@@ -32,12 +32,12 @@ public sealed class MemberExportTests(MembershipServiceFixture service) : IClass
     public async Task The_csv_export_lists_every_member_with_roles_units_state_and_last_login_safe_for_spreadsheets()
     {
         var (org, owner) = await given.OrganizationAsync();
-        await given.Client(owner).PutAsJsonAsync($"/organizations/{org}/settings", new { customFields = new[] { new { key = "techId", label = "Tech" } } });
+        await given.Client(owner).PatchMergeAsync($"/organizations/{org}/settings", new { customFields = new[] { new { key = "techId", label = "Tech" } } });
         var north = await given.UnitAsync(org, owner, "North");
         var evil = await given.MemberAsync(org, owner, "manager", unitIds: [north], firstName: "=HYPERLINK(\"http://evil\")");
         var role = await given.RoleAsync(org, owner, "Dispatcher", "members.read");
         await given.GrantedAsync(org, owner, evil, role, "unit", north);
-        await given.Client(owner).PutAsJsonAsync($"/organizations/{org}/members/{evil}", new { customFields = new Dictionary<string, string> { ["techId"] = "-T1" } });
+        await given.Client(owner).PatchMergeAsync($"/organizations/{org}/members/{evil}", new { customFields = new Dictionary<string, string> { ["techId"] = "-T1" } });
         var lastLogin = new DateTimeOffset(2026, 11, 1, 8, 30, 0, TimeSpan.Zero);
         await given.ChangeUserAsync(evil, u => u.RecordLogin(lastLogin));
         var suspended = await given.MemberAsync(org, owner, "viewer");

@@ -67,15 +67,15 @@ public sealed class MembershipEventsTests(MembershipServiceFixture service) : IC
         Assert.Equal([north], (await changes.WaitForAsync(e => e.UserId == member)).Message.UnitIds);
 
         var client = given.Client(owner);
-        Assert.Equal(HttpStatusCode.OK, (await client.PutAsJsonAsync($"/organizations/{org}/members/{member}", new { unitIds = new[] { north, south } })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.PatchMergeAsync($"/organizations/{org}/members/{member}", new { unitIds = new[] { north, south } })).StatusCode);
         var both = (await changes.WaitForAsync(e => e.UserId == member && e.UnitIds.Count == 2)).Message;
         Assert.Equal(Scenario.Sorted(north, south), both.UnitIds.Order().ToList());
         var stored = await given.WithDbAsync(db => db.Members.Where(m => m.OrganizationId == org && m.UserId == member).SelectMany(m => m.Units).Select(u => u.UnitId).ToListAsync());
         Assert.Equal(Scenario.Sorted(north, south), stored.Order().ToList());
-        Assert.Equal(HttpStatusCode.OK, (await client.PutAsJsonAsync($"/organizations/{org}/members/{member}", new { unitIds = Array.Empty<Guid>() })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.PatchMergeAsync($"/organizations/{org}/members/{member}", new { unitIds = Array.Empty<Guid>() })).StatusCode);
         await changes.WaitForAsync(e => e.UserId == member && e.UnitIds.Count == 0);
         // The same units again, or a change of something else, is no change of units.
-        Assert.Equal(HttpStatusCode.OK, (await client.PutAsJsonAsync($"/organizations/{org}/members/{member}", new { unitIds = Array.Empty<Guid>(), rank = "viewer" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.PatchMergeAsync($"/organizations/{org}/members/{member}", new { unitIds = Array.Empty<Guid>(), rank = "viewer" })).StatusCode);
         Assert.Equal(3, await OutboxCountAsync(nameof(MemberUnitsChanged), org, member));
 
         var withoutUnits = await given.MemberAsync(org, owner, "member");
@@ -98,7 +98,7 @@ public sealed class MembershipEventsTests(MembershipServiceFixture service) : IC
         Assert.Equal((false, false, owner), (initial.RequireTwoFactor, initial.AdminsMayImpersonate, initial.ActorId!.Value));
 
         var admin = await given.MemberAsync(org, owner, "admin");
-        var changed = await given.Client(admin).PutAsJsonAsync($"/organizations/{org}/settings", new { requireTwoFactor = true });
+        var changed = await given.Client(admin).PatchMergeAsync($"/organizations/{org}/settings", new { requireTwoFactor = true });
         Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
         var body = await changed.Content.ReadFromJsonAsync<JsonElement>();
         Assert.True(body.GetProperty("requireTwoFactor").GetBoolean());
@@ -107,7 +107,7 @@ public sealed class MembershipEventsTests(MembershipServiceFixture service) : IC
         Assert.Equal((false, admin), (published.AdminsMayImpersonate, published.ActorId!.Value));
 
         // Settings sent without the security fields leave them as they are, and publish nothing.
-        Assert.Equal(HttpStatusCode.OK, (await given.Client(owner).PutAsJsonAsync($"/organizations/{org}/settings", new { minimumRankToInvite = "admin" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await given.Client(owner).PatchMergeAsync($"/organizations/{org}/settings", new { minimumRankToInvite = "admin" })).StatusCode);
         var read = await given.Client(owner).GetFromJsonAsync<JsonElement>($"/organizations/{org}");
         Assert.True(read.GetProperty("requireTwoFactor").GetBoolean());
         Assert.Equal(2, await OutboxCountAsync(nameof(OrganizationSecurityChanged), org));
@@ -121,9 +121,9 @@ public sealed class MembershipEventsTests(MembershipServiceFixture service) : IC
         var role = await given.RoleAsync(org, owner, "Settings keeper", "org.settings");
         await given.GrantedAsync(org, owner, manager, role);
         var client = given.Client(manager);
-        Assert.Equal(HttpStatusCode.OK, (await client.PutAsJsonAsync($"/organizations/{org}/settings", new { minimumRankToInvite = "manager" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.PatchMergeAsync($"/organizations/{org}/settings", new { minimumRankToInvite = "manager" })).StatusCode);
 
-        var refused = await client.PutAsJsonAsync($"/organizations/{org}/settings", new { minimumRankToInvite = "admin", adminsMayImpersonate = true });
+        var refused = await client.PatchMergeAsync($"/organizations/{org}/settings", new { minimumRankToInvite = "admin", adminsMayImpersonate = true });
 
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
         Assert.Contains("owner or an admin", await refused.Content.ReadAsStringAsync());

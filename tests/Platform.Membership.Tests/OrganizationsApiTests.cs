@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
@@ -67,12 +68,12 @@ public sealed class OrganizationsApiTests(MembershipServiceFixture service) : IC
         var member = await AddAsync(org, manager, "member");
 
         Assert.Equal(HttpStatusCode.Forbidden, (await Client(admin).PostAsync($"/organizations/{org}/members/{otherAdmin}/suspend", null)).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await Client(admin).PutAsJsonAsync($"/organizations/{org}/members/{manager}", new { rank = "admin" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await Client(admin).PatchMergeAsync($"/organizations/{org}/members/{manager}", new { rank = "admin" })).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await Client(manager).PostAsync($"/organizations/{org}/members/{admin}/suspend", null)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await Client(member).PostAsync($"/organizations/{org}/members/{manager}/suspend", null)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await AddRawAsync(org, manager, await SeedUserAsync(), "manager")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await Client(manager).PostAsync($"/organizations/{org}/members/{member}/suspend", null)).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await Client(admin).PutAsJsonAsync($"/organizations/{org}/members/{manager}", new { rank = "member" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Client(admin).PatchMergeAsync($"/organizations/{org}/members/{manager}", new { rank = "member" })).StatusCode);
     }
 
     [Fact]
@@ -109,7 +110,7 @@ public sealed class OrganizationsApiTests(MembershipServiceFixture service) : IC
         var refused = await Client(owner).DeleteAsync($"/organizations/{org}/units/{team}");
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
         Assert.Contains("1 member", await refused.Content.ReadAsStringAsync());
-        await Client(owner).PutAsJsonAsync($"/organizations/{org}/members/{member}", new { unitIds = Array.Empty<Guid>() });
+        await Client(owner).PatchMergeAsync($"/organizations/{org}/members/{member}", new { unitIds = Array.Empty<Guid>() });
         Assert.Equal(HttpStatusCode.NoContent, (await Client(owner).DeleteAsync($"/organizations/{org}/units/{team}")).StatusCode);
     }
 
@@ -120,7 +121,7 @@ public sealed class OrganizationsApiTests(MembershipServiceFixture service) : IC
         var manager = await AddAsync(org, owner, "manager");
         Assert.True((await AccessAsync(org, manager, "approvals.decide")).GetProperty("allowed").GetBoolean());
 
-        await Client(owner).PutAsJsonAsync($"/organizations/{org}/members/{manager}", new { rank = "member" });
+        await Client(owner).PatchMergeAsync($"/organizations/{org}/members/{manager}", new { rank = "member" });
 
         var after = await AccessAsync(org, manager, "approvals.decide");
         Assert.False(after.GetProperty("allowed").GetBoolean());
@@ -162,8 +163,10 @@ public sealed class OrganizationsApiTests(MembershipServiceFixture service) : IC
         var endpoints = new (HttpMethod Method, string Path, object? Body)[]
         {
             (HttpMethod.Get, $"/organizations/{theirs}", null),
+            (HttpMethod.Get, $"/directory/users/{theirMember}", null),
             (HttpMethod.Put, $"/organizations/{theirs}", new { name = "Mine now" }),
             (HttpMethod.Put, $"/organizations/{theirs}/settings", new { minimumRankToInvite = "admin" }),
+            (HttpMethod.Patch, $"/organizations/{theirs}/settings", new { minimumRankToInvite = "admin" }),
             (HttpMethod.Post, $"/organizations/{theirs}/archive", null),
             (HttpMethod.Post, $"/organizations/{theirs}/ownership", new { newOwnerId = me }),
             (HttpMethod.Get, $"/organizations/{theirs}/units", null),
@@ -175,6 +178,7 @@ public sealed class OrganizationsApiTests(MembershipServiceFixture service) : IC
             (HttpMethod.Get, $"/organizations/{theirs}/members/{theirMember}", null),
             (HttpMethod.Post, $"/organizations/{theirs}/members", new { userId = me, rank = "member" }),
             (HttpMethod.Put, $"/organizations/{theirs}/members/{theirMember}", new { rank = "viewer" }),
+            (HttpMethod.Patch, $"/organizations/{theirs}/members/{theirMember}", new { rank = "viewer" }),
             (HttpMethod.Post, $"/organizations/{theirs}/members/{theirMember}/suspend", null),
             (HttpMethod.Post, $"/organizations/{theirs}/members/{theirMember}/reactivate", null),
             (HttpMethod.Delete, $"/organizations/{theirs}/members/{theirMember}", null),
@@ -210,7 +214,7 @@ public sealed class OrganizationsApiTests(MembershipServiceFixture service) : IC
 
         foreach (var (method, path, body) in endpoints)
         {
-            var response = await client.SendAsync(new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) });
+            var response = await client.SendAsync(new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body, method == HttpMethod.Patch ? new MediaTypeHeaderValue("application/merge-patch+json") : null) });
             Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"{method} {path} answered {(int)response.StatusCode}");
         }
 
@@ -257,7 +261,7 @@ public sealed class OrganizationsApiTests(MembershipServiceFixture service) : IC
     }
 
     private Task<HttpResponseMessage> AddRawAsync(Guid org, Guid actor, Guid person, string rank, Guid? scopeUnitId = null, Guid[]? unitIds = null) =>
-        Client(actor).PostAsJsonAsync($"/organizations/{org}/members", new { userId = person, rank, scopeUnitId, unitIds });
+        Client(actor).PostAsJsonAsync($"/organizations/{org}/members", new { email = $"person-{person:N}@example.com", rank, scopeUnitId, unitIds });
 
     private async Task<JsonElement> AccessAsync(Guid org, Guid user, string permission, Guid? unitId = null) =>
         await Client(user).GetFromJsonAsync<JsonElement>($"/authorization/check?organizationId={org}&permission={permission}{(unitId is null ? "" : $"&unitId={unitId}")}");
@@ -268,7 +272,7 @@ public sealed class OrganizationsApiTests(MembershipServiceFixture service) : IC
         await service.WithDbAsync(async db =>
         {
             var user = DirectoryUser.FromRegistration(id, $"person-{id:N}@example.com", "Pat", $"Person{id:N}"[..12], DateTimeOffset.UtcNow);
-            if (verified) user.MarkVerified();
+            if (verified) user.MarkVerified(user.Email, DateTimeOffset.UtcNow);
             db.Users.Add(user);
             return await db.SaveChangesAsync();
         });

@@ -225,7 +225,7 @@ public sealed class RolesApiTests(MembershipServiceFixture service) : IClassFixt
 
         Assert.False(await given.WithDbAsync(db => db.RoleGrants.AnyAsync(g => g.UserId == member)));
         Assert.False(await given.WithDbAsync(db => db.GroupMembers.AnyAsync(g => g.UserId == member)));
-        Assert.Equal(HttpStatusCode.Created, (await given.Client(owner).PostAsJsonAsync($"/organizations/{org}/members", new { userId = member, rank = "member" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await given.Client(owner).PostAsJsonAsync($"/organizations/{org}/members", new { email = $"person-{member:N}@example.com", rank = "member" })).StatusCode);
         Assert.Empty(await given.Client(owner).GetFromJsonAsync<JsonElement[]>($"/organizations/{org}/members/{member}/roles") ?? []);
     }
 }

@@ -20,8 +20,8 @@ public sealed class Scenario(MembershipServiceFixture service)
         await service.WithDbAsync(async db =>
         {
             var user = DirectoryUser.FromRegistration(id, $"person-{id:N}@example.com", firstName, $"Person{id:N}"[..12], DateTimeOffset.UtcNow);
-            user.MarkVerified();
-            if (accountState is not null) user.ChangeAccountState(accountState);
+            user.MarkVerified(user.Email, DateTimeOffset.UtcNow);
+            if (accountState is not null) user.ChangeAccountState(accountState, DateTimeOffset.UtcNow);
             db.Users.Add(user);
             return await db.SaveChangesAsync();
         });
@@ -41,7 +41,7 @@ public sealed class Scenario(MembershipServiceFixture service)
     public async Task<Guid> MemberAsync(Guid org, Guid actor, string rank, Guid? scopeUnitId = null, Guid[]? unitIds = null, string firstName = "Pat")
     {
         var person = await UserAsync(firstName);
-        var added = await Client(actor).PostAsJsonAsync($"/organizations/{org}/members", new { userId = person, rank, scopeUnitId, unitIds });
+        var added = await Client(actor).PostAsJsonAsync($"/organizations/{org}/members", new { email = $"person-{person:N}@example.com", rank, scopeUnitId, unitIds });
         Assert.Equal(HttpStatusCode.Created, added.StatusCode);
         return person;
     }

@@ -28,7 +28,7 @@ public sealed class PreferencesApiTests(NotificationsServiceFixture service)
         var user = UserClient(Guid.NewGuid());
         var someoneElse = UserClient(Guid.NewGuid());
 
-        var response = await user.PutAsJsonAsync("/preferences", new { groupMessages = false });
+        var response = await user.PatchMergeAsync("/preferences", new { groupMessages = false });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var saved = await user.GetFromJsonAsync<JsonElement>("/preferences");
@@ -49,7 +49,7 @@ public sealed class PreferencesApiTests(NotificationsServiceFixture service)
     {
         var user = UserClient(Guid.NewGuid());
 
-        var response = await user.PutAsync("/preferences", JsonContent.Create(new Dictionary<string, bool> { [category] = false, ["groupMessages"] = false }));
+        var response = await user.PatchMergeAsync("/preferences", new Dictionary<string, bool> { [category] = false, ["groupMessages"] = false });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -67,6 +67,38 @@ public sealed class PreferencesApiTests(NotificationsServiceFixture service)
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.True(problem.GetProperty("errors").TryGetProperty("marketing", out _));
+    }
+
+    [Fact]
+    public async Task A_put_missing_a_preference_is_a_400_naming_it_and_changes_nothing()
+    {
+        var user = UserClient(Guid.NewGuid());
+        await user.PatchMergeAsync("/preferences", new { digests = false });
+
+        var response = await user.PutAsJsonAsync("/preferences", new { groupMessages = false });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.Equal(["digests"], errors.EnumerateObject().Select(e => e.Name));
+        var saved = await user.GetFromJsonAsync<JsonElement>("/preferences");
+        Assert.True(saved.GetProperty("groupMessages").GetBoolean());
+        Assert.False(saved.GetProperty("digests").GetBoolean());
+    }
+
+    [Fact]
+    public async Task A_patch_changes_one_preference_keeps_the_other_and_null_puts_back_the_default()
+    {
+        var user = UserClient(Guid.NewGuid());
+        Assert.Equal(HttpStatusCode.OK, (await user.PutAsJsonAsync("/preferences", new { groupMessages = false, digests = false })).StatusCode);
+
+        Assert.Equal(HttpStatusCode.OK, (await user.PatchMergeAsync("/preferences", new { digests = true })).StatusCode);
+        var saved = await user.GetFromJsonAsync<JsonElement>("/preferences");
+        Assert.False(saved.GetProperty("groupMessages").GetBoolean());
+        Assert.True(saved.GetProperty("digests").GetBoolean());
+
+        Assert.Equal(HttpStatusCode.OK, (await user.PatchMergeAsync("/preferences", new { groupMessages = (bool?)null })).StatusCode);
+        Assert.True((await user.GetFromJsonAsync<JsonElement>("/preferences")).GetProperty("groupMessages").GetBoolean());
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, (await user.PatchAsJsonAsync("/preferences", new { digests = false })).StatusCode);
     }
 
     [Fact]

@@ -63,7 +63,7 @@ public sealed class ReliabilityTests(OwnMailServerFixture service) : IClassFixtu
         var optedOut = members.Take(20).ToList();
         foreach (var member in optedOut)
         {
-            (await UserClient(member.UserId).PutAsJsonAsync("/preferences", new { groupMessages = false })).EnsureSuccessStatusCode();
+            (await UserClient(member.UserId).PatchMergeAsync("/preferences", new { groupMessages = false })).EnsureSuccessStatusCode();
         }
 
         var posted = Posted(members, body: "Pick-up moves to Friday.\n<b>Bring bags</b>");

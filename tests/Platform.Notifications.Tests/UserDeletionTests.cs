@@ -18,7 +18,7 @@ public sealed class UserDeletionTests(NotificationsServiceFixture service)
     {
         var (userId, oldEmail) = await service.RegisterAsync("Grace");
         var user = service.Host.CreateClientAs(new InternalIdentity(userId));
-        (await user.PutAsJsonAsync("/preferences", new { groupMessages = false })).EnsureSuccessStatusCode();
+        (await user.PatchMergeAsync("/preferences", new { groupMessages = false })).EnsureSuccessStatusCode();
         await service.Bus.PublishAsync(new PasswordChanged(userId, oldEmail, "Grace", DateTimeOffset.UtcNow, "self"), NewId.NextGuid());
         var newEmail = IdentityEvents.NewAddress("grace");
         await service.Bus.PublishAsync(new EmailChanged(userId, oldEmail, newEmail, DateTimeOffset.UtcNow), NewId.NextGuid());

@@ -25,7 +25,9 @@ public sealed class TestBus : IAsyncDisposable
     }
 
     public Task PublishAsync<T>(T message, Guid messageId) where T : class =>
-        bus.Publish(message, context => context.MessageId = messageId);
+        typeof(T) == typeof(object)
+            ? bus.Publish(message, message.GetType(), Pipe.Execute<PublishContext>(context => context.MessageId = messageId))
+            : bus.Publish(message, context => context.MessageId = messageId);
 
     public async ValueTask DisposeAsync() => await bus.StopAsync();
 }

@@ -16,6 +16,7 @@ public static class Extensions
         {
             bus.AddConsumer<UserRegisteredConsumer>();
             bus.AddConsumer<EmailChangedConsumer>();
+            bus.AddConsumer<UserProfileChangedConsumer>();
             bus.AddConsumer<UserDeletedConsumer>();
             bus.AddConsumer<UserStateChangedConsumer>();
             bus.AddConsumer<OrganizationCreatedConsumer>();

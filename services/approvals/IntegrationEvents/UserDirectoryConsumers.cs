@@ -1,8 +1,6 @@
 using MassTransit;
-using Microsoft.EntityFrameworkCore;
 using Platform.Approvals.Application;
 using Platform.Approvals.Infrastructure;
-using Platform.Approvals.Model;
 using Platform.Contracts.Identity;
 using Platform.ServiceDefaults.Messaging;
 
@@ -12,11 +10,16 @@ namespace Platform.Approvals.IntegrationEvents;
 public sealed class EmailChangedConsumer(ApprovalsDbContext db, TimeProvider clock, ILogger<EmailChangedConsumer> logger)
     : IdempotentConsumer<EmailChanged, ApprovalsDbContext>(db, clock, logger)
 {
-    protected override async Task HandleAsync(EmailChanged message, ConsumeContext<EmailChanged> context)
-    {
-        var person = await Db.Approvers.SingleOrDefaultAsync(p => p.UserId == message.UserId, context.CancellationToken);
-        person?.ChangeEmail(message.NewEmail);
-    }
+    protected override async Task HandleAsync(EmailChanged message, ConsumeContext<EmailChanged> context) =>
+        (await Db.LockApproverAsync(message.UserId, message.ChangedAt, context.CancellationToken)).ChangeEmail(message.NewEmail, message.ChangedAt);
+}
+
+/// <summary>A new name shows in approval lists and in the emails about requests.</summary>
+public sealed class UserProfileChangedConsumer(ApprovalsDbContext db, TimeProvider clock, ILogger<UserProfileChangedConsumer> logger)
+    : IdempotentConsumer<UserProfileChanged, ApprovalsDbContext>(db, clock, logger)
+{
+    protected override async Task HandleAsync(UserProfileChanged message, ConsumeContext<UserProfileChanged> context) =>
+        (await Db.LockApproverAsync(message.UserId, message.ChangedAt, context.CancellationToken)).ChangeName(message.FirstName, message.LastName, message.ChangedAt);
 }
 
 /// <summary>Drops this service's copy of a deleted account's personal data (the id stays for history); their pending steps move on.</summary>
@@ -25,9 +28,7 @@ public sealed class UserDeletedConsumer(ApprovalsDbContext db, TimeProvider cloc
 {
     protected override async Task HandleAsync(UserDeleted message, ConsumeContext<UserDeleted> context)
     {
-        var person = await Db.Approvers.SingleOrDefaultAsync(p => p.UserId == message.UserId, context.CancellationToken);
-        if (person is null) Db.Approvers.Add(Approver.Unregistered(message.UserId, "deleted", message.DeletedAt));
-        else person.Forget();
+        (await Db.LockApproverAsync(message.UserId, message.DeletedAt, context.CancellationToken)).Forget(message.DeletedAt);
         await Db.SaveChangesAsync(context.CancellationToken);
         await reassignment.ReviewAsync(message.UserId, null, context.CancellationToken);
     }
@@ -39,10 +40,9 @@ public sealed class UserStateChangedConsumer(ApprovalsDbContext db, TimeProvider
 {
     protected override async Task HandleAsync(UserStateChanged message, ConsumeContext<UserStateChanged> context)
     {
-        var person = await Db.Approvers.SingleOrDefaultAsync(p => p.UserId == message.UserId, context.CancellationToken);
-        if (person is null) Db.Approvers.Add(Approver.Unregistered(message.UserId, message.To, message.ChangedAt));
-        else person.ChangeAccountState(message.To);
+        var person = await Db.LockApproverAsync(message.UserId, message.ChangedAt, context.CancellationToken);
+        person.ChangeAccountState(message.To, message.ChangedAt);
         await Db.SaveChangesAsync(context.CancellationToken);
-        if (Approver.IsBlocked(message.To.ToLowerInvariant())) await reassignment.ReviewAsync(message.UserId, null, context.CancellationToken);
+        if (!person.MayDecide) await reassignment.ReviewAsync(message.UserId, null, context.CancellationToken);
     }
 }

@@ -2,60 +2,88 @@ namespace Platform.Approvals.Model;
 
 /// <summary>
 /// A person who may request or approve, as approvals knows them from identity's events: an address
-/// to notify and a name to show on a decision.
+/// to notify and a name to show on a decision. Events arrive in any order: the first one about an
+/// account creates it with what it knows, and each field (address, name, state) keeps the value of
+/// the newest event that set it. A deleted account stays deleted whatever arrives after.
 /// </summary>
 public sealed class Approver
 {
     public Guid UserId { get; private set; }
+    /// <summary>Empty until an event that carries the address arrives.</summary>
     public string Email { get; private set; } = "";
+    public DateTimeOffset EmailSince { get; private set; } = DateTimeOffset.MinValue;
     public string DisplayName { get; private set; } = "";
     public string FirstName { get; private set; } = "";
+    public DateTimeOffset NameSince { get; private set; } = DateTimeOffset.MinValue;
     /// <summary>Identity's account state (lowercase); suspended, archived and deleted accounts decide nothing.</summary>
     public string AccountState { get; private set; } = "active";
+    public DateTimeOffset StateSince { get; private set; } = DateTimeOffset.MinValue;
+    /// <summary>The time of the earliest event about the account (its registration, once that arrives).</summary>
     public DateTimeOffset KnownSince { get; private set; }
+    public DateTimeOffset? DeletedAt { get; private set; }
 
     private Approver() { }
 
-    public static Approver FromRegistration(Guid userId, string email, string firstName, string lastName, DateTimeOffset registeredAt) => new()
-    {
-        UserId = userId,
-        Email = email,
-        DisplayName = $"{firstName} {lastName}",
-        FirstName = firstName,
-        KnownSince = registeredAt,
-    };
+    /// <summary>An account known so far only by its id, from an event at <paramref name="at"/>.</summary>
+    public static Approver Unknown(Guid userId, DateTimeOffset at) => new() { UserId = userId, KnownSince = at };
 
-    /// <summary>An account approvals never saw registering (created before approvals ran, or by an administrator).</summary>
-    public static Approver Unregistered(Guid userId, string accountState, DateTimeOffset now) => new()
+    public static Approver FromRegistration(Guid userId, string email, string firstName, string lastName, DateTimeOffset registeredAt)
     {
-        UserId = userId,
-        AccountState = accountState.ToLowerInvariant(),
-        KnownSince = now,
-    };
-
-    /// <summary>The registration arrived after another event about the account: fill in what it brings.</summary>
-    public void CompleteRegistration(string email, string firstName, string lastName)
-    {
-        if (Email.Length > 0 || AccountState == "deleted") return;
-        Email = email;
-        FirstName = firstName;
-        DisplayName = $"{firstName} {lastName}";
+        var approver = Unknown(userId, registeredAt);
+        approver.Register(email, firstName, lastName, registeredAt);
+        return approver;
     }
 
-    public void ChangeEmail(string email) => Email = email;
+    public bool IsDeleted => DeletedAt is not null;
 
-    public void ChangeAccountState(string state) => AccountState = state.ToLowerInvariant();
+    public void Register(string email, string firstName, string lastName, DateTimeOffset registeredAt)
+    {
+        ChangeEmail(email, registeredAt);
+        ChangeName(firstName, lastName, registeredAt);
+    }
+
+    public void ChangeEmail(string email, DateTimeOffset at)
+    {
+        Seen(at);
+        if (IsDeleted || at < EmailSince) return;
+        Email = email;
+        EmailSince = at;
+    }
+
+    public void ChangeName(string firstName, string lastName, DateTimeOffset at)
+    {
+        Seen(at);
+        if (IsDeleted || at < NameSince) return;
+        FirstName = firstName.Trim();
+        DisplayName = $"{FirstName} {lastName.Trim()}".Trim();
+        NameSince = at;
+    }
+
+    public void ChangeAccountState(string state, DateTimeOffset at)
+    {
+        Seen(at);
+        if (IsDeleted || at < StateSince) return;
+        AccountState = state.ToLowerInvariant();
+        StateSince = at;
+    }
 
     public bool MayDecide => !IsBlocked(AccountState);
 
     public static bool IsBlocked(string accountState) => accountState is "suspended" or "archived" or "deleted";
 
-    /// <summary>Identity deleted the account: keep the id for history, drop everything personal.</summary>
-    public void Forget()
+    /// <summary>Identity deleted the account: keep the id for history, drop everything personal, for good.</summary>
+    public void Forget(DateTimeOffset deletedAt)
     {
+        Seen(deletedAt);
         Email = $"deleted-{UserId:N}@deleted.invalid";
         DisplayName = "";
         FirstName = "";
         AccountState = "deleted";
+        DeletedAt ??= deletedAt;
+    }
+
+    private void Seen(DateTimeOffset at)
+    {
+        if (at < KnownSince) KnownSince = at;
     }
 }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Platform.Contracts.Membership;
@@ -6,6 +7,7 @@ using Platform.Membership.Infrastructure;
 using Platform.Membership.Model;
 using Platform.Membership.Model.Access;
 using Platform.ServiceDefaults.Authentication;
+using Platform.ServiceDefaults.Http;
 using Platform.ServiceDefaults.Messaging;
 
 namespace Platform.Membership.Apis;
@@ -21,7 +23,12 @@ public static class MembersApi
         members.MapGet("/", List).WithName("ListMembers").WithSummary("Members with filters: rank, unit, state; paged (members.read)");
         members.MapGet("/{userId:guid}", Get).WithName("GetMember").WithSummary("One member (members.read)");
         members.MapPost("/", Add).WithName("AddMember").WithSummary("Add a person who already has an account (members.invite, by the delegation rules)");
-        members.MapPut("/{userId:guid}", Change).WithName("ChangeMember").WithSummary("Change rank, scope, units and custom fields (by the delegation rules)");
+        members.MapPut("/{userId:guid}", Change).WithName("ChangeMember")
+            .WithSummary("Replace rank, scope, units and custom fields (by the delegation rules)")
+            .WithDescription("PUT replaces: rank, unitIds and customFields are required (a missing one is a 400 naming it); scopeUnitId absent or null is the whole organization. To change some, PATCH.");
+        members.MapPatch("/{userId:guid}", Patch).WithName("PatchMember").Accepts<ChangeMemberRequest>(JsonMergePatch.MediaType)
+            .WithSummary("Change some of rank, scope, units and custom fields with a JSON merge patch (by the delegation rules)")
+            .WithDescription("RFC 7396: a field present sets, null removes (no scope, no units, no custom field of that key), absent keeps; unitIds is replaced whole.");
         members.MapPost("/{userId:guid}/suspend", Suspend).WithName("SuspendMember").WithSummary("Suspend in this organization only");
         members.MapPost("/{userId:guid}/reactivate", Reactivate).WithName("ReactivateMember").WithSummary("Lift a suspension in this organization");
         members.MapDelete("/{userId:guid}", Remove).WithName("RemoveMember").WithSummary("Remove from the organization");
@@ -86,6 +93,8 @@ public static class MembersApi
 
         var email = (request.Email ?? "").Trim().ToLowerInvariant();
         var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => request.UserId != null ? u.Id == request.UserId : u.Email == email, cancellationToken);
+        // By id, only someone the caller may already see: an id guessed in bulk must not reveal whose it is.
+        if (user is { Email: "" } || user?.IsDeleted == true || (request.UserId is { } id && !await db.MaySeeAsync(context.User, id, cancellationToken))) user = null;
         if (user is null) return Problems.Validation(request.UserId is null ? "email" : "userId", "No account with this address is known; send an invitation instead.");
         if (!caller.Organization.AllowsEmail(user.Email)) return Problems.Validation("email", "This organization accepts only addresses at its allowed domains.");
         if (await db.Members.AnyAsync(m => m.OrganizationId == organizationId && m.UserId == user.Id, cancellationToken)) return Problems.Conflict("The person is already a member.");
@@ -108,25 +117,50 @@ public static class MembersApi
     {
         var (caller, member, problem) = await TargetAsync(organizationId, userId, context, access, db, cancellationToken);
         if (problem is not null) return problem;
-        var target = await access.TargetAsync(member!, cancellationToken);
-        var rank = member!.Rank;
-        if (request.Rank is not null && (!Ranks.TryParse(request.Rank, out rank) || rank == Rank.Owner))
+        return await ReplaceAsync(caller!, member!, request, access, db, outbox, time, cancellationToken);
+    }
+
+    public static async Task<Results<Ok<MemberResponse>, ValidationProblem, ProblemHttpResult>> Patch(
+        Guid organizationId, Guid userId, HttpContext context, OrganizationAccess access, MembershipDbContext db,
+        IEventOutbox outbox, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var (caller, member, problem) = await TargetAsync(organizationId, userId, context, access, db, cancellationToken);
+        if (problem is not null) return problem;
+        var (merged, invalid) = await JsonMergePatch.MergeAsync(context.Request, ChangeMemberRequest.From(member!), cancellationToken);
+        if (invalid is not null) return invalid;
+        return await ReplaceAsync(caller!, member!, merged! with { UnitIds = merged.UnitIds ?? [], CustomFields = merged.CustomFields ?? [] },
+            access, db, outbox, time, cancellationToken);
+    }
+
+    /// <summary>Puts a complete request in place (rank, scope, units, custom fields), or changes nothing.</summary>
+    private static async Task<Results<Ok<MemberResponse>, ValidationProblem, ProblemHttpResult>> ReplaceAsync(
+        Caller caller, Member member, ChangeMemberRequest request, OrganizationAccess access, MembershipDbContext db,
+        IEventOutbox outbox, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var missing = new Dictionary<string, string[]>();
+        foreach (var (field, value) in new (string, object?)[] { ("rank", request.Rank), ("unitIds", request.UnitIds), ("customFields", request.CustomFields) })
+            if (value is null) missing[field] = [$"Required: PUT replaces the membership. To change some of it, send PATCH with {JsonMergePatch.MediaType}."];
+        if (missing.Count > 0) return Problems.Validation(missing);
+        var (organizationId, userId) = (member.OrganizationId, member.UserId);
+        var target = await access.TargetAsync(member, cancellationToken);
+        // The owner keeps their rank through a replace; only a transfer makes or unmakes an owner.
+        if (!Ranks.TryParse(request.Rank, out var rank) || (rank == Rank.Owner) != (member.Rank == Rank.Owner))
             return Problems.Validation("rank", "One of admin, manager, member, viewer (ownership is transferred).");
         var action = rank != member.Rank ? AdminAction.GrantRank : AdminAction.ChangeMember;
-        var decision = Delegation.Check(caller!.Actor, action, target, rank);
+        var decision = Delegation.Check(caller.Actor, action, target, rank);
         if (!decision.Allowed) return Problems.Forbidden(decision.Reason);
         var units = await UnitsInOrganizationAsync(db, organizationId, request.UnitIds, request.ScopeUnitId, cancellationToken);
         if (units is null) return Problems.Validation("unitIds", "Every unit must belong to this organization.");
         // A scoped manager keeps people inside their subtree.
         if (!caller.Actor.PlatformAdmin && caller.Actor.ScopePath is not null && units.Any(u => !caller.Actor.Covers(u.Path)))
             return Problems.Forbidden("a manager scoped to a unit places members only inside it");
-        if (request.CustomFields is { } fields && CustomFieldProblem(caller.Organization, fields) is { } fieldProblem)
+        if (CustomFieldProblem(caller.Organization, request.CustomFields!) is { } fieldProblem)
             return Problems.Validation("customFields", fieldProblem);
 
         var before = member.Rank;
-        if (request.Rank is not null || request.ScopeUnitId is not null) member.ChangeRank(rank, request.ScopeUnitId ?? member.ScopeUnitId);
-        if (request.UnitIds is not null && member.PlaceIn(request.UnitIds)) outbox.Add(MemberEvents.UnitsChanged(member, time.GetUtcNow()));
-        if (request.CustomFields is not null) member.SetCustomFields(request.CustomFields);
+        member.ChangeRank(rank, rank == Rank.Owner ? null : request.ScopeUnitId);
+        if (member.PlaceIn(request.UnitIds!)) outbox.Add(MemberEvents.UnitsChanged(member, time.GetUtcNow()));
+        member.SetCustomFields(request.CustomFields!);
         if (before != member.Rank)
         {
             outbox.Add(new MembershipRoleChanged(organizationId, userId, Ranks.Name(before), Ranks.Name(member.Rank), member.ScopeUnitId, caller.Actor.UserId, time.GetUtcNow()));
@@ -212,7 +246,19 @@ public static class MembersApi
 }
 
 public sealed record AddMemberRequest(string? Email, Guid? UserId, string? Rank, Guid? ScopeUnitId, List<Guid>? UnitIds);
-public sealed record ChangeMemberRequest(string? Rank, Guid? ScopeUnitId, List<Guid>? UnitIds, Dictionary<string, string>? CustomFields);
+/// <summary>
+/// A membership, all of it: PUT replaces it, so rank, unitIds and customFields are required and a
+/// missing scopeUnitId is the whole organization; PATCH (a JSON merge patch of this shape) changes some.
+/// </summary>
+public sealed record ChangeMemberRequest(
+    [property: Required] string? Rank,
+    Guid? ScopeUnitId,
+    [property: Required] List<Guid>? UnitIds,
+    [property: Required] Dictionary<string, string>? CustomFields)
+{
+    public static ChangeMemberRequest From(Member member) =>
+        new(Ranks.Name(member.Rank), member.ScopeUnitId, member.Units.Select(u => u.UnitId).ToList(), new(member.CustomFields));
+}
 public sealed record MemberPage(IReadOnlyList<MemberResponse> Items, int Page, int PageSize, int Total);
 
 public sealed record MemberResponse(

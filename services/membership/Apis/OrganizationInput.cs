@@ -1,5 +1,6 @@
 using System.Net.Mail;
 using Platform.Membership.Model;
+using Platform.ServiceDefaults.Http;
 
 namespace Platform.Membership.Apis;
 
@@ -15,6 +16,23 @@ internal static class OrganizationInput
         contact = string.IsNullOrWhiteSpace(contactEmail) ? null : contactEmail.Trim().ToLowerInvariant();
         if (contact is not null && (contact.Length > 254 || !MailAddress.TryCreate(contact, out var parsed) || parsed.Address != contact))
             errors["contactEmail"] = ["A valid email address, or nothing."];
+        return errors;
+    }
+
+    /// <summary>PUT replaces the settings: a field left out would be wiped, so it is refused by name instead.</summary>
+    public static Dictionary<string, string[]> MissingSettings(OrganizationSettingsRequest request)
+    {
+        var errors = new Dictionary<string, string[]>();
+        void Require(object? value, string field)
+        {
+            if (value is null) errors[field] = [$"Required: PUT replaces every setting. To change some, send PATCH with {JsonMergePatch.MediaType}."];
+        }
+
+        Require(request.MinimumRankToInvite, "minimumRankToInvite");
+        Require(request.AllowedEmailDomains, "allowedEmailDomains");
+        Require(request.CustomFields, "customFields");
+        Require(request.RequireTwoFactor, "requireTwoFactor");
+        Require(request.AdminsMayImpersonate, "adminsMayImpersonate");
         return errors;
     }
 

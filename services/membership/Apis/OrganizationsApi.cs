@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -6,6 +7,7 @@ using Platform.Membership.Application;
 using Platform.Membership.Infrastructure;
 using Platform.Membership.Model;
 using Platform.ServiceDefaults.Authentication;
+using Platform.ServiceDefaults.Http;
 using Platform.ServiceDefaults.Messaging;
 
 namespace Platform.Membership.Apis;
@@ -21,7 +23,12 @@ public static class OrganizationsApi
         organizations.MapGet("/{organizationId:guid}", Get).WithName("GetOrganization").WithSummary("An organization I belong to");
         organizations.MapPut("/{organizationId:guid}", UpdateProfile).WithName("UpdateOrganization").WithSummary("Change name and contact email (org.settings)");
         organizations.MapPut("/{organizationId:guid}/settings", UpdateSettings).WithName("UpdateOrganizationSettings")
-            .WithSummary("Who may invite, allowed email domains, custom member fields (org.settings)");
+            .WithSummary("Replace the settings: who may invite, allowed email domains, custom member fields, security (org.settings)")
+            .WithDescription("PUT replaces: every field is required, and a missing one is a 400 naming it. To change some, PATCH.");
+        organizations.MapPatch("/{organizationId:guid}/settings", PatchSettings).WithName("PatchOrganizationSettings")
+            .Accepts<OrganizationSettingsRequest>(JsonMergePatch.MediaType)
+            .WithSummary("Change some settings with a JSON merge patch (org.settings)")
+            .WithDescription("RFC 7396: a field present sets, null puts back the default, absent keeps; lists are replaced whole.");
         organizations.MapPost("/{organizationId:guid}/archive", Archive).WithName("ArchiveOrganization").WithSummary("Archive (the owner)");
         organizations.MapPost("/{organizationId:guid}/ownership", TransferOwnership).WithName("TransferOwnership")
             .WithSummary("Hand ownership to an existing admin or manager (the owner)");
@@ -105,10 +112,37 @@ public static class OrganizationsApi
         Guid organizationId, OrganizationSettingsRequest request, HttpContext context, OrganizationAccess access, MembershipDbContext db,
         IEventOutbox outbox, TimeProvider time, CancellationToken cancellationToken)
     {
+        var (caller, problem) = await SettingsCallerAsync(organizationId, context, access, cancellationToken);
+        if (problem is not null) return problem;
+        var missing = OrganizationInput.MissingSettings(request);
+        if (missing.Count > 0) return Problems.Validation(missing);
+        return await ReplaceSettingsAsync(caller!, request, db, outbox, time, cancellationToken);
+    }
+
+    public static async Task<Results<Ok<OrganizationResponse>, ValidationProblem, ProblemHttpResult>> PatchSettings(
+        Guid organizationId, HttpContext context, OrganizationAccess access, MembershipDbContext db,
+        IEventOutbox outbox, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var (caller, problem) = await SettingsCallerAsync(organizationId, context, access, cancellationToken);
+        if (problem is not null) return problem;
+        var (merged, invalid) = await JsonMergePatch.MergeAsync(context.Request, OrganizationSettingsRequest.From(caller!.Organization), cancellationToken);
+        if (invalid is not null) return invalid;
+        return await ReplaceSettingsAsync(caller, merged!.WithDefaults(), db, outbox, time, cancellationToken);
+    }
+
+    private static async Task<(Caller?, ProblemHttpResult?)> SettingsCallerAsync(
+        Guid organizationId, HttpContext context, OrganizationAccess access, CancellationToken cancellationToken)
+    {
         var caller = await access.ForAsync(organizationId, context.User, cancellationToken);
-        if (caller is null) return Problems.NotFound("Organization");
-        if (!caller.Holds(Permissions.OrgSettings)) return Problems.Forbidden("changing settings needs org.settings");
-        if (caller.IsArchived) return Problems.Archived();
+        if (caller is null) return (null, Problems.NotFound("Organization"));
+        if (!caller.Holds(Permissions.OrgSettings)) return (null, Problems.Forbidden("changing settings needs org.settings"));
+        return caller.IsArchived ? (null, Problems.Archived()) : (caller, null);
+    }
+
+    /// <summary>Puts every setting of a complete request in place, or changes nothing.</summary>
+    private static async Task<Results<Ok<OrganizationResponse>, ValidationProblem, ProblemHttpResult>> ReplaceSettingsAsync(
+        Caller caller, OrganizationSettingsRequest request, MembershipDbContext db, IEventOutbox outbox, TimeProvider time, CancellationToken cancellationToken)
+    {
         var errors = OrganizationInput.ValidateSettings(request, out var rank, out var fields);
         if (errors.Count > 0) return Problems.Validation(errors);
 
@@ -175,13 +209,27 @@ public static class OrganizationsApi
 public sealed record CreateOrganizationRequest(string? Name, string? Slug, string? ContactEmail);
 public sealed record UpdateOrganizationRequest(string? Name, string? ContactEmail);
 /// <summary>
-/// The organization's settings. The first three are replaced as a whole (null: the default); the two
-/// security settings are left as they are when null, so a client that does not know them cannot switch
-/// them off by accident.
+/// The organization's settings, all of them: PUT replaces them as a whole, so every field is required;
+/// PATCH (a JSON merge patch of this shape) changes some, and null there puts back the default
+/// (manager, no domain limit, no custom fields, security off).
 /// </summary>
 public sealed record OrganizationSettingsRequest(
-    string? MinimumRankToInvite, List<string>? AllowedEmailDomains, List<CustomFieldRequest>? CustomFields,
-    bool? RequireTwoFactor = null, bool? AdminsMayImpersonate = null);
+    [property: Required] string? MinimumRankToInvite,
+    [property: Required] List<string>? AllowedEmailDomains,
+    [property: Required] List<CustomFieldRequest>? CustomFields,
+    [property: Required] bool? RequireTwoFactor = null,
+    [property: Required] bool? AdminsMayImpersonate = null)
+{
+    public static OrganizationSettingsRequest From(Organization organization) => new(
+        Ranks.Name(organization.MinimumRankToInvite), organization.AllowedEmailDomains.ToList(),
+        organization.CustomFields.Select(f => new CustomFieldRequest(f.Key, f.Label, f.Required)).ToList(),
+        organization.RequireTwoFactor, organization.AdminsMayImpersonate);
+
+    /// <summary>What a merge patch removed (null) goes back to its default.</summary>
+    public OrganizationSettingsRequest WithDefaults() => new(
+        MinimumRankToInvite ?? Ranks.Name(Rank.Manager), AllowedEmailDomains ?? [], CustomFields ?? [], RequireTwoFactor ?? false, AdminsMayImpersonate ?? false);
+}
+
 public sealed record CustomFieldRequest(string? Key, string? Label, bool Required = false);
 public sealed record TransferOwnershipRequest(Guid NewOwnerId);
 public sealed record OwnershipLimitRequest(int MaxOrganizations);

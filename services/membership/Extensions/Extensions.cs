@@ -18,6 +18,7 @@ public static class Extensions
         {
             bus.AddConsumer<UserRegisteredConsumer>();
             bus.AddConsumer<EmailChangedConsumer>();
+            bus.AddConsumer<UserProfileChangedConsumer>();
             bus.AddConsumer<UserDeletedConsumer>();
             bus.AddConsumer<EmailVerifiedConsumer>();
             bus.AddConsumer<UserStateChangedConsumer>();

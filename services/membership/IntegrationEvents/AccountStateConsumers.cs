@@ -1,5 +1,4 @@
 using MassTransit;
-using Microsoft.EntityFrameworkCore;
 using Platform.Contracts.Identity;
 using Platform.Membership.Infrastructure;
 using Platform.ServiceDefaults.Messaging;
@@ -11,7 +10,7 @@ public sealed class EmailVerifiedConsumer(MembershipDbContext db, TimeProvider c
     : IdempotentConsumer<EmailVerified, MembershipDbContext>(db, clock, logger)
 {
     protected override async Task HandleAsync(EmailVerified message, ConsumeContext<EmailVerified> context) =>
-        (await Db.Users.SingleOrDefaultAsync(u => u.Id == message.UserId, context.CancellationToken))?.MarkVerified();
+        (await Db.LockUserAsync(message.UserId, context.CancellationToken)).MarkVerified(message.Email, message.VerifiedAt);
 }
 
 /// <summary>A suspended, archived or deleted account shows so in all its memberships.</summary>
@@ -19,19 +18,16 @@ public sealed class UserStateChangedConsumer(MembershipDbContext db, TimeProvide
     : IdempotentConsumer<UserStateChanged, MembershipDbContext>(db, clock, logger)
 {
     protected override async Task HandleAsync(UserStateChanged message, ConsumeContext<UserStateChanged> context) =>
-        (await Db.Users.SingleOrDefaultAsync(u => u.Id == message.UserId, context.CancellationToken))?.ChangeAccountState(message.To);
+        (await Db.LockUserAsync(message.UserId, context.CancellationToken)).ChangeAccountState(message.To, message.ChangedAt);
 }
 
 /// <summary>
 /// Keeps each person's last login, for member lists and access reviews. Logins of one person are
-/// consumed concurrently, so "forward only" (DirectoryUser.RecordLogin's rule) is one conditional
-/// UPDATE: the row lock orders the writers and each re-checks the condition, where a read-then-save
-/// would let an older login overwrite a newer one.
+/// consumed concurrently: the row lock orders them, and RecordLogin moves forward only.
 /// </summary>
 public sealed class UserLoggedInConsumer(MembershipDbContext db, TimeProvider clock, ILogger<UserLoggedInConsumer> logger)
     : IdempotentConsumer<UserLoggedIn, MembershipDbContext>(db, clock, logger)
 {
-    protected override Task HandleAsync(UserLoggedIn message, ConsumeContext<UserLoggedIn> context) =>
-        Db.Users.Where(u => u.Id == message.UserId && (u.LastLoginAt == null || u.LastLoginAt < message.LoggedInAt))
-            .ExecuteUpdateAsync(u => u.SetProperty(x => x.LastLoginAt, message.LoggedInAt), context.CancellationToken);
+    protected override async Task HandleAsync(UserLoggedIn message, ConsumeContext<UserLoggedIn> context) =>
+        (await Db.LockUserAsync(message.UserId, context.CancellationToken)).RecordLogin(message.LoggedInAt);
 }

@@ -1,5 +1,4 @@
 using MassTransit;
-using Microsoft.EntityFrameworkCore;
 using Platform.Contracts.Identity;
 using Platform.Membership.Infrastructure;
 using Platform.Membership.Model;
@@ -7,13 +6,11 @@ using Platform.ServiceDefaults.Messaging;
 
 namespace Platform.Membership.IntegrationEvents;
 
+/// <summary>A new account enters the directory; if a later event about it came first, the registration fills in what is older.</summary>
 public sealed class UserRegisteredConsumer(MembershipDbContext db, TimeProvider clock, ILogger<UserRegisteredConsumer> logger)
     : IdempotentConsumer<UserRegistered, MembershipDbContext>(db, clock, logger)
 {
-    protected override async Task HandleAsync(UserRegistered message, ConsumeContext<UserRegistered> context)
-    {
-        // The inbox stops a redelivered message; this stops a second event about the same account.
-        if (await Db.Users.AnyAsync(u => u.Id == message.UserId, context.CancellationToken)) return;
-        Db.Users.Add(DirectoryUser.FromRegistration(message.UserId, message.Email, message.FirstName, message.LastName, message.RegisteredAt));
-    }
+    protected override async Task HandleAsync(UserRegistered message, ConsumeContext<UserRegistered> context) =>
+        (await Db.LockUserAsync(message.UserId, context.CancellationToken))
+            .Register(message.Email, message.FirstName, message.LastName, message.RegisteredAt);
 }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -5,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Platform.Notifications.Infrastructure;
 using Platform.Notifications.Model;
 using Platform.ServiceDefaults.Authentication;
+using Platform.ServiceDefaults.Http;
 
 namespace Platform.Notifications.Apis;
 
@@ -16,7 +18,11 @@ public static class PreferencesApi
         var preferences = routes.MapGroup("/preferences").WithTags("Preferences").RequireAuthorization();
         preferences.MapGet("/", Get).WithName("GetPreferences").WithSummary("Which emails the signed-in user receives");
         preferences.MapPut("/", Put).WithName("PutPreferences")
-            .WithSummary("Turns group messages and digests on or off; security and transactional emails cannot be turned off");
+            .WithSummary("Replaces the preferences: group messages and digests on or off; security and transactional emails cannot be turned off")
+            .WithDescription("PUT replaces: groupMessages and digests are required (a missing one is a 400 naming it); security and transactional default to true. To change one, PATCH.");
+        preferences.MapPatch("/", Patch).WithName("PatchPreferences").Accepts<PreferencesUpdate>(JsonMergePatch.MediaType)
+            .WithSummary("Changes some preferences with a JSON merge patch")
+            .WithDescription("RFC 7396: a field present sets, null puts back the default (receive), absent keeps.");
         return routes;
     }
 
@@ -31,27 +37,74 @@ public static class PreferencesApi
     public static async Task<Results<Ok<PreferencesResponse>, ValidationProblem>> Put(
         PreferencesUpdate update, HttpContext context, NotificationsDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
-        foreach (var name in update.Unknown?.Keys ?? Enumerable.Empty<string>())
+        var errors = UnknownFields(update);
+        foreach (var (field, value) in new[] { ("groupMessages", update.GroupMessages), ("digests", update.Digests) })
         {
-            errors[name] = ["There is no such email category; the categories are groupMessages, digests, security and transactional."];
+            if (value is null)
+            {
+                errors[field] = [$"Required: PUT replaces the preferences. To change one, send PATCH with {JsonMergePatch.MediaType}."];
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return Problems.Validation(errors);
         }
 
         var now = time.GetUtcNow();
+        var preferences = await PreferencesStore.UpdateAsync(db, context.User.UserId(), preferences => Apply(preferences, update, errors, now), cancellationToken);
+        return errors.Count > 0 ? Problems.Validation(errors) : TypedResults.Ok(PreferencesResponse.Of(preferences));
+    }
+
+    public static async Task<Results<Ok<PreferencesResponse>, ValidationProblem, ProblemHttpResult>> Patch(
+        HttpContext context, NotificationsDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var (patch, problem) = await JsonMergePatch.ReadAsync(context.Request, cancellationToken);
+        if (patch is null)
+        {
+            return problem!;
+        }
+
+        var errors = new Dictionary<string, string[]>();
+        var now = time.GetUtcNow();
+        // Merged under the row lock, so an unsubscribe click at the same moment is not overwritten.
         var preferences = await PreferencesStore.UpdateAsync(db, context.User.UserId(), preferences =>
         {
-            foreach (var (field, category, receive) in update.Changes())
+            var (merged, invalid) = JsonMergePatch.Merge(PreferencesUpdate.Of(preferences), patch);
+            if (merged is null)
             {
-                if (!preferences.Set(category, receive, now))
-                {
-                    errors[field] = [$"{Describe(category)} cannot be turned off: without them an account cannot be used safely."];
-                }
+                problem = invalid;
+                return false;
             }
 
-            return errors.Count == 0;
+            errors = UnknownFields(merged);
+            return errors.Count == 0 && Apply(preferences, merged.WithDefaults(), errors, now);
         }, cancellationToken);
 
+        if (problem is not null)
+        {
+            return problem;
+        }
+
         return errors.Count > 0 ? Problems.Validation(errors) : TypedResults.Ok(PreferencesResponse.Of(preferences));
+    }
+
+    private static Dictionary<string, string[]> UnknownFields(PreferencesUpdate update) =>
+        (update.Unknown?.Keys ?? Enumerable.Empty<string>()).ToDictionary(
+            name => name, _ => new[] { "There is no such email category; the categories are groupMessages, digests, security and transactional." });
+
+    /// <summary>Sets every category the update names; false (nothing to commit) when one may not be turned off.</summary>
+    private static bool Apply(NotificationPreferences preferences, PreferencesUpdate update, Dictionary<string, string[]> errors, DateTimeOffset now)
+    {
+        foreach (var (field, category, receive) in update.Changes())
+        {
+            if (!preferences.Set(category, receive, now))
+            {
+                errors[field] = [$"{Describe(category)} cannot be turned off: without them an account cannot be used safely."];
+            }
+        }
+
+        return errors.Count == 0;
     }
 
     private static string Describe(EmailCategory category) => category == EmailCategory.Security
@@ -59,9 +112,18 @@ public static class PreferencesApi
         : "Transactional emails (such as the welcome email)";
 }
 
-/// <summary>Fields left out stay as they are. Security and transactional may only be sent as true.</summary>
-public sealed record PreferencesUpdate(bool? GroupMessages, bool? Digests, bool? Security, bool? Transactional)
+/// <summary>
+/// The preferences, all of them: PUT replaces them, so groupMessages and digests are required (security
+/// and transactional may only be true, and default to it); PATCH (a JSON merge patch of this shape) changes some.
+/// </summary>
+public sealed record PreferencesUpdate(
+    [property: Required] bool? GroupMessages, [property: Required] bool? Digests, bool? Security = null, bool? Transactional = null)
 {
+    public static PreferencesUpdate Of(NotificationPreferences p) => new(p.GroupMessages, p.Digests, Security: true, Transactional: true);
+
+    /// <summary>What a merge patch removed (null) goes back to its default: every category is received.</summary>
+    public PreferencesUpdate WithDefaults() => this with { GroupMessages = GroupMessages ?? true, Digests = Digests ?? true };
+
     /// <summary>Any other field: refused rather than silently ignored, so a typo does not look like success.</summary>
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? Unknown { get; init; }

@@ -35,6 +35,7 @@ public static class Extensions
             bus.AddConsumer<ApprovalExpiredConsumer>();
             bus.AddConsumer<UserRegisteredConsumer>();
             bus.AddConsumer<EmailChangedConsumer>();
+            bus.AddConsumer<UserProfileChangedConsumer>();
             bus.AddConsumer<UserDeletedConsumer>();
             bus.AddConsumer<MembershipGrantedConsumer>();
             bus.AddConsumer<MembershipRoleChangedConsumer>();

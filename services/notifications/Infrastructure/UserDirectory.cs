@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Platform.Notifications.Model;
+using Platform.ServiceDefaults.Messaging;
 
 namespace Platform.Notifications.Infrastructure;
 
@@ -7,20 +8,8 @@ namespace Platform.Notifications.Infrastructure;
 public static class UserDirectory
 {
     /// <summary>Row-locks (or creates) the person's entry, so two events about them apply one after the other.</summary>
-    public static async Task<DirectoryUser> LockUserAsync(this NotificationsDbContext db, Guid userId, CancellationToken cancellationToken)
-    {
-        var rows = await db.DirectoryUsers
-            .FromSql($"""SELECT * FROM "DirectoryUsers" WHERE "UserId" = {userId} FOR UPDATE""")
-            .ToListAsync(cancellationToken);
-        if (rows is [var user])
-        {
-            return user;
-        }
-
-        user = DirectoryUser.Unknown(userId);
-        db.DirectoryUsers.Add(user);
-        return user;
-    }
+    public static Task<DirectoryUser> LockUserAsync(this NotificationsDbContext db, Guid userId, CancellationToken cancellationToken) =>
+        db.LockOrAddAsync(userId, () => DirectoryUser.Unknown(userId), cancellationToken);
 
     /// <summary>The language of the person at <paramref name="address"/>, when this service knows them and it.</summary>
     public static Task<string?> LocaleOfAsync(this NotificationsDbContext db, string address, CancellationToken cancellationToken)

@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Platform.Contracts.Identity;
 using Platform.Notifications.Infrastructure;
+using Platform.Notifications.Model;
 using Platform.ServiceDefaults.Messaging;
 
 namespace Platform.Notifications.IntegrationEvents;
@@ -22,6 +23,28 @@ public sealed class EmailChangedConsumer(NotificationsDbContext db, TimeProvider
     protected override async Task HandleAsync(EmailChanged message, ConsumeContext<EmailChanged> context) =>
         (await Db.LockUserAsync(message.UserId, context.CancellationToken))
             .ChangeEmail(message.OldEmail, message.NewEmail, message.ChangedAt);
+}
+
+/// <summary>
+/// Greets the person by their new name, in their new language; the approvers of their requests read
+/// the new name from then on (a request made after the change already carries it).
+/// </summary>
+public sealed class UserProfileChangedConsumer(NotificationsDbContext db, TimeProvider clock, ILogger<UserProfileChangedConsumer> logger)
+    : IdempotentConsumer<UserProfileChanged, NotificationsDbContext>(db, clock, logger)
+{
+    protected override async Task HandleAsync(UserProfileChanged message, ConsumeContext<UserProfileChanged> context)
+    {
+        var user = await Db.LockUserAsync(message.UserId, context.CancellationToken);
+        user.ChangeProfile(message.FirstName, message.Locale, message.ChangedAt);
+        if (user.Deleted)
+        {
+            return;
+        }
+
+        var name = ApprovalRequester.Shorten($"{message.FirstName.Trim()} {message.LastName.Trim()}".Trim());
+        await Db.ApprovalRequesters.Where(r => r.RequesterId == message.UserId && r.RequestedAt <= message.ChangedAt)
+            .ExecuteUpdateAsync(set => set.SetProperty(r => r.RequesterName, name), context.CancellationToken);
+    }
 }
 
 /// <summary>

@@ -18,9 +18,11 @@ public sealed class ApprovalRequester
     {
         RequestId = requestId;
         RequesterId = requesterId;
-        RequesterName = requesterName.Length > MaxNameLength ? requesterName[..MaxNameLength] : requesterName;
+        RequesterName = Shorten(requesterName);
         RequestedAt = requestedAt;
     }
 
     public const int MaxNameLength = 200;
+
+    public static string Shorten(string name) => name.Length > MaxNameLength ? name[..MaxNameLength] : name;
 }

@@ -4,7 +4,8 @@ namespace Platform.Notifications.Model;
 /// A person as this service knows them from identity's events: the address to reach them at, the name
 /// to greet them with and the language to write in. Keeps the addresses they had before, so their
 /// deliveries can be found and anonymized when the account is deleted. A deleted account stays as a
-/// tombstone without personal data, so a late event cannot bring it back.
+/// tombstone without personal data, so a late event cannot bring it back. Events arrive in any order:
+/// each field (address, name, language) keeps the value of the newest event that set it.
 /// </summary>
 public sealed class DirectoryUser
 {
@@ -15,8 +16,10 @@ public sealed class DirectoryUser
     public DateTimeOffset EmailSince { get; private set; }
     public string[] PastEmails { get; private set; } = [];
     public string FirstName { get; private set; } = "";
+    public DateTimeOffset NameSince { get; private set; } = DateTimeOffset.MinValue;
     /// <summary>A language tag such as <c>de</c> or <c>de-AT</c>; null: the default (English).</summary>
     public string? Locale { get; private set; }
+    public DateTimeOffset LocaleSince { get; private set; } = DateTimeOffset.MinValue;
     public bool Deleted { get; private set; }
     public DateTimeOffset? DeletedAt { get; private set; }
 
@@ -34,9 +37,29 @@ public sealed class DirectoryUser
             return;
         }
 
-        FirstName = firstName.Trim();
-        Locale = string.IsNullOrWhiteSpace(locale) ? Locale : locale.Trim();
+        ChangeProfile(firstName, locale, registeredAt);
         SetEmail(email, registeredAt);
+    }
+
+    /// <summary>A new name, and a new language unless <paramref name="locale"/> is empty (which keeps the one known).</summary>
+    public void ChangeProfile(string firstName, string? locale, DateTimeOffset changedAt)
+    {
+        if (Deleted)
+        {
+            return;
+        }
+
+        if (changedAt >= NameSince)
+        {
+            FirstName = firstName.Trim();
+            NameSince = changedAt;
+        }
+
+        if (!string.IsNullOrWhiteSpace(locale) && changedAt >= LocaleSince)
+        {
+            Locale = locale.Trim();
+            LocaleSince = changedAt;
+        }
     }
 
     /// <summary>An older change arriving after a newer one only adds to the past addresses.</summary>

@@ -32,10 +32,16 @@ namespace Platform.Membership.Infrastructure.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<DateTimeOffset?>("DeletedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Email")
                         .IsRequired()
                         .HasMaxLength(254)
                         .HasColumnType("character varying(254)");
+
+                    b.Property<DateTimeOffset>("EmailSince")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<bool>("EmailVerified")
                         .HasColumnType("boolean");
@@ -53,7 +59,13 @@ namespace Platform.Membership.Infrastructure.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<DateTimeOffset>("NameSince")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset>("RegisteredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("StateSince")
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");

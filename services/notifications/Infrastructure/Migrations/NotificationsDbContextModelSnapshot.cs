@@ -85,6 +85,12 @@ namespace Platform.Notifications.Infrastructure.Migrations
                         .HasMaxLength(35)
                         .HasColumnType("character varying(35)");
 
+                    b.Property<DateTimeOffset>("LocaleSince")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("NameSince")
+                        .HasColumnType("timestamp with time zone");
+
                     b.PrimitiveCollection<string[]>("PastEmails")
                         .IsRequired()
                         .HasColumnType("text[]");

@@ -1,0 +1,24 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Platform.Membership.Infrastructure;
+using Platform.Membership.Model;
+using Platform.ServiceDefaults.Authentication;
+
+namespace Platform.Membership.Application;
+
+/// <summary>
+/// Whom the caller may see outside one organization's endpoints: themselves; anyone who belongs to an
+/// organization where the caller is an active member (every rank holds members.read); everyone, for a
+/// platform administrator (who may open any organization). Anybody else answers like an id that does
+/// not exist, since ids are time-ordered and can be guessed in bulk.
+/// </summary>
+public static class PeopleVisibility
+{
+    public static async Task<bool> MaySeeAsync(this MembershipDbContext db, ClaimsPrincipal caller, Guid personId, CancellationToken cancellationToken)
+    {
+        var callerId = caller.UserId();
+        if (callerId == personId || caller.HasClaim(InternalClaims.PlatformAdmin, "true")) return true;
+        return await db.Members.AnyAsync(mine => mine.UserId == callerId && mine.State == MemberState.Active
+            && db.Members.Any(theirs => theirs.OrganizationId == mine.OrganizationId && theirs.UserId == personId), cancellationToken);
+    }
+}

@@ -20,7 +20,8 @@ public static class AccountApi
         // Scopes open an endpoint to API tokens (ScopeAuthorizationHandler); endpoints without one stay closed to them.
         account.MapGet("/", Get).RequireScope(IdentityScopes.AccountRead).WithName("GetMyAccount").WithSummary("My account");
         account.MapPut("/", UpdateProfile).RequireScope(IdentityScopes.AccountWrite).WithName("UpdateMyProfile").WithSummary("Change my name");
-        account.MapPost("/password", ChangePassword).RefuseWhileImpersonating().WithName("ChangeMyPassword").WithSummary("Change my password (needs the current one)");
+        account.MapPost("/password", ChangePassword).RefuseWhileImpersonating().WithName("ChangeMyPassword").WithSummary("Change my password (needs the current one)")
+            .WithDescription("Ends my other sessions unless endOtherSessions is false; this session stays.");
         account.MapPost("/email", RequestEmailChange).RefuseWhileImpersonating().WithName("ChangeMyEmail")
             .WithSummary("Move my account to another address (needs my password); applies once the new address is confirmed");
         account.MapGet("/export", Export).WithName("ExportMyData").WithSummary("Everything the platform's identity service holds about me, as JSON");
@@ -101,7 +102,9 @@ public static class AccountApi
 }
 
 public sealed record UpdateProfileRequest(string? FirstName, string? LastName);
-public sealed record ChangePasswordRequest(string? CurrentPassword, string? NewPassword, bool EndOtherSessions = false);
+/// <param name="EndOtherSessions">Ends every other session of the account (default), as Keycloak does: a password
+/// changed because it leaked must also lock out whoever used it. The caller's own session stays.</param>
+public sealed record ChangePasswordRequest(string? CurrentPassword, string? NewPassword, bool EndOtherSessions = true);
 public sealed record ChangeEmailRequest(string? Password, string? NewEmail);
 
 public sealed record AccountResponse(

@@ -35,7 +35,7 @@ public static class AccountApi
     }
 
     public static async Task<Results<Ok<AccountResponse>, ValidationProblem, NotFound>> UpdateProfile(
-        UpdateProfileRequest request, HttpContext context, IdentityDbContext db, AuditTrail audit, CancellationToken cancellationToken)
+        UpdateProfileRequest request, HttpContext context, IdentityDbContext db, AccountChanges changes, AuditTrail audit, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         if (!PersonName.TryNormalize(request.FirstName, out var first)) errors["firstName"] = [$"A first name of 1 to {PersonName.MaxLength} characters is required."];
@@ -44,8 +44,7 @@ public static class AccountApi
 
         var user = await db.Users.SingleOrDefaultAsync(u => u.Id == context.User.UserId(), cancellationToken);
         if (user is null) return TypedResults.NotFound();
-        user.Rename(first, last);
-        audit.Record(AuditActions.ProfileUpdated, user.Id, user.Id);
+        if (changes.Rename(user, first, last)) audit.Record(AuditActions.ProfileUpdated, user.Id, user.Id);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(AccountResponse.From(user));
     }

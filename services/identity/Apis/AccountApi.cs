@@ -7,6 +7,7 @@ using Platform.Identity.Infrastructure;
 using Platform.Identity.Model;
 using Platform.Identity.Sessions;
 using Platform.ServiceDefaults.Authentication;
+using Platform.ServiceDefaults.Email;
 using Platform.ServiceDefaults.Messaging;
 
 namespace Platform.Identity.Apis;
@@ -78,7 +79,7 @@ public static class AccountApi
         if (user is null) return TypedResults.NotFound();
         // Fresh re-authentication: a stolen session alone cannot move the account to another mailbox.
         if (!hasher.Verify(request.Password ?? "", user.PasswordHash)) return Problems.Validation("password", "The password is not correct.");
-        if (!EmailAddress.TryNormalize(request.NewEmail, out var newEmail)) return Problems.Validation("newEmail", "A valid email address is required.");
+        if (EmailAddress.Canonicalize(request.NewEmail, out var problem) is not { } newEmail) return Problems.Validation("newEmail", problem!);
 
         await change.RequestAsync(user, newEmail, cancellationToken);
         return TypedResults.Accepted((string?)null, AcceptedResponse.Link);

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Threading.Channels;
 using Platform.Identity.Audit;
 using Platform.Identity.Model;
+using Platform.ServiceDefaults.Email;
 
 namespace Platform.Identity.Application;
 

@@ -6,6 +6,7 @@ using Platform.Membership.Infrastructure;
 using Platform.Membership.Model;
 using Platform.Membership.Model.Access;
 using Platform.ServiceDefaults.Authentication;
+using Platform.ServiceDefaults.Email;
 using Platform.ServiceDefaults.Messaging;
 
 namespace Platform.Membership.Apis;
@@ -84,7 +85,7 @@ public static class MembersApi
         var decision = Delegation.Check(caller.Actor, AdminAction.Invite, grantedRank: rank);
         if (!decision.Allowed) return Problems.Forbidden(decision.Reason);
 
-        var email = (request.Email ?? "").Trim().ToLowerInvariant();
+        EmailAddress.TryNormalize(request.Email, out var email);
         var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => request.UserId != null ? u.Id == request.UserId : u.Email == email, cancellationToken);
         if (user is null) return Problems.Validation(request.UserId is null ? "email" : "userId", "No account with this address is known; send an invitation instead.");
         if (!caller.Organization.AllowsEmail(user.Email)) return Problems.Validation("email", "This organization accepts only addresses at its allowed domains.");

@@ -174,6 +174,31 @@ public sealed partial class ExternalApprovalTests(ApprovalsApiFixture service)
     }
 
     [Fact]
+    public async Task A_nominee_is_held_in_the_canonical_form_and_what_is_no_mailbox_or_an_insiders_other_spelling_is_refused()
+    {
+        var world = await World.OrganizationAsync(service);
+        var requester = await world.MemberAsync("Rita");
+        await world.SettledAsync();
+        await world.PolicyAsync("order", new
+        {
+            steps = new[] { new { name = "buyer", source = "external-nominee" } }, requesterMayNominate = true, externalDomains = new[] { "example.com" },
+        });
+        var buyer = $"buyer-{Guid.NewGuid():N}";
+
+        var request = await world.RequestAsync(requester, "order", new { externalNominee = $"  {buyer.ToUpperInvariant()}@Example.COM. " });
+        Assert.Equal($"{buyer}@example.com", request.GetProperty("externalNominee").GetString());
+
+        foreach (var notAMailbox in new[] { $"\"{buyer}\"@example.com", $"{buyer}@[192.0.2.1]", $"Buyer <{buyer}@example.com>" })
+        {
+            var refused = await world.RequestAsync(requester, "order", new { externalNominee = notAMailbox }, HttpStatusCode.BadRequest);
+            Assert.True(refused.GetProperty("errors").TryGetProperty("externalNominee", out _), notAMailbox);
+        }
+
+        var insider = await world.RequestAsync(requester, "order", new { externalNominee = $"RITA-{requester:N}@example.com." }, HttpStatusCode.BadRequest);
+        Assert.Contains("outside the organization", insider.GetProperty("errors").GetProperty("externalNominee")[0].GetString());
+    }
+
+    [Fact]
     public async Task A_nominee_outside_the_allowed_domains_or_where_nominating_is_not_allowed_is_refused_at_nomination()
     {
         var world = await World.OrganizationAsync(service);

@@ -100,7 +100,7 @@ public sealed class TwoFactorTests(GatewayFixture platform)
         // With two-factor on, eight characters are enough for a new password.
         const string shortPassword = "kq7#vR2x";
         var changed = await callers.WithCookieAsync(HttpMethod.Post, "/api/identity/account/password", here,
-            new { currentPassword = Callers.Password, newPassword = shortPassword });
+            new { currentPassword = Callers.Password, newPassword = shortPassword, endOtherSessions = false });
         Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
 
         Assert.Equal(HttpStatusCode.BadRequest, (await callers.WithCookieAsync(HttpMethod.Delete, "/api/identity/account/two-factor", here, new { password = Callers.Password })).StatusCode);

@@ -9,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Platform.Contracts.Identity;
+using Platform.Identity.Model;
 using Platform.ServiceDefaults.Authentication;
 using Platform.ServiceDefaults.Messaging;
 using static Platform.Identity.Tests.AdminUsers;
@@ -257,6 +258,8 @@ public sealed class AdminUsersTests(IdentityServiceFixture service) : IClassFixt
         var self = service.Host.CreateClientAs(new InternalIdentity(user.Id()));
         Assert.Equal(HttpStatusCode.Accepted, (await self.PostAsJsonAsync("/account/email", new { password = Password, newEmail })).StatusCode);
         Assert.Equal(HttpStatusCode.Accepted, (await service.Host.CreateClient().PostAsJsonAsync("/accounts/password/forgot", new { email })).StatusCode);
+        await Eventually.TrueAsync(() => service.WithDbAsync(db => db.AccountTokens.AnyAsync(t => t.UserId == user.Id() && t.Purpose == TokenPurpose.ResetPassword)),
+            "the reset link, issued after the answer");
         Assert.True(await CountRowsContainingAsync(email) > 0, "the arrangement left the address in the tables");
         Assert.True(await CountRowsContainingAsync(newEmail) > 0, "the arrangement left the new address in the tables");
         Assert.True(await CountRowsContainingAsync(userAgent) > 0, "the arrangement left the user agent in the audit trail");

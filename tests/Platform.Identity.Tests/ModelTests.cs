@@ -4,29 +4,6 @@ namespace Platform.Identity.Tests;
 
 public sealed class ModelTests
 {
-    [Theory]
-    [InlineData("  Alice@Example.COM ", "alice@example.com")]
-    [InlineData("bob@sub.example.org", "bob@sub.example.org")]
-    public void Emails_are_trimmed_and_lowercased(string input, string expected)
-    {
-        Assert.True(EmailAddress.TryNormalize(input, out var normalized));
-        Assert.Equal(expected, normalized);
-    }
-
-    [Theory]
-    [InlineData(null)]
-    [InlineData("")]
-    [InlineData("no-at-sign")]
-    [InlineData("Alice <alice@example.com>")]
-    [InlineData("alice@localhost")]
-    [InlineData("a\u0000b@example.com")]
-    public void Malformed_emails_are_refused(string? input) => Assert.False(EmailAddress.TryNormalize(input, out _));
-
-    [Fact]
-    public void An_email_over_254_characters_is_refused() =>
-        Assert.False(EmailAddress.TryNormalize(new string('a', 250) + "@example.com", out _));
-
-
     [Fact]
     public void A_hash_names_its_parameters_and_verifies_only_its_password()
     {

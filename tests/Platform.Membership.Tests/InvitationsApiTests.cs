@@ -190,6 +190,23 @@ public sealed class InvitationsApiTests(MembershipServiceFixture service) : ICla
         Assert.Equal(HttpStatusCode.OK, (await AcceptAsync(resentPerson, newToken)).StatusCode);
     }
 
+    [Fact]
+    public async Task Spellings_of_one_mailbox_are_one_invitation_in_its_canonical_form_and_non_mailboxes_are_invalid()
+    {
+        var (org, owner) = await given.OrganizationAsync();
+        var local = $"ada-{Guid.NewGuid():N}";
+
+        var response = await InviteAsync(owner, org, [$"{local}@bücher.de", $"{local.ToUpperInvariant()}@BÜCHER.de.", $"{local}@xn--bcher-kva.de",
+            $"\"{local}\"@example.com", $"{local}@[192.0.2.1]"]);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var results = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("results").EnumerateArray().Select(r => r.GetProperty("result").GetString()).ToList();
+        Assert.Equal(["invited", "duplicate", "duplicate", "invalid", "invalid"], results);
+        Assert.Equal([$"{local}@xn--bcher-kva.de"], await given.WithDbAsync(db => db.Invitations.Where(i => i.OrganizationId == org).Select(i => i.Email).ToListAsync()));
+        var again = await InviteAsync(owner, org, [$"{local}@xn--bcher-kva.de."]);
+        Assert.Equal("already-invited", (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("results")[0].GetProperty("result").GetString());
+    }
+
     private static string EmailOf(Guid userId) => $"person-{userId:N}@example.com";
 
     private Task<HttpResponseMessage> InviteAsync(

@@ -1,7 +1,7 @@
-using System.Net.Mail;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Platform.Approvals.Model.Requests;
+using Platform.ServiceDefaults.Email;
 
 namespace Platform.Approvals.Apis;
 
@@ -34,13 +34,12 @@ public sealed partial record RequestInput(
             else if (System.Text.Encoding.UTF8.GetByteCount(details) > MaxDetailsBytes) errors["details"] = [$"At most {MaxDetailsBytes} bytes of JSON."];
         }
 
-        if (ExternalNominee is not null && !IsAddress(ExternalNominee)) errors["externalNominee"] = ["An email address of up to 254 characters."];
+        // The canonical address (ServiceDefaults), so one mailbox is one external approver however it is spelled.
+        string? nominee = null;
+        if (ExternalNominee is not null && (nominee = EmailAddress.Canonicalize(ExternalNominee, out var problem)) is null) errors["externalNominee"] = [problem!];
         if (errors.Count > 0) return (null, errors);
-        return (new RequestDraft(Title!.Trim(), Summary, Subject?.ExternalId, Subject?.Url, Amount, Currency, details, ExternalNominee?.Trim()), errors);
+        return (new RequestDraft(Title!.Trim(), Summary, Subject?.ExternalId, Subject?.Url, Amount, Currency, details, nominee), errors);
     }
-
-    private static bool IsAddress(string value) =>
-        value.Length <= 254 && MailAddress.TryCreate(value.Trim(), out var address) && address.Address == value.Trim() && address.Host.Contains('.');
 
     [GeneratedRegex("^[A-Z]{3}$")]
     public static partial Regex CurrencyPattern();

@@ -7,6 +7,7 @@ using Platform.Identity.Infrastructure;
 using Platform.Identity.Model;
 using Platform.Identity.Sessions;
 using Platform.ServiceDefaults.Authentication;
+using Platform.ServiceDefaults.Email;
 using Platform.ServiceDefaults.Messaging;
 
 namespace Platform.Identity.Apis;
@@ -20,7 +21,8 @@ public static class AccountApi
         // Scopes open an endpoint to API tokens (ScopeAuthorizationHandler); endpoints without one stay closed to them.
         account.MapGet("/", Get).RequireScope(IdentityScopes.AccountRead).WithName("GetMyAccount").WithSummary("My account");
         account.MapPut("/", UpdateProfile).RequireScope(IdentityScopes.AccountWrite).WithName("UpdateMyProfile").WithSummary("Change my name");
-        account.MapPost("/password", ChangePassword).RefuseWhileImpersonating().WithName("ChangeMyPassword").WithSummary("Change my password (needs the current one)");
+        account.MapPost("/password", ChangePassword).RefuseWhileImpersonating().WithName("ChangeMyPassword").WithSummary("Change my password (needs the current one)")
+            .WithDescription("Ends my other sessions unless endOtherSessions is false; this session stays.");
         account.MapPost("/email", RequestEmailChange).RefuseWhileImpersonating().WithName("ChangeMyEmail")
             .WithSummary("Move my account to another address (needs my password); applies once the new address is confirmed");
         account.MapGet("/export", Export).WithName("ExportMyData").WithSummary("Everything the platform's identity service holds about me, as JSON");
@@ -34,7 +36,7 @@ public static class AccountApi
     }
 
     public static async Task<Results<Ok<AccountResponse>, ValidationProblem, NotFound>> UpdateProfile(
-        UpdateProfileRequest request, HttpContext context, IdentityDbContext db, AuditTrail audit, CancellationToken cancellationToken)
+        UpdateProfileRequest request, HttpContext context, IdentityDbContext db, AccountChanges changes, AuditTrail audit, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         if (!PersonName.TryNormalize(request.FirstName, out var first)) errors["firstName"] = [$"A first name of 1 to {PersonName.MaxLength} characters is required."];
@@ -43,8 +45,7 @@ public static class AccountApi
 
         var user = await db.Users.SingleOrDefaultAsync(u => u.Id == context.User.UserId(), cancellationToken);
         if (user is null) return TypedResults.NotFound();
-        user.Rename(first, last);
-        audit.Record(AuditActions.ProfileUpdated, user.Id, user.Id);
+        if (changes.Rename(user, first, last)) audit.Record(AuditActions.ProfileUpdated, user.Id, user.Id);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(AccountResponse.From(user));
     }
@@ -78,7 +79,7 @@ public static class AccountApi
         if (user is null) return TypedResults.NotFound();
         // Fresh re-authentication: a stolen session alone cannot move the account to another mailbox.
         if (!hasher.Verify(request.Password ?? "", user.PasswordHash)) return Problems.Validation("password", "The password is not correct.");
-        if (!EmailAddress.TryNormalize(request.NewEmail, out var newEmail)) return Problems.Validation("newEmail", "A valid email address is required.");
+        if (EmailAddress.Canonicalize(request.NewEmail, out var problem) is not { } newEmail) return Problems.Validation("newEmail", problem!);
 
         await change.RequestAsync(user, newEmail, cancellationToken);
         return TypedResults.Accepted((string?)null, AcceptedResponse.Link);
@@ -101,7 +102,9 @@ public static class AccountApi
 }
 
 public sealed record UpdateProfileRequest(string? FirstName, string? LastName);
-public sealed record ChangePasswordRequest(string? CurrentPassword, string? NewPassword, bool EndOtherSessions = false);
+/// <param name="EndOtherSessions">Ends every other session of the account (default), as Keycloak does: a password
+/// changed because it leaked must also lock out whoever used it. The caller's own session stays.</param>
+public sealed record ChangePasswordRequest(string? CurrentPassword, string? NewPassword, bool EndOtherSessions = true);
 public sealed record ChangeEmailRequest(string? Password, string? NewEmail);
 
 public sealed record AccountResponse(

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Platform.Identity.Application;
+using Platform.Identity.Audit;
 using Platform.Identity.Extensions;
 using Platform.Identity.Model;
 
@@ -38,15 +39,16 @@ public static class AccountsApi
     public static async Task<Results<Ok<DoneResponse>, ProblemHttpResult>> Verify(TokenRequest request, EmailVerification verification, CancellationToken cancellationToken) =>
         await verification.VerifyAsync(request.Token, cancellationToken) ? TypedResults.Ok(DoneResponse.EmailVerified) : Problems.InvalidLink();
 
-    public static async Task<Accepted<AcceptedResponse>> ResendVerification(EmailRequest request, SignUp signUp, CancellationToken cancellationToken)
+    // Both answer before looking the address up (LinkRequestQueue), so their timing tells nothing about it.
+    public static Accepted<AcceptedResponse> ResendVerification(EmailRequest request, LinkRequestQueue queue, AuditTrail audit)
     {
-        if (EmailAddress.TryNormalize(request.Email, out var email)) await signUp.ResendVerificationAsync(email, cancellationToken);
+        queue.Enqueue(LinkRequestKind.VerificationResend, request.Email, audit.Context());
         return TypedResults.Accepted((string?)null, AcceptedResponse.Link);
     }
 
-    public static async Task<Accepted<AcceptedResponse>> ForgotPassword(EmailRequest request, PasswordReset reset, CancellationToken cancellationToken)
+    public static Accepted<AcceptedResponse> ForgotPassword(EmailRequest request, LinkRequestQueue queue, AuditTrail audit)
     {
-        await reset.RequestAsync(request.Email, cancellationToken);
+        queue.Enqueue(LinkRequestKind.PasswordReset, request.Email, audit.Context());
         return TypedResults.Accepted((string?)null, AcceptedResponse.Link);
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Platform.Identity.Application;
 using Platform.Identity.Model;
+using Platform.ServiceDefaults.Email;
 
 namespace Platform.Identity.Apis;
 

@@ -8,6 +8,7 @@ using Platform.Identity.Model;
 using Platform.Identity.Sessions;
 using Platform.ServiceDefaults.Authentication;
 using Platform.ServiceDefaults.Csv;
+using Platform.ServiceDefaults.Email;
 
 namespace Platform.Identity.Apis;
 
@@ -224,8 +225,8 @@ public static class AdminUsersApi
     private static (string Email, string FirstName, string LastName) CheckDetails(
         string? email, string? firstName, string? lastName, Dictionary<string, string[]> errors)
     {
-        if (!EmailAddress.TryNormalize(email, out var normalized))
-            errors["email"] = [$"A valid email address of at most {EmailAddress.MaxLength} characters is required."];
+        var normalized = EmailAddress.Canonicalize(email, out var emailProblem) ?? "";
+        if (emailProblem is not null) errors["email"] = [emailProblem];
         if (!PersonName.TryNormalize(firstName, out var first))
             errors["firstName"] = [$"A first name of 1 to {PersonName.MaxLength} characters is required."];
         if (!PersonName.TryNormalize(lastName, out var last))

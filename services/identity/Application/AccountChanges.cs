@@ -5,7 +5,7 @@ using Platform.ServiceDefaults.Messaging;
 
 namespace Platform.Identity.Application;
 
-/// <summary>What every state change of an account does besides the move itself: audit, event, sessions.</summary>
+/// <summary>What every state change (and rename) of an account does besides the change itself: audit, event, sessions.</summary>
 public sealed class AccountChanges(IEventOutbox outbox, AuditTrail audit, TimeProvider time)
 {
     /// <summary>Records a successful move; the caller saves, then ends sessions when <see cref="StateChange.EndsSessions"/>.</summary>
@@ -14,5 +14,13 @@ public sealed class AccountChanges(IEventOutbox outbox, AuditTrail audit, TimePr
         if (!change.Succeeded || change.From == change.To) return;
         audit.Record(AuditActions.StateChanged, actorId, user.Id, $"{User.Name(change.From)} -> {User.Name(change.To)}: {reason}");
         outbox.Add(new UserStateChanged(user.Id, User.Name(change.From), User.Name(change.To), reason, actorId, time.GetUtcNow()));
+    }
+
+    /// <summary>Renames and tells every copy of the name (membership, approvals, notifications); the caller's save commits both.</summary>
+    public bool Rename(User user, string firstName, string lastName)
+    {
+        if (!user.Rename(firstName, lastName)) return false;
+        outbox.Add(new UserProfileChanged(user.Id, user.FirstName, user.LastName, time.GetUtcNow()));
+        return true;
     }
 }

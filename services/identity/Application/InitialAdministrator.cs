@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Platform.Identity.Extensions;
 using Platform.Identity.Infrastructure;
 using Platform.Identity.Model;
+using Platform.ServiceDefaults.Email;
 
 namespace Platform.Identity.Application;
 

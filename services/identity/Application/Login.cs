@@ -6,6 +6,7 @@ using Platform.Identity.Extensions;
 using Platform.Identity.Infrastructure;
 using Platform.Identity.Model;
 using Platform.Identity.Sessions;
+using Platform.ServiceDefaults.Email;
 using Platform.ServiceDefaults.Http;
 using Platform.ServiceDefaults.Messaging;
 using Platform.ServiceDefaults.Sessions;

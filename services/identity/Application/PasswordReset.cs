@@ -6,6 +6,7 @@ using Platform.Identity.Extensions;
 using Platform.Identity.Infrastructure;
 using Platform.Identity.Model;
 using Platform.Identity.Sessions;
+using Platform.ServiceDefaults.Email;
 using Platform.ServiceDefaults.Messaging;
 
 namespace Platform.Identity.Application;

@@ -6,6 +6,7 @@ using Platform.Identity.Audit;
 using Platform.Identity.Extensions;
 using Platform.Identity.Infrastructure;
 using Platform.Identity.Model;
+using Platform.ServiceDefaults.Email;
 using Platform.ServiceDefaults.Messaging;
 
 namespace Platform.Identity.Application;
@@ -32,7 +33,7 @@ public sealed class SignUp(
         var user = User.Register(registration, passwordHash, time.GetUtcNow());
         db.Users.Add(user);
         outbox.Add(new UserRegistered(user.Id, user.Email, user.FirstName, user.LastName, user.CreatedAt));
-        await RequestVerificationAsync(user);
+        RequestVerification(user, tokens.IssueFirst(user.Id, TokenPurpose.VerifyEmail, options.Value.VerificationLinkLifetime));
         audit.Record(AuditActions.SignedUp, user.Id, user.Id);
         try
         {
@@ -48,19 +49,21 @@ public sealed class SignUp(
     /// <summary>Resends the link to a pending account, at most once per interval; silent otherwise.</summary>
     public async Task ResendVerificationAsync(string email, CancellationToken cancellationToken)
     {
+        if (!EmailAddress.TryNormalize(email, out var normalized)) return;
+        email = normalized;
         var user = await db.Users.SingleOrDefaultAsync(u => u.Email == email, cancellationToken);
         if (user is not { State: UserState.Pending } || user.PasswordHash is null) return;
         var last = await tokens.LastIssuedAsync(user.Id, TokenPurpose.VerifyEmail);
         if (last is { } issued && time.GetUtcNow() - issued < options.Value.VerificationResendInterval) return;
 
-        await RequestVerificationAsync(user);
+        RequestVerification(user, await tokens.IssueAsync(user.Id, TokenPurpose.VerifyEmail, options.Value.VerificationLinkLifetime));
         audit.Record(AuditActions.VerificationResent, user.Id, user.Id);
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private async Task RequestVerificationAsync(User user)
+    private void RequestVerification(User user, (AccountToken Token, string Secret) issued)
     {
-        var (token, secret) = await tokens.IssueAsync(user.Id, TokenPurpose.VerifyEmail, options.Value.VerificationLinkLifetime);
+        var (token, secret) = issued;
         outbox.Add(new EmailVerificationRequested(user.Id, user.Email, user.FirstName, secret, token.ExpiresAt));
     }
 

@@ -57,11 +57,7 @@ public sealed class UserAdministration(
         if (user.State == UserState.Deleted) return new AdministrationResult.Refused("A deleted account keeps no personal data and cannot be edited.");
         if (email != user.Email && await db.Users.AnyAsync(u => u.Email == email, cancellationToken)) return new AdministrationResult.EmailTaken();
 
-        if (firstName != user.FirstName || lastName != user.LastName)
-        {
-            user.Rename(firstName, lastName);
-            audit.Record(AuditActions.EditedByAdministrator, actorId, user.Id, "name");
-        }
+        if (changes.Rename(user, firstName, lastName)) audit.Record(AuditActions.EditedByAdministrator, actorId, user.Id, "name");
 
         if (email != user.Email)
         {

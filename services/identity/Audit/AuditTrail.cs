@@ -25,8 +25,12 @@ public sealed class AuditTrail(IdentityDbContext db, IHttpContextAccessor http, 
 
     public HttpContext? HttpContext => http.HttpContext;
 
+    /// <summary>For work done after the request was answered (<see cref="Application.LinkRequestWorker"/>): where it came from.</summary>
+    public AuditContext? Origin { get; set; }
+
     public AuditContext Context()
     {
+        if (Origin is { } origin) return origin;
         var context = http.HttpContext;
         return new AuditContext(context.ClientAddress(), context?.Request.Headers.UserAgent.ToString(), Activity.Current?.TraceId.ToString());
     }

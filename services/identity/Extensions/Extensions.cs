@@ -64,5 +64,7 @@ public static class Extensions
         builder.Services.AddSingleton<TotpSecretProtection>();
         builder.Services.AddSingleton<TwoFactorChallenges>();
         builder.Services.AddHostedService<InitialAdministrator>();
+        builder.Services.AddSingleton<LinkRequestQueue>();
+        builder.Services.AddHostedService<LinkRequestWorker>();
     }
 }

@@ -6,6 +6,7 @@ using Platform.Identity.Application;
 using Platform.Identity.Audit;
 using Platform.Identity.Infrastructure;
 using Platform.Identity.Model;
+using Platform.ServiceDefaults.Email;
 using Platform.ServiceDefaults.Messaging;
 
 namespace Platform.Identity.IntegrationEvents;

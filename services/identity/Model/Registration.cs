@@ -1,6 +1,8 @@
+using Platform.ServiceDefaults.Email;
+
 namespace Platform.Identity.Model;
 
-/// <summary>A sign-up whose fields passed the rules: email normalized, names trimmed, password acceptable.</summary>
+/// <summary>A sign-up whose fields passed the rules: email canonical, names trimmed, password acceptable.</summary>
 public sealed record Registration(string Email, string Password, string FirstName, string LastName)
 {
     public static bool TryCreate(
@@ -8,8 +10,8 @@ public sealed record Registration(string Email, string Password, string FirstNam
         out Registration registration, out Dictionary<string, string[]> errors)
     {
         errors = [];
-        if (!EmailAddress.TryNormalize(email, out var normalizedEmail))
-            errors["email"] = [$"A valid email address of at most {EmailAddress.MaxLength} characters is required."];
+        var normalizedEmail = EmailAddress.Canonicalize(email, out var emailProblem) ?? "";
+        if (emailProblem is not null) errors["email"] = [emailProblem];
         if (!PersonName.TryNormalize(firstName, out var first))
             errors["firstName"] = [$"A first name of 1 to {PersonName.MaxLength} characters is required."];
         if (!PersonName.TryNormalize(lastName, out var last))

@@ -240,10 +240,13 @@ public sealed class User
     /// <summary>Rehash on login when the configured parameters changed; the password itself is unchanged.</summary>
     public void UpgradePasswordHash(string passwordHash) => PasswordHash = passwordHash;
 
-    public void Rename(string firstName, string lastName)
+    /// <summary>False when the name is the same: nothing to record or tell.</summary>
+    public bool Rename(string firstName, string lastName)
     {
+        if (firstName == FirstName && lastName == LastName) return false;
         FirstName = firstName;
         LastName = lastName;
+        return true;
     }
 
     /// <summary>The new address was proven by its owner (or set by an administrator).</summary>

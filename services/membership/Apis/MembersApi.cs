@@ -7,6 +7,7 @@ using Platform.Membership.Infrastructure;
 using Platform.Membership.Model;
 using Platform.Membership.Model.Access;
 using Platform.ServiceDefaults.Authentication;
+using Platform.ServiceDefaults.Email;
 using Platform.ServiceDefaults.Http;
 using Platform.ServiceDefaults.Messaging;
 
@@ -91,7 +92,7 @@ public static class MembersApi
         var decision = Delegation.Check(caller.Actor, AdminAction.Invite, grantedRank: rank);
         if (!decision.Allowed) return Problems.Forbidden(decision.Reason);
 
-        var email = (request.Email ?? "").Trim().ToLowerInvariant();
+        EmailAddress.TryNormalize(request.Email, out var email);
         var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => request.UserId != null ? u.Id == request.UserId : u.Email == email, cancellationToken);
         // By id, only someone the caller may already see: an id guessed in bulk must not reveal whose it is.
         if (user is { Email: "" } || user?.IsDeleted == true || (request.UserId is { } id && !await db.MaySeeAsync(context.User, id, cancellationToken))) user = null;

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Platform.Identity.Model;
+using Platform.ServiceDefaults.Email;
 
 namespace Platform.Identity.Infrastructure.EntityConfigurations;
 

@@ -1,18 +1,9 @@
-using System.Net.Mail;
+using Platform.ServiceDefaults.Email;
 
 namespace Platform.Membership.Model.Invitations;
 
-/// <summary>Email addresses as invitations hold them: trimmed, lowercase, a plain address without a display name.</summary>
+/// <summary>Email addresses as invitations hold them: the platform's canonical form (ServiceDefaults' <see cref="EmailAddress"/>).</summary>
 public static class InvitationAddress
 {
-    public static bool TryNormalize(string? raw, out string email)
-    {
-        email = (raw ?? "").Trim().ToLowerInvariant();
-        return email.Length is > 0 and <= Invitation.MaxEmailLength
-            && MailAddress.TryCreate(email, out var parsed)
-            && parsed.Address == email
-            && email.IndexOf('@') is > 0 and var at
-            && email[(at + 1)..].Contains('.')
-            && !email.Any(char.IsControl);
-    }
+    public static bool TryNormalize(string? raw, out string email) => EmailAddress.TryNormalize(raw, out email);
 }

@@ -7,7 +7,7 @@ namespace Platform.Notifications.Tests;
 /// test may stop and start again without disturbing other tests. One worker sending five at a time,
 /// so the order in which deliveries are claimed shows.
 /// </summary>
-public sealed class OwnMailServerFixture : NotificationsServiceFixture
+public class OwnMailServerFixture : NotificationsServiceFixture
 {
     private readonly string data = Path.Combine(Path.GetTempPath(), $"platform-mail-{Guid.NewGuid():N}");
 

@@ -33,10 +33,11 @@ public sealed class ServiceProcess : IAsyncDisposable
     /// <param name="project">The folder under the repository, <c>services/notifications</c>.</param>
     /// <param name="assembly">The entry assembly, <c>Platform.Notifications</c>.</param>
     /// <param name="settings">Configuration keys as <see cref="TestContext.ServiceSettings"/> gives them (<c>A:B</c>).</param>
-    public static async Task<ServiceProcess> StartAsync(string project, string assembly, IReadOnlyDictionary<string, string?> settings)
+    /// <param name="port">Its HTTP port; 0 picks a free one. A restart that others reach by address keeps the port.</param>
+    public static async Task<ServiceProcess> StartAsync(string project, string assembly, IReadOnlyDictionary<string, string?> settings, int port = 0)
     {
         var dll = Path.Combine(RepositoryRoot(), project, "bin", Configuration, "net10.0", assembly + ".dll");
-        var port = FreePort();
+        port = port == 0 ? FreePort() : port;
         var start = new ProcessStartInfo("dotnet", [dll])
         {
             RedirectStandardOutput = true,
@@ -93,7 +94,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         throw new InvalidOperationException("The tests run from inside the repository.");
     }
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -15,10 +15,10 @@ public sealed class DrillPlatform : IAsyncLifetime
     private readonly string data = Path.Combine(Path.GetTempPath(), $"platform-drills-{Guid.NewGuid():N}");
     private readonly Dictionary<string, PlatformService> services = [];
 
-    public PostgresServer Postgres { get; private set; } = null!;
-    public RabbitMqServer RabbitMq { get; private set; } = null!;
-    public RedisServer Redis { get; private set; } = null!;
-    public MailDevServer Smtp { get; private set; } = null!;
+    internal PostgresServer Postgres { get; private set; } = null!;
+    internal RabbitMqServer RabbitMq { get; private set; } = null!;
+    internal RedisServer Redis { get; private set; } = null!;
+    internal MailDevServer Smtp { get; private set; } = null!;
     public ReceivedMail Mail { get; private set; } = null!;
     public Uri Gateway => services["gateway"].Address;
 
@@ -48,13 +48,26 @@ public sealed class DrillPlatform : IAsyncLifetime
     public string ConnectionString(string database) =>
         new NpgsqlConnectionStringBuilder(Postgres.ConnectionString) { Database = database }.ConnectionString;
 
-    /// <summary>SIGKILL: the service gets no chance to finish, commit or say goodbye.</summary>
+    /// <summary>SIGKILL of a service: it gets no chance to finish, commit or say goodbye.</summary>
     public Task KillAsync(string service) => services[service].KillAsync();
 
-    /// <summary>Starts a service again on its port, with its settings and database.</summary>
-    public Task StartAsync(string service) => services[service].StartAsync();
+    /// <summary>Stops a server (<c>postgres</c>, <c>rabbitmq</c>, <c>redis</c>, <c>smtp</c>: the AppHost's resource names) the way its own shutdown does.</summary>
+    public Task StopAsync(string server) => Server(server).Stop();
 
-    public HttpClient Anonymous() => new() { BaseAddress = Gateway };
+    /// <summary>Starts a server or a service again, on its port, with its data and settings.</summary>
+    public Task StartAsync(string resource) =>
+        services.TryGetValue(resource, out var service) ? service.StartAsync() : Server(resource).Start(CancellationToken.None);
+
+    private (Func<Task> Stop, Func<CancellationToken, Task> Start) Server(string name) => name switch
+    {
+        "postgres" => (Postgres.StopAsync, Postgres.StartAsync),
+        "rabbitmq" => (RabbitMq.StopAsync, RabbitMq.StartAsync),
+        "redis" => (Redis.StopAsync, Redis.StartAsync),
+        "smtp" => (Smtp.StopAsync, Smtp.StartAsync),
+        _ => throw new ArgumentException($"No server called {name}.", nameof(name)),
+    };
+
+    public MailDevClient MailApi => new(Smtp.WebUrl);
 
     public async Task DisposeAsync()
     {

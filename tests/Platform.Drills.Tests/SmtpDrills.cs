@@ -17,9 +17,9 @@ public sealed class SmtpDrills(DrillPlatform platform, ITestOutputHelper output)
         var signingUp = SignUpAllAsync(platform.Gateway, addresses);
         await Eventually.TrueAsync(() => Task.FromResult(platform.Mail.Count >= before + 20), "the first emails", TimeSpan.FromSeconds(60));
 
-        await platform.Smtp.StopAsync();
-        await Task.Delay(TimeSpan.FromSeconds(20));
-        await platform.Smtp.StartAsync();
+        await platform.StopAsync("smtp");
+        await Task.Delay(TimeSpan.FromSeconds(10));
+        await platform.StartAsync("smtp");
         var back = Stopwatch.StartNew();
         var atReturn = platform.Mail.Count;
         await Eventually.TrueAsync(() => Task.FromResult(platform.Mail.Count > atReturn), "mail to resume", TimeSpan.FromSeconds(60));
@@ -28,7 +28,7 @@ public sealed class SmtpDrills(DrillPlatform platform, ITestOutputHelper output)
         Assert.All(await signingUp, answer => Assert.Equal(HttpStatusCode.Accepted, answer));
         var counts = await platform.Mail.WaitForEachAsync(addresses, TimeSpan.FromSeconds(120));
         var duplicates = counts.Sum() - counts.Count;
-        output.WriteLine($"SMTP sink down 20 s during {addresses.Count} emails: mail resumed {resumedAfter.TotalSeconds:0.0} s after it was back; "
+        output.WriteLine($"SMTP sink down 10 s during {addresses.Count} emails: mail resumed {resumedAfter.TotalSeconds:0.0} s after it was back; "
             + $"{counts.Count(c => c > 0)} of {addresses.Count} delivered, {duplicates} duplicates");
         Assert.True(duplicates <= 15, $"{duplicates} duplicates (at most 15)");
         Assert.True(resumedAfter < TimeSpan.FromSeconds(15), $"mail resumed {resumedAfter.TotalSeconds:0.0} s after the SMTP server was back (at most 15)");
@@ -38,8 +38,8 @@ public sealed class SmtpDrills(DrillPlatform platform, ITestOutputHelper output)
     public async Task Notifications_killed_in_the_middle_of_a_backlog_sends_at_most_one_email_per_connection_twice()
     {
         const int connections = 4; // Email:Concurrency
-        var addresses = Addresses("notifications-kill", 300);
-        // The events wait in RabbitMQ while notifications is down, so that it starts on a backlog of 300 and sends in full batches.
+        var addresses = Addresses("notifications-kill", 200);
+        // The events wait in RabbitMQ while notifications is down, so that it starts on a backlog of 200 and sends in full batches.
         await platform.KillAsync("notifications");
         Assert.All(await SignUpAllAsync(platform.Gateway, addresses), answer => Assert.Equal(HttpStatusCode.Accepted, answer));
         var before = platform.Mail.Count;

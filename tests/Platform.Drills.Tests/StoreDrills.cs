@@ -13,20 +13,20 @@ public sealed class StoreDrills(DrillPlatform platform, ITestOutputHelper output
 {
     [Fact]
     public Task PostgreSQL_restarted_under_a_request_loop_answers_no_500_and_recovers() =>
-        RestartUnderLoadAsync("PostgreSQL", platform.Postgres.StopAsync, () => platform.Postgres.StartAsync());
+        RestartUnderLoadAsync("postgres");
 
     /// <summary>The session outlives the restart too: local Redis keeps its data (append-only file).</summary>
     [Fact]
     public Task Redis_restarted_with_a_logged_in_session_keeps_the_session_and_answers_no_500() =>
-        RestartUnderLoadAsync("Redis", platform.Redis.StopAsync, () => platform.Redis.StartAsync());
+        RestartUnderLoadAsync("redis");
 
-    private async Task RestartUnderLoadAsync(string store, Func<Task> stop, Func<Task> start)
+    private async Task RestartUnderLoadAsync(string store)
     {
-        var user = await GatewayUser.SignUpAsync(platform.Gateway, new MailDevClient(platform.Smtp.WebUrl), "Pia");
+        var user = await GatewayUser.SignUpAsync(platform.Gateway, platform.MailApi, "Pia");
         var answers = await UnderLoadAsync(user, async () =>
         {
-            await stop();
-            await start();
+            await platform.StopAsync(store);
+            await platform.StartAsync(store);
         });
 
         output.WriteLine($"{store} restarted: {answers.Count} requests; "

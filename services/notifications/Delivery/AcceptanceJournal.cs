@@ -22,11 +22,19 @@ internal sealed class AcceptanceJournal(NpgsqlConnection connection) : IAsyncDis
         },
     };
 
+    /// <summary>
+    /// With <c>synchronous_commit</c> off for these records alone: a record is committed (visible, and safe
+    /// from a crash of this process) when the INSERT returns, but the worker does not wait for PostgreSQL to
+    /// flush it to disk before the next email. A crash of PostgreSQL itself may forget the last fraction of a
+    /// second of records (three times <c>wal_writer_delay</c>), whose emails would then go again.
+    /// </summary>
     public static async Task<AcceptanceJournal> OpenAsync(string connectionString, CancellationToken cancellationToken)
     {
-        var connection = new NpgsqlConnection(connectionString);
+        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Options = "-c synchronous_commit=off" }.ConnectionString);
         await connection.OpenAsync(cancellationToken);
-        return new AcceptanceJournal(connection);
+        var journal = new AcceptanceJournal(connection);
+        await journal.insert.PrepareAsync(cancellationToken);
+        return journal;
     }
 
     /// <summary>Not cancellable: the server has accepted the email, and this is what keeps it from going twice.</summary>

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test against real servers: installs what is missing, builds, starts PostgreSQL,
-# RabbitMQ, Redis and maildev with the AppHost's infrastructure verb, runs the suites, prints the
+# RabbitMQ, Redis and maildev with the AppHost in its servers-only mode, runs the suites, prints the
 # totals and exits non-zero on any failure. Usage: scripts/test.sh [extra dotnet test arguments]
 set -euo pipefail
 
@@ -18,8 +18,8 @@ echo "== build"
 dotnet build Platform.sln -c Debug -nologo -v quiet -clp:ErrorsOnly
 
 echo "== start servers"
-dotnet run --no-build --project AppHost -- infrastructure --data "$data/servers" --env-file "$data/servers.env" --dynamic-ports \
-  > "$data/servers.log" 2>&1 &
+dotnet run --no-build --no-launch-profile --project AppHost -- --Infrastructure:Only=true --Infrastructure:DynamicPorts=true \
+  --Infrastructure:DataDirectory="$data/servers" --Infrastructure:EnvironmentFile="$data/servers.env" > "$data/servers.log" 2>&1 &
 servers=$!
 stop_servers() {
   # SIGTERM: a background job of a script ignores SIGINT, and dotnet run passes TERM on.

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Npgsql;
-using Platform.AppHost.Hosting;
+using Aspire.Hosting;
 using Platform.Testing;
 
 namespace Platform.Benchmarks;
@@ -111,7 +111,7 @@ public static class ApprovalsBenchmark
 
     private static async Task<List<(string Text, DateTimeOffset SentAt)>> SentApprovalEmailsAsync(BenchPlatform platform, string run)
     {
-        await using var connection = new NpgsqlConnection(platform.App.GetConnectionString("notificationsdb"));
+        await using var connection = new NpgsqlConnection(await platform.App.GetConnectionStringAsync("notificationsdb"));
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(
             "SELECT \"TextBody\", \"SentAt\" FROM \"EmailDeliveries\" WHERE \"Template\" = 'approval-requested' AND \"SentAt\" IS NOT NULL AND \"TextBody\" LIKE @pattern",

@@ -1,16 +1,18 @@
 using System.Net;
 using System.Net.Http.Json;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
 using Npgsql;
-using Platform.AppHost;
-using Platform.AppHost.Hosting;
 using Platform.Identity.Model;
 using Platform.Testing;
 
 namespace Platform.Benchmarks;
 
 /// <summary>
-/// The whole platform as <c>dotnet run --project AppHost</c> starts it (the AppHost's topology and orchestration,
-/// its own servers, every service a separate process from bin/Release), reached only through the gateway. Only
+/// The whole platform as <c>dotnet run --project AppHost</c> starts it (the AppHost itself through
+/// Aspire.Hosting.Testing, its own servers, every service a separate process from bin/Release), reached only
+/// through the gateway. Only
 /// the gateway's per-address limits are raised, since every request comes from 127.0.0.1, and identity is told
 /// which password hashing to use.
 /// </summary>
@@ -36,7 +38,7 @@ public sealed class BenchPlatform : IAsyncDisposable
             BaseAddress = app.GetEndpoint("gateway"),
             Timeout = TimeSpan.FromSeconds(60),
         };
-        Mail = new MailDevClient(app.GetEndpoint("smtp"));
+        Mail = new MailDevClient(app.GetEndpoint("smtp", "http"));
     }
 
     public DistributedApplication App { get; }
@@ -46,18 +48,9 @@ public sealed class BenchPlatform : IAsyncDisposable
     public static async Task<BenchPlatform> StartAsync(PasswordHashAlgorithm identityHashing)
     {
         var data = Path.Combine(Path.GetTempPath(), $"platform-bench-{Guid.NewGuid():N}");
-        var builder = DistributedApplication.CreateBuilder(["--dynamic-ports", "--data", data]);
-        builder.Options.EchoToConsole = false;
-        foreach (var key in builder.Options.Environment.Keys
-                     .Where(k => k.StartsWith("ConnectionStrings__", StringComparison.Ordinal) || k.StartsWith("OTEL_", StringComparison.Ordinal))
-                     .ToList())
-        {
-            builder.Options.Environment.Remove(key); // the AppHost's own servers, no telemetry collector
-        }
-
-        PlatformTopology.Declare(builder);
-        // Projects get only what the AppHost declares (Options.Environment passes on OTEL_* alone), so the
-        // bench adds to the declared resources, as a deployment would in its own overlay.
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Platform_AppHost>(
+            ["--Infrastructure:DynamicPorts=true", $"--Infrastructure:DataDirectory={data}"]);
+        // The bench adds to the declared resources, as a deployment would in its own overlay.
         Project(builder, "gateway")
             .WithEnvironment("Gateway__LoginAttemptsPerWindow", "1000000")
             .WithEnvironment("Gateway__RequestsPerWindow", "1000000");
@@ -74,20 +67,22 @@ public sealed class BenchPlatform : IAsyncDisposable
             identity.WithEnvironment("Accounts__PasswordHashing__Pbkdf2Iterations", $"{pbkdf2.Iterations}");
         }
 
-        var app = builder.Build();
-        Report.Progress($"starting the platform (identity hashing {identityHashing.Name}${identityHashing.Parameters}); data and logs in {data}");
+        var app = await builder.BuildAsync();
+        Report.Progress($"starting the platform (identity hashing {identityHashing.Name}${identityHashing.Parameters}); data in {data}");
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         try
         {
             await app.StartAsync();
+            await app.ResourceNotifications.WaitForResourceHealthyAsync("gateway");
         }
         catch
         {
             await app.DisposeAsync();
-            Report.Progress($"the platform did not start; logs kept in {data}/logs");
+            Report.Progress("the platform did not start");
             throw;
         }
 
-        Report.Progress($"platform healthy in {app.StartupTime!.Value.TotalSeconds:0.0} s");
+        Report.Progress($"platform healthy in {clock.Elapsed.TotalSeconds:0.0} s");
         return new BenchPlatform(data, app);
     }
 
@@ -111,7 +106,7 @@ public sealed class BenchPlatform : IAsyncDisposable
     /// <summary>The hash identity stored for <paramref name="email"/>: what it really computes at each login.</summary>
     public async Task<string> StoredPasswordHashAsync(string email)
     {
-        await using var connection = new NpgsqlConnection(App.GetConnectionString("identitydb"));
+        await using var connection = new NpgsqlConnection(await App.GetConnectionStringAsync("identitydb"));
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand("SELECT \"PasswordHash\" FROM \"Users\" WHERE \"Email\" = @email", connection);
         command.Parameters.AddWithValue("email", email);
@@ -133,10 +128,11 @@ public sealed class BenchPlatform : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Gateway.Dispose();
+        await App.StopAsync();
         await App.DisposeAsync();
         if (_failed)
         {
-            Report.Progress($"logs kept in {_data}/logs");
+            Report.Progress($"data kept in {_data}");
             return;
         }
 
@@ -145,8 +141,8 @@ public sealed class BenchPlatform : IAsyncDisposable
         catch (UnauthorizedAccessException) { }
     }
 
-    private static ProjectResource Project(DistributedApplicationBuilder builder, string name) =>
-        builder.Resources.OfType<ProjectResource>().Single(p => p.Name == name);
+    private static IResourceBuilder<ProjectResource> Project(IDistributedApplicationTestingBuilder builder, string name) =>
+        builder.CreateResourceBuilder(builder.Resources.OfType<ProjectResource>().Single(p => p.Name == name));
 
     private static async Task ExpectAsync(HttpResponseMessage response, HttpStatusCode expected, string what)
     {

@@ -1,40 +1,43 @@
 using System.Security.Cryptography;
 using Npgsql;
-using Platform.AppHost.Hosting;
 
 namespace Platform.Drills.Tests;
 
 /// <summary>
-/// The whole platform for drills: PostgreSQL, RabbitMQ, Redis and maildev of its own (a drill stops them,
-/// and no other suite may feel it), and the gateway and the four services as processes of their own, wired
-/// as the AppHost wires them (<c>PlatformTopology</c>), so that a drill can <c>kill -9</c> one and start it again.
+/// The whole platform for drills: the AppHost's servers of its own (its servers-only mode, through
+/// Aspire.Hosting.Testing; a drill stops and starts them with Aspire's resource commands, and no other suite
+/// may feel it), and the gateway and the four services as processes of their own, wired as the AppHost wires
+/// them (<c>AppHost/Program.cs</c>), so that a drill can <c>kill -9</c> one and start it again on its port.
 /// </summary>
 public sealed class DrillPlatform : IAsyncLifetime
 {
     private static readonly string[] Databases = ["identitydb", "membershipdb", "notificationsdb", "approvalsdb"];
-    private readonly string data = Path.Combine(Path.GetTempPath(), $"platform-drills-{Guid.NewGuid():N}");
     private readonly Dictionary<string, PlatformService> services = [];
+    private AppHostInfrastructure servers = null!;
+    private string postgres = "";
 
-    internal PostgresServer Postgres { get; private set; } = null!;
-    internal RabbitMqServer RabbitMq { get; private set; } = null!;
-    internal RedisServer Redis { get; private set; } = null!;
-    internal MailDevServer Smtp { get; private set; } = null!;
+    internal string RabbitMq { get; private set; } = "";
+    internal string Redis { get; private set; } = "";
+    internal string Smtp { get; private set; } = "";
     public ReceivedMail Mail { get; private set; } = null!;
     public Uri Gateway => services["gateway"].Address;
 
     public async Task InitializeAsync()
     {
-        Postgres = new PostgresServer(data, echoToConsole: false);
-        RabbitMq = new RabbitMqServer(data, echoToConsole: false);
-        Redis = new RedisServer(data, echoToConsole: false);
-        Smtp = new MailDevServer(data, name: "smtp", echoToConsole: false);
-        await Task.WhenAll(Postgres.StartAsync(), RabbitMq.StartAsync(), Redis.StartAsync(), Smtp.StartAsync());
-        foreach (var database in Databases)
+        servers = await AppHostInfrastructure.StartAsync();
+        (postgres, RabbitMq, Redis, Smtp) = (await servers.ConnectionStringAsync("postgres"), await servers.ConnectionStringAsync("rabbitmq"),
+            await servers.ConnectionStringAsync("redis"), await servers.ConnectionStringAsync("smtp"));
+        await using (var connection = new NpgsqlConnection(postgres))
         {
-            await Postgres.CreateDatabaseAsync(database, CancellationToken.None);
+            await connection.OpenAsync();
+            foreach (var database in Databases)
+            {
+                await using var create = new NpgsqlCommand($"CREATE DATABASE \"{database}\"", connection);
+                await create.ExecuteNonQueryAsync();
+            }
         }
 
-        Mail = new ReceivedMail(Path.Combine(data, "mail"));
+        Mail = new ReceivedMail(Path.Combine(servers.DataDirectory, "mail"));
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         foreach (var service in PlatformService.Wire(this, key.ExportPkcs8PrivateKeyPem(), key.ExportSubjectPublicKeyInfoPem()))
         {
@@ -46,28 +49,19 @@ public sealed class DrillPlatform : IAsyncLifetime
     }
 
     public string ConnectionString(string database) =>
-        new NpgsqlConnectionStringBuilder(Postgres.ConnectionString) { Database = database }.ConnectionString;
+        new NpgsqlConnectionStringBuilder(postgres) { Database = database }.ConnectionString;
 
     /// <summary>SIGKILL of a service: it gets no chance to finish, commit or say goodbye.</summary>
     public Task KillAsync(string service) => services[service].KillAsync();
 
-    /// <summary>Stops a server (<c>postgres</c>, <c>rabbitmq</c>, <c>redis</c>, <c>smtp</c>: the AppHost's resource names) the way its own shutdown does.</summary>
-    public Task StopAsync(string server) => Server(server).Stop();
+    /// <summary>Stops a server (<c>postgres</c>, <c>rabbitmq</c>, <c>redis</c>, <c>smtp</c>) with Aspire's resource-stop command.</summary>
+    public Task StopAsync(string server) => servers.StopResourceAsync(server);
 
-    /// <summary>Starts a server or a service again, on its port, with its data and settings.</summary>
+    /// <summary>Starts a server (resource-start, on its port with its data) or a service (on its port, with its settings) again.</summary>
     public Task StartAsync(string resource) =>
-        services.TryGetValue(resource, out var service) ? service.StartAsync() : Server(resource).Start(CancellationToken.None);
+        services.TryGetValue(resource, out var service) ? service.StartAsync() : servers.StartResourceAsync(resource);
 
-    private (Func<Task> Stop, Func<CancellationToken, Task> Start) Server(string name) => name switch
-    {
-        "postgres" => (Postgres.StopAsync, Postgres.StartAsync),
-        "rabbitmq" => (RabbitMq.StopAsync, RabbitMq.StartAsync),
-        "redis" => (Redis.StopAsync, Redis.StartAsync),
-        "smtp" => (Smtp.StopAsync, Smtp.StartAsync),
-        _ => throw new ArgumentException($"No server called {name}.", nameof(name)),
-    };
-
-    public MailDevClient MailApi => new(Smtp.WebUrl);
+    public MailDevClient MailApi => new(servers.Inbox);
 
     public async Task DisposeAsync()
     {
@@ -76,10 +70,7 @@ public sealed class DrillPlatform : IAsyncLifetime
             await service.DisposeAsync();
         }
 
-        await Task.WhenAll(Smtp.DisposeAsync().AsTask(), Redis.DisposeAsync().AsTask(), RabbitMq.DisposeAsync().AsTask(), Postgres.DisposeAsync().AsTask());
-        try { Directory.Delete(data, recursive: true); }
-        catch (IOException) { }
-        catch (UnauthorizedAccessException) { }
+        await servers.DisposeAsync();
     }
 }
 

@@ -13,14 +13,14 @@ public sealed class PlatformService(string name, string project, string assembly
 
     public Task KillAsync() => process?.KillAsync() ?? Task.CompletedTask;
 
-    /// <summary>The environment the AppHost gives each project (see AppHost/PlatformTopology.cs), pointing at the drill's servers.</summary>
+    /// <summary>The environment the AppHost gives each project (see AppHost/Program.cs), pointing at the drill's servers.</summary>
     public static IReadOnlyList<PlatformService> Wire(DrillPlatform platform, string signingKey, string publicKey)
     {
         Dictionary<string, string?> Common(params (string Key, string? Value)[] more)
         {
             var settings = new Dictionary<string, string?>
             {
-                ["ConnectionStrings:rabbitmq"] = platform.RabbitMq.ConnectionString,
+                ["ConnectionStrings:rabbitmq"] = platform.RabbitMq,
                 ["InternalToken:PublicKey"] = publicKey,
             };
             foreach (var (key, value) in more) settings[key] = value;
@@ -29,13 +29,13 @@ public sealed class PlatformService(string name, string project, string assembly
 
         var identity = new PlatformService("identity", "services/identity", "Platform.Identity", Common(
             ("ConnectionStrings:identitydb", platform.ConnectionString("identitydb")),
-            ("ConnectionStrings:redis", platform.Redis.ConnectionString)));
+            ("ConnectionStrings:redis", platform.Redis)));
         var membership = new PlatformService("membership", "services/membership", "Platform.Membership", Common(
             ("ConnectionStrings:membershipdb", platform.ConnectionString("membershipdb"))));
         var approvals = new PlatformService("approvals", "services/approvals", "Platform.Approvals", Common(
             ("ConnectionStrings:approvalsdb", platform.ConnectionString("approvalsdb"))));
         var gatewaySettings = Common(
-            ("ConnectionStrings:redis", platform.Redis.ConnectionString),
+            ("ConnectionStrings:redis", platform.Redis),
             ("InternalToken:SigningKey", signingKey),
             // Every drill request comes from 127.0.0.1: the per-client limits would answer 429 to the drill itself.
             ("Gateway:RequestsPerWindow", "1000000"),
@@ -43,7 +43,7 @@ public sealed class PlatformService(string name, string project, string assembly
         var gateway = new PlatformService("gateway", "gateway", "Platform.Gateway", gatewaySettings);
         var notifications = new PlatformService("notifications", "services/notifications", "Platform.Notifications", Common(
             ("ConnectionStrings:notificationsdb", platform.ConnectionString("notificationsdb")),
-            ("ConnectionStrings:smtp", platform.Smtp.ConnectionString),
+            ("ConnectionStrings:smtp", platform.Smtp),
             ("Email:PublicBaseUrl", gateway.Address.ToString().TrimEnd('/'))));
         foreach (var service in new[] { identity, membership, notifications, approvals })
         {

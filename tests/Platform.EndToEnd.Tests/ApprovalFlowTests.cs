@@ -5,7 +5,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Platform.AppHost.Hosting;
+using Aspire.Hosting.Testing;
 using Platform.Testing;
 
 namespace Platform.EndToEnd.Tests;
@@ -22,7 +22,7 @@ public sealed partial class ApprovalFlowTests(RunningPlatform platform)
     public async Task An_external_approver_approves_from_the_emailed_link_and_the_requester_and_the_webhook_hear_of_it()
     {
         var gateway = platform.App.GetEndpoint("gateway");
-        var mail = new MailDevClient(platform.App.GetEndpoint("smtp"));
+        var mail = new MailDevClient(platform.App.GetEndpoint("smtp", "http"));
         await using var receiver = await WebhookReceiver.StartAsync();
 
         // The requester runs an organization; its storefront is a client app holding the requester's token.

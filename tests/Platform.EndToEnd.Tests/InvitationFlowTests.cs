@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Platform.AppHost.Hosting;
+using Aspire.Hosting.Testing;
 using Platform.Testing;
 
 namespace Platform.EndToEnd.Tests;
@@ -18,7 +18,7 @@ public sealed class InvitationFlowTests(RunningPlatform platform)
     public async Task An_invited_newcomer_sets_a_password_from_the_email_and_joins_the_organization()
     {
         var gateway = platform.App.GetEndpoint("gateway");
-        var mail = new MailDevClient(platform.App.GetEndpoint("smtp"));
+        var mail = new MailDevClient(platform.App.GetEndpoint("smtp", "http"));
         var owner = await GatewayUser.SignUpAsync(gateway, mail, "Olga");
         var created = await owner.Http.PostAsJsonAsync("/api/membership/organizations", new { name = "Food Co-op", slug = $"coop-{Guid.NewGuid():N}"[..20] });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);

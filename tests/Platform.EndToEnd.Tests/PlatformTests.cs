@@ -1,15 +1,17 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
 using Npgsql;
-using Platform.AppHost;
-using Platform.AppHost.Hosting;
 
 namespace Platform.EndToEnd.Tests;
 
 /// <summary>
-/// The whole platform as the README's run command starts it: the AppHost's own topology and
-/// orchestration, its own servers, every service as a separate process, reached only through the gateway.
+/// The whole platform as the README's run command starts it: the AppHost itself (through Aspire.Hosting.Testing),
+/// its own servers, every service as a separate process, reached only through the gateway. Every service exports
+/// its telemetry to <see cref="Otlp"/> instead of the dashboard.
 /// </summary>
 public sealed class RunningPlatform : IAsyncLifetime
 {
@@ -20,23 +22,30 @@ public sealed class RunningPlatform : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Otlp = await OtlpReceiver.StartAsync();
-        var builder = DistributedApplication.CreateBuilder(["--dynamic-ports", "--data", data]);
-        builder.Options.EchoToConsole = false;
-        foreach (var key in builder.Options.Environment.Keys.Where(k => k.StartsWith("ConnectionStrings__", StringComparison.Ordinal)).ToList())
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Platform_AppHost>(
+            ["--Infrastructure:DynamicPorts=true", $"--Infrastructure:DataDirectory={data}"], timeout.Token);
+        foreach (var project in builder.Resources.OfType<ProjectResource>())
         {
-            builder.Options.Environment.Remove(key); // start the AppHost's own servers, as a newcomer's run does
+            project.Annotations.Add(new EnvironmentCallbackAnnotation(environment =>
+            {
+                environment["OTEL_EXPORTER_OTLP_ENDPOINT"] = Otlp.Endpoint.ToString().TrimEnd('/');
+                environment["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf";
+                environment["OTEL_BSP_SCHEDULE_DELAY"] = "200";
+            }));
         }
 
-        builder.Options.Environment["OTEL_EXPORTER_OTLP_ENDPOINT"] = Otlp.Endpoint.ToString().TrimEnd('/');
-        builder.Options.Environment["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf";
-        builder.Options.Environment["OTEL_BSP_SCHEDULE_DELAY"] = "200";
-        PlatformTopology.Declare(builder);
-        App = builder.Build();
-        await App.StartAsync();
+        App = await builder.BuildAsync(timeout.Token);
+        await App.StartAsync(timeout.Token);
+        await App.ResourceNotifications.WaitForResourceHealthyAsync("gateway", timeout.Token);
     }
+
+    public async Task<string> ConnectionStringAsync(string resourceName)
+        => await App.GetConnectionStringAsync(resourceName) ?? throw new InvalidOperationException($"{resourceName} has no connection string.");
 
     public async Task DisposeAsync()
     {
+        await App.StopAsync();
         await App.DisposeAsync();
         await Otlp.DisposeAsync();
         try { Directory.Delete(data, recursive: true); }
@@ -73,7 +82,7 @@ public sealed class PlatformTests(RunningPlatform platform)
         var response = await gateway.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        var received = await new Testing.MailDevClient(App.GetEndpoint("smtp")).WaitForEmailToAsync(email, TimeSpan.FromSeconds(60));
+        var received = await new Testing.MailDevClient(App.GetEndpoint("smtp", "http")).WaitForEmailToAsync(email, TimeSpan.FromSeconds(60));
         Assert.Contains("/api/identity/pages/verify-email?token=", received.Text);
 
         // Every consumer of the event got it, not just one of them.
@@ -97,7 +106,7 @@ public sealed class PlatformTests(RunningPlatform platform)
 
     private async Task<bool> HasRowAsync(string database, string table, string email)
     {
-        await using var connection = new NpgsqlConnection(App.GetConnectionString(database));
+        await using var connection = new NpgsqlConnection(await platform.ConnectionStringAsync(database));
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand($"SELECT count(*) FROM \"{table}\" WHERE \"Email\" = @email", connection);
         command.Parameters.AddWithValue("email", email);

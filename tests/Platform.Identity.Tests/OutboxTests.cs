@@ -1,7 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Platform.AppHost.Hosting;
 using Platform.Contracts.Identity;
 using Platform.Identity.Infrastructure;
 using Platform.ServiceDefaults.Messaging;
@@ -9,23 +8,23 @@ using Platform.ServiceDefaults.Messaging;
 namespace Platform.Identity.Tests;
 
 /// <summary>
-/// The outbox against a real outage: this class runs its own RabbitMQ node (started with the
-/// AppHost's launcher) so it can stop the broker without disturbing other tests.
+/// The outbox against a real outage: this class runs the AppHost's servers of its own so it can
+/// stop the broker (Aspire's resource-stop) without disturbing other tests.
 /// </summary>
 public sealed class OutboxTests : IAsyncLifetime
 {
     private readonly Platform.Testing.TestContext context = new();
-    private readonly string brokerData = Path.Combine(Path.GetTempPath(), $"platform-outbox-{Guid.NewGuid():N}");
-    private RabbitMqServer broker = null!;
+    private AppHostInfrastructure servers = null!;
+    private string broker = "";
     private ServiceHost<IdentityApi> host = null!;
 
     public async Task InitializeAsync()
     {
         await context.InitializeAsync();
-        broker = new RabbitMqServer(brokerData, echoToConsole: false);
-        await broker.StartAsync();
+        servers = await AppHostInfrastructure.StartAsync();
+        broker = await servers.ConnectionStringAsync("rabbitmq");
         var settings = context.ServiceSettings("identitydb", await context.CreateDatabaseAsync("identity"));
-        settings["ConnectionStrings:rabbitmq"] = broker.ConnectionString;
+        settings["ConnectionStrings:rabbitmq"] = broker;
         host = new ServiceHost<IdentityApi>(settings);
         host.CreateClient().Dispose();
     }
@@ -33,17 +32,17 @@ public sealed class OutboxTests : IAsyncLifetime
     [Fact]
     public async Task A_registration_succeeds_while_the_broker_is_down_and_its_event_is_delivered_once_when_it_returns()
     {
-        await using var published = await EventCollector<UserRegistered>.StartAsync(broker.ConnectionString, context.MessagingPrefix);
+        await using var published = await EventCollector<UserRegistered>.StartAsync(broker, context.MessagingPrefix);
         var email = Registrations.UniqueEmail("outage");
 
-        await broker.StopAsync();
+        await servers.StopResourceAsync("rabbitmq");
         var response = await host.CreateClient().RegisterAsync(Registrations.Valid(email));
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var pending = await WithDbAsync(db => db.Set<OutboxMessage>().CountAsync(m => m.SentAt == null));
         Assert.True(pending > 0, "the registration's events wait in the outbox");
 
-        await broker.StartAsync();
+        await servers.StartResourceAsync("rabbitmq");
         await published.WaitForAsync(e => e.Email == email, TimeSpan.FromSeconds(120));
         await Eventually.TrueAsync(
             async () => await WithDbAsync(db => db.Set<OutboxMessage>().AllAsync(m => m.SentAt != null)),
@@ -61,10 +60,7 @@ public sealed class OutboxTests : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await host.DisposeAsync();
-        await broker.DisposeAsync();
+        await servers.DisposeAsync();
         await context.DisposeAsync();
-        try { Directory.Delete(brokerData, recursive: true); }
-        catch (IOException) { /* files of a node still shutting down; the temp folder is reclaimed later */ }
-        catch (UnauthorizedAccessException) { }
     }
 }

@@ -1,7 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using MassTransit;
-using Platform.AppHost.Hosting;
 using Xunit.Abstractions;
 using static Platform.Notifications.Tests.Broadcasts;
 
@@ -9,23 +8,21 @@ namespace Platform.Notifications.Tests;
 
 /// <summary>
 /// The service as a process of its own, killed with SIGKILL in the middle of sending a broadcast and
-/// started again on the same database, against a real SMTP sink (maildev) of its own.
+/// started again on the same database, against a real SMTP sink (the AppHost's maildev) of its own.
 /// </summary>
 public sealed class CrashTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const int Connections = 4;
     private readonly Platform.Testing.TestContext context = new();
-    private readonly string data = Path.Combine(Path.GetTempPath(), $"platform-crash-{Guid.NewGuid():N}");
-    private MailDevServer mailServer = null!;
+    private AppHostInfrastructure servers = null!;
     private Dictionary<string, string?> settings = null!;
 
     public async Task InitializeAsync()
     {
         await context.InitializeAsync();
-        mailServer = new MailDevServer(data, name: "smtp-crash", echoToConsole: false);
-        await mailServer.StartAsync();
+        servers = await AppHostInfrastructure.StartAsync();
         settings = context.ServiceSettings("notificationsdb", await context.CreateDatabaseAsync("notifications"));
-        settings["ConnectionStrings:smtp"] = mailServer.ConnectionString;
+        settings["ConnectionStrings:smtp"] = await servers.ConnectionStringAsync("smtp");
         // Production's settings: four connections, batches of fifty.
         settings["Email:Concurrency"] = Connections.ToString(System.Globalization.CultureInfo.InvariantCulture);
         settings["Email:BatchSize"] = "50";
@@ -59,13 +56,16 @@ public sealed class CrashTests(ITestOutputHelper output) : IAsyncLifetime
     }
 
     /// <summary>maildev writes each accepted email as a file, before it answers 250: cheap to count while it arrives.</summary>
-    private int AcceptedSoFar() =>
-        Directory.Exists(Path.Combine(data, "mail")) ? Directory.GetFiles(Path.Combine(data, "mail"), "*.eml").Length : 0;
+    private int AcceptedSoFar()
+    {
+        var mail = Path.Combine(servers.DataDirectory, "mail");
+        return Directory.Exists(mail) ? Directory.GetFiles(mail, "*.eml").Length : 0;
+    }
 
     private async Task<List<string>> RecipientsAsync(HashSet<string> wanted)
     {
         using var http = new HttpClient();
-        var all = await http.GetFromJsonAsync<JsonElement>(new Uri(mailServer.WebUrl, "/api/email"));
+        var all = await http.GetFromJsonAsync<JsonElement>(new Uri(servers.Inbox, "/api/email"));
         return all.EnumerateArray()
             .SelectMany(email => email.GetProperty("to").EnumerateArray().Select(to => to.GetProperty("address").GetString()!))
             .Where(wanted.Contains)
@@ -74,9 +74,7 @@ public sealed class CrashTests(ITestOutputHelper output) : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await mailServer.DisposeAsync();
+        await servers.DisposeAsync();
         await context.DisposeAsync();
-        try { Directory.Delete(data, recursive: true); }
-        catch (IOException) { }
     }
 }

@@ -25,7 +25,7 @@ public sealed class ReliabilityTests(OwnMailServerFixture service) : IClassFixtu
         var changed = new PasswordChanged(Guid.NewGuid(), NewAddress(), "Grace", DateTimeOffset.UtcNow, "self");
         string[] addresses = [verification.Email, welcome.Email, changed.Email];
 
-        await service.MailServer.StopAsync();
+        await service.StopMailServerAsync();
         try
         {
             await service.Bus.PublishAsync(verification, NewId.NextGuid());
@@ -40,7 +40,7 @@ public sealed class ReliabilityTests(OwnMailServerFixture service) : IClassFixtu
         }
         finally
         {
-            await service.MailServer.StartAsync();
+            await service.StartMailServerAsync();
         }
 
         await Eventually.TrueAsync(
@@ -87,7 +87,7 @@ public sealed class ReliabilityTests(OwnMailServerFixture service) : IClassFixtu
         Assert.Equal("[Order group North] Pick-up moves", email.GetProperty("subject").GetString());
         Assert.Contains("&lt;b&gt;Bring bags&lt;/b&gt;", email.GetProperty("html").GetString());
         // maildev's JSON lists only some headers; the message as received has them all.
-        var source = await MailApi.GetStreamAsync(new Uri(service.MailServer.WebUrl, $"/api/email/{email.GetProperty("id").GetString()}/source"));
+        var source = await MailApi.GetStreamAsync(new Uri(service.MailWebUrl, $"/api/email/{email.GetProperty("id").GetString()}/source"));
         var headers = (await MimeKit.MimeMessage.LoadAsync(source)).Headers;
         var listUnsubscribe = headers["List-Unsubscribe"] ?? "";
         Assert.Matches($"^<{NotificationsServiceFixture.PublicBaseUrl}/api/notifications/unsubscribe\\?token=[^>]+>$", listUnsubscribe);
@@ -133,7 +133,7 @@ public sealed class ReliabilityTests(OwnMailServerFixture service) : IClassFixtu
     private async Task<List<JsonElement>> EmailsToAsync(IEnumerable<string> addresses)
     {
         var wanted = addresses.ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var all = await MailApi.GetFromJsonAsync<JsonElement>(new Uri(service.MailServer.WebUrl, "/api/email"));
+        var all = await MailApi.GetFromJsonAsync<JsonElement>(new Uri(service.MailWebUrl, "/api/email"));
         return all.EnumerateArray().Where(email => wanted.Contains(To(email))).ToList();
     }
 

@@ -15,7 +15,7 @@ public sealed class SmtpOutageTests(ProductionRetryMailServerFixture service, IT
     public async Task Mail_resumes_within_15_seconds_of_the_SMTP_server_coming_back()
     {
         string[] addresses = [NewAddress(), NewAddress(), NewAddress()];
-        await service.MailServer.StopAsync();
+        await service.StopMailServerAsync();
         try
         {
             foreach (var address in addresses)
@@ -30,7 +30,7 @@ public sealed class SmtpOutageTests(ProductionRetryMailServerFixture service, IT
         }
         finally
         {
-            await service.MailServer.StartAsync();
+            await service.StartMailServerAsync();
         }
 
         var back = Stopwatch.StartNew();

@@ -3,8 +3,8 @@ namespace Platform.Testing;
 /// <summary>
 /// The real PostgreSQL, RabbitMQ, Redis and SMTP sink of this test run. Found in this order:
 /// the environment the test command exported (<c>ConnectionStrings__postgres</c> and friends);
-/// otherwise local installations started with the AppHost's own launchers; otherwise containers,
-/// where a Docker engine exists. One set per test process, shared by every test class, each of
+/// otherwise the AppHost's own servers, started for this test process (<see cref="AppHostInfrastructure"/>),
+/// as a run from an IDE does. One set per test process, shared by every test class, each of
 /// which isolates itself (own database, message prefix, key prefix).
 /// </summary>
 public sealed record TestServers(string Postgres, string RabbitMq, string Redis, string Smtp, Uri MailDevApi)
@@ -20,9 +20,9 @@ public sealed record TestServers(string Postgres, string RabbitMq, string Redis,
             return exported;
         }
 
-        return LocalServers.AreInstalled()
-            ? await LocalServers.StartAsync()
-            : await ContainerServers.StartAsync();
+        var infrastructure = await AppHostInfrastructure.StartAsync();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => infrastructure.DisposeAsync().AsTask().Wait(TimeSpan.FromSeconds(30));
+        return await infrastructure.ToTestServersAsync();
     }
 
     private static TestServers? FromEnvironment()

@@ -46,11 +46,13 @@ run_tests() { # $1: label, rest: projects
   dotnet test "$@" --no-build -nologo --logger "trx" --results-directory "$results" "${extra[@]}" || status=1
 }
 extra=("$@")
-# The service and gateway suites run side by side; the end-to-end suite starts the whole topology
-# and gets the machine to itself.
-mapfile -t suites < <(ls tests/*.Tests/*.Tests.csproj | grep -v EndToEnd)
+# The service and gateway suites run side by side; the end-to-end suite and the drills (which start
+# the whole platform on servers of their own and pull its plugs) each get the machine to themselves.
+mapfile -t suites < <(ls tests/*.Tests/*.Tests.csproj | grep -v -e EndToEnd -e Drills)
 for suite in "${suites[@]}"; do run_tests "$(basename "$suite" .csproj)" "$suite"; done
-for suite in tests/*EndToEnd*.Tests/*.Tests.csproj; do [ -f "$suite" ] && run_tests "$(basename "$suite" .csproj)" "$suite"; done
+for suite in tests/*EndToEnd*.Tests/*.Tests.csproj tests/*Drills*.Tests/*.Tests.csproj; do
+  [ -f "$suite" ] && run_tests "$(basename "$suite" .csproj)" "$suite"
+done
 
 # Totals over every suite, from the trx files: the line CI reads.
 count() { # $1: counter attribute

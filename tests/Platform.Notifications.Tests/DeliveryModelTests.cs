@@ -38,6 +38,37 @@ public sealed class DeliveryModelTests
     }
 
     [Fact]
+    public void An_unreachable_server_delays_the_email_without_using_up_its_attempts()
+    {
+        var delivery = Queue();
+        for (var attempt = 0; attempt < EmailDelivery.MaxAttempts * 10; attempt++)
+        {
+            delivery.WaitForServer("The SMTP server cannot be reached", Now.AddSeconds(5));
+        }
+
+        Assert.Equal(DeliveryState.Retrying, delivery.State);
+        Assert.Equal(0, delivery.AttemptsSinceQueued);
+        Assert.Equal("The SMTP server cannot be reached", delivery.LastError);
+        Assert.True(delivery.IsDue(Now.AddSeconds(5)));
+    }
+
+    [Fact]
+    public void Tries_of_an_unreachable_server_come_at_most_the_cap_apart_however_long_the_outage()
+    {
+        var backoff = new Delivery.ReconnectBackoff(TimeSpan.FromSeconds(5));
+        var waits = new List<TimeSpan>();
+        for (var i = 0; i < 8; i++)
+        {
+            waits.Add(backoff.Current);
+            backoff.Failed();
+        }
+
+        Assert.Equal([0.5, 1, 2, 4, 5, 5, 5, 5], waits.Select(w => w.TotalSeconds));
+        backoff.Reset();
+        Assert.Equal(TimeSpan.FromSeconds(0.5), backoff.Current);
+    }
+
+    [Fact]
     public void The_wait_between_attempts_never_exceeds_two_hours() =>
         Assert.Equal(TimeSpan.FromHours(2), EmailDelivery.BackoffAfter(20, TimeSpan.FromSeconds(30)));
 

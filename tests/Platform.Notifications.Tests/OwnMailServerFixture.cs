@@ -5,7 +5,7 @@ namespace Platform.Notifications.Tests;
 /// SMTP sink without disturbing other tests. One worker sending five at a time, so the order in which deliveries
 /// are claimed shows.
 /// </summary>
-public sealed class OwnMailServerFixture : NotificationsServiceFixture
+public class OwnMailServerFixture : NotificationsServiceFixture
 {
     private string smtp = "";
 

@@ -7,6 +7,7 @@ using Platform.Contracts.Identity;
 using Platform.Contracts.Membership;
 using Platform.Notifications.Model;
 using Platform.ServiceDefaults.Authentication;
+using static Platform.Notifications.Tests.Broadcasts;
 using static Platform.Notifications.Tests.IdentityEvents;
 
 namespace Platform.Notifications.Tests;
@@ -52,7 +53,8 @@ public sealed class ReliabilityTests(OwnMailServerFixture service) : IClassFixtu
         }
 
         var sent = await service.WithDbAsync(db => db.Deliveries.Where(d => addresses.Contains(d.Recipient)).ToListAsync());
-        Assert.All(sent, d => Assert.True(d.Attempts >= 2, "the first attempt failed"));
+        // The outage was the server's fault, not the emails': it used up none of their attempts.
+        Assert.All(sent, d => Assert.Equal(1, d.Attempts));
         Assert.All(sent, d => Assert.Null(d.LastError));
     }
 
@@ -127,13 +129,6 @@ public sealed class ReliabilityTests(OwnMailServerFixture service) : IClassFixtu
     }
 
     private HttpClient UserClient(Guid userId) => service.Host.CreateClientAs(new InternalIdentity(userId));
-
-    private static List<GroupMessageRecipient> Members(int count) =>
-        Enumerable.Range(0, count).Select(i => new GroupMessageRecipient(Guid.NewGuid(), NewAddress($"member{i}"), $"Member {i}")).ToList();
-
-    private static GroupMessagePosted Posted(IReadOnlyList<GroupMessageRecipient> members, string body) => new(
-        Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), "Order group North", Guid.NewGuid(), "Grace Hopper", "Pick-up moves", body, members,
-        DateTimeOffset.UtcNow);
 
     private async Task<List<JsonElement>> EmailsToAsync(IEnumerable<string> addresses)
     {

@@ -1,6 +1,3 @@
-using System.Net.Sockets;
-using MailKit;
-using MailKit.Net.Smtp;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MimeKit;
@@ -14,9 +11,9 @@ namespace Platform.Notifications.Delivery;
 /// workers, each with one SMTP connection it keeps open (one of them kept for urgent emails). A worker claims up to
 /// <see cref="EmailOptions.BatchSize"/> due rows with <c>FOR UPDATE SKIP LOCKED</c> (urgent ones
 /// first), sends them one after another over its connection and records each outcome in the same
-/// transaction, so replicas never send the same delivery at once. An SMTP outage only schedules
-/// retries; nothing is dropped. A crash after the server accepted an email but before the commit sends
-/// that email again: delivery is at least once, and the batch bounds how many.
+/// transaction, so replicas never send the same delivery at once. Each acceptance by the server is also
+/// committed at once on its own (<see cref="AcceptanceJournal"/>): a crash before the batch commits repeats
+/// only the email that was in flight on each connection. An SMTP outage only delays; nothing is dropped.
 /// </summary>
 internal sealed partial class EmailDeliveryWorker(
     IServiceScopeFactory scopes,
@@ -41,13 +38,14 @@ internal sealed partial class EmailDeliveryWorker(
 
     private async Task RunWorkerAsync(DeliveryPriority lowestPriority, CancellationToken stoppingToken)
     {
-        using var client = new SmtpClient { Timeout = (int)settings.SmtpTimeout.TotalMilliseconds };
+        using var connection = new SmtpConnection(smtp, settings.SmtpTimeout);
+        var reconnect = new ReconnectBackoff(settings.ReconnectMaxDelay);
         while (!stoppingToken.IsCancellationRequested)
         {
-            var claimed = 0;
+            var round = new Round(0, ServerAway: false);
             try
             {
-                claimed = await SendBatchAsync(client, lowestPriority, stoppingToken);
+                round = await SendBatchAsync(connection, lowestPriority, reconnect.Current, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -58,15 +56,31 @@ internal sealed partial class EmailDeliveryWorker(
                 LogRoundFailed(exception);
             }
 
-            if (claimed == 0)
+            try
             {
-                try { await signal.WaitAsync(settings.PollInterval, stoppingToken); }
-                catch (OperationCanceledException) { return; }
+                if (round.ServerAway)
+                {
+                    // The claimed emails are due again when this wait ends: it bounds how long mail waits after the server is back.
+                    await Task.Delay(reconnect.Current, time, stoppingToken);
+                    reconnect.Failed();
+                    continue;
+                }
+
+                reconnect.Reset();
+                if (round.Claimed == 0)
+                {
+                    await signal.WaitAsync(settings.PollInterval, stoppingToken);
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                return;
             }
         }
     }
 
-    private async Task<int> SendBatchAsync(SmtpClient client, DeliveryPriority lowestPriority, CancellationToken cancellationToken)
+    private async Task<Round> SendBatchAsync(
+        SmtpConnection connection, DeliveryPriority lowestPriority, TimeSpan reconnectDelay, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<NotificationsDbContext>();
@@ -82,98 +96,69 @@ internal sealed partial class EmailDeliveryWorker(
                 FOR UPDATE SKIP LOCKED
                 """)
             .ToListAsync(cancellationToken);
-
-        for (var i = 0; i < batch.Count && !cancellationToken.IsCancellationRequested; i++)
+        if (batch.Count == 0)
         {
-            var delivery = batch[i];
-            try
+            return new Round(0, ServerAway: false);
+        }
+
+        var ids = batch.Select(d => d.Id).ToList();
+        var accepted = await db.SmtpAcceptances.Where(a => ids.Contains(a.DeliveryId)).ToDictionaryAsync(a => a.DeliveryId, cancellationToken);
+        var serverAway = false;
+        await using (var journal = await AcceptanceJournal.OpenAsync(db.Database.GetConnectionString()!, cancellationToken))
+        {
+            for (var i = 0; i < batch.Count && !cancellationToken.IsCancellationRequested; i++)
             {
-                var messageId = await SendAsync(client, delivery, cancellationToken);
-                delivery.MarkSent(messageId, time.GetUtcNow());
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                break; // shutting down: this one and the rest stay queued
-            }
-            catch (SmtpUnavailableException unavailable)
-            {
-                // Nothing in this batch can go out: each records the failed attempt and waits its backoff.
-                foreach (var waiting in batch.Skip(i))
+                var delivery = batch[i];
+                if (accepted.TryGetValue(delivery.Id, out var earlier))
                 {
-                    waiting.MarkFailed(unavailable.Message, time.GetUtcNow(), settings.FirstRetryDelay);
+                    // Accepted by the server before a crash ended the batch that claimed it: record it, do not send it again.
+                    delivery.MarkSent(earlier.SmtpMessageId, earlier.AcceptedAt);
+                    continue;
                 }
 
-                LogSmtpUnavailable(unavailable.InnerException!, batch.Count - i);
-                break;
-            }
-            catch (Exception exception)
-            {
-                delivery.MarkFailed(exception.Message, time.GetUtcNow(), settings.FirstRetryDelay);
-                LogSendFailed(exception, delivery.Id, delivery.Attempts, delivery.State);
-                if (IsConnectionFault(exception))
+                try
                 {
-                    await client.DisconnectAsync(quit: false, CancellationToken.None);
+                    var message = ToMime(delivery);
+                    await connection.SendAsync(message, cancellationToken);
+                    var sentAt = time.GetUtcNow();
+                    await journal.RecordAsync(delivery.Id, message.MessageId ?? "", sentAt);
+                    delivery.MarkSent(message.MessageId ?? "", sentAt);
+                }
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                {
+                    break; // shutting down: this one and the rest stay queued
+                }
+                catch (SmtpUnavailableException unavailable)
+                {
+                    // Nothing in this batch can go out: each waits for the worker's next try of the server.
+                    var retryAt = time.GetUtcNow() + reconnectDelay;
+                    foreach (var waiting in batch.Skip(i).Where(d => !accepted.ContainsKey(d.Id)))
+                    {
+                        waiting.WaitForServer(unavailable.Message, retryAt);
+                    }
+
+                    LogSmtpUnavailable(unavailable.InnerException!, batch.Count - i, reconnectDelay);
+                    serverAway = true;
+                    break;
+                }
+                catch (Exception exception)
+                {
+                    delivery.MarkFailed(exception.Message, time.GetUtcNow(), settings.FirstRetryDelay);
+                    LogSendFailed(exception, delivery.Id, delivery.Attempts, delivery.State);
+                    if (SmtpConnection.IsConnectionFault(exception))
+                    {
+                        await connection.DisconnectAsync();
+                    }
                 }
             }
         }
 
         // Not cancelled by a shutdown: what was sent is recorded, so a restart does not send it again.
+        await db.SmtpAcceptances.Where(a => ids.Contains(a.DeliveryId)).ExecuteDeleteAsync(CancellationToken.None);
         await db.SaveChangesAsync(CancellationToken.None);
         await transaction.CommitAsync(CancellationToken.None);
-        return batch.Count;
+        return new Round(batch.Count, serverAway);
     }
-
-    /// <summary>
-    /// Sends over the worker's open connection. A connection that went stale while idle (the server
-    /// closed it) is not the email's fault: reconnect once and send again before counting a failure.
-    /// </summary>
-    private async Task<string> SendAsync(SmtpClient client, EmailDelivery delivery, CancellationToken cancellationToken)
-    {
-        var message = ToMime(delivery);
-        var reused = await EnsureConnectedAsync(client, cancellationToken);
-        try
-        {
-            await client.SendAsync(message, cancellationToken);
-        }
-        catch (Exception exception) when (reused && IsConnectionFault(exception) && !cancellationToken.IsCancellationRequested)
-        {
-            await client.DisconnectAsync(quit: false, CancellationToken.None);
-            await EnsureConnectedAsync(client, cancellationToken);
-            await client.SendAsync(message, cancellationToken);
-        }
-
-        return message.MessageId ?? "";
-    }
-
-    /// <summary>True when the connection was already open.</summary>
-    private async Task<bool> EnsureConnectedAsync(SmtpClient client, CancellationToken cancellationToken)
-    {
-        if (client.IsConnected)
-        {
-            return true;
-        }
-
-        try
-        {
-            await client.ConnectAsync(smtp.Host, smtp.Port, smtp.Security, cancellationToken);
-            if (smtp.UserName is not null)
-            {
-                await client.AuthenticateAsync(smtp.UserName, smtp.Password ?? "", cancellationToken);
-            }
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            await client.DisconnectAsync(quit: false, CancellationToken.None);
-            throw new SmtpUnavailableException($"The SMTP server {smtp.Host}:{smtp.Port} cannot be reached: {exception.Message}", exception);
-        }
-
-        return false;
-    }
-
-    /// <summary>The connection is broken or in an unknown state (a timeout mid-command): open a new one.</summary>
-    private static bool IsConnectionFault(Exception exception) =>
-        exception is ServiceNotConnectedException or SmtpProtocolException or IOException or SocketException
-            or TimeoutException or OperationCanceledException;
 
     private MimeMessage ToMime(EmailDelivery delivery)
     {
@@ -193,7 +178,9 @@ internal sealed partial class EmailDeliveryWorker(
         return message;
     }
 
-    private sealed class SmtpUnavailableException(string message, Exception inner) : Exception(message, inner);
+    /// <param name="Claimed">Deliveries claimed in the round.</param>
+    /// <param name="ServerAway">No connection to the SMTP server could be opened.</param>
+    private readonly record struct Round(int Claimed, bool ServerAway);
 
     [LoggerMessage(LogLevel.Warning, "Delivery round failed; it will be retried")]
     private partial void LogRoundFailed(Exception exception);
@@ -201,6 +188,6 @@ internal sealed partial class EmailDeliveryWorker(
     [LoggerMessage(LogLevel.Warning, "Sending delivery {DeliveryId} failed (attempt {Attempts}, now {State})")]
     private partial void LogSendFailed(Exception exception, Guid deliveryId, int attempts, DeliveryState state);
 
-    [LoggerMessage(LogLevel.Warning, "SMTP server unavailable; {Count} claimed deliveries will be retried")]
-    private partial void LogSmtpUnavailable(Exception exception, int count);
+    [LoggerMessage(LogLevel.Warning, "SMTP server unavailable; {Count} claimed deliveries wait, next try in {Delay}")]
+    private partial void LogSmtpUnavailable(Exception exception, int count, TimeSpan delay);
 }

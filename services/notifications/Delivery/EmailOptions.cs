@@ -18,7 +18,13 @@ public sealed class EmailOptions
     /// <summary>Deliveries a worker claims in one transaction and sends over its connection.</summary>
     public int BatchSize { get; set; } = 50;
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
+    /// <summary>The first wait after an email failed; it doubles with each failure (see <c>EmailDelivery.BackoffAfter</c>).</summary>
     public TimeSpan FirstRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
+    /// <summary>
+    /// While the SMTP server cannot be reached, a worker tries it again after 0.5 s, doubling up to this:
+    /// mail resumes at most this long after the server is back. The emails' own attempts are not counted.
+    /// </summary>
+    public TimeSpan ReconnectMaxDelay { get; set; } = TimeSpan.FromSeconds(5);
     /// <summary>How long one SMTP command may take before the attempt fails.</summary>
     public TimeSpan SmtpTimeout { get; set; } = TimeSpan.FromSeconds(30);
     /// <summary>Where links in emails point: the gateway's public URL.</summary>

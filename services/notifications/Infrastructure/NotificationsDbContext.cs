@@ -7,6 +7,7 @@ namespace Platform.Notifications.Infrastructure;
 public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbContext> options) : DbContext(options)
 {
     public DbSet<EmailDelivery> Deliveries => Set<EmailDelivery>();
+    public DbSet<SmtpAcceptance> SmtpAcceptances => Set<SmtpAcceptance>();
     public DbSet<NotificationPreferences> Preferences => Set<NotificationPreferences>();
     public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();

@@ -92,6 +92,17 @@ public sealed class EmailDelivery
     }
 
     /// <summary>
+    /// The SMTP server could not be reached. That is not this email's fault, so no attempt is counted (an
+    /// outage of hours must not use up its attempts): it is due again when the worker next tries the server.
+    /// </summary>
+    public void WaitForServer(string error, DateTimeOffset retryAt)
+    {
+        State = DeliveryState.Retrying;
+        LastError = Truncate(error);
+        NextAttemptAt = retryAt;
+    }
+
+    /// <summary>
     /// Exponential backoff from <paramref name="firstRetryDelay"/> (30 s in production), capped at 2 h:
     /// twelve attempts span about ten hours before the delivery is dead.
     /// </summary>
@@ -99,7 +110,7 @@ public sealed class EmailDelivery
     {
         Attempts++;
         AttemptsSinceQueued++;
-        LastError = error.Length > 1000 ? error[..1000] : error;
+        LastError = Truncate(error);
         if (AttemptsSinceQueued >= MaxAttempts)
         {
             State = DeliveryState.Dead;
@@ -176,6 +187,8 @@ public sealed class EmailDelivery
             NextAttemptAt = now;
         }
     }
+
+    private static string Truncate(string error) => error.Length > 1000 ? error[..1000] : error;
 
     public static TimeSpan BackoffAfter(int attempts, TimeSpan firstRetryDelay) =>
         TimeSpan.FromSeconds(Math.Min(7200, firstRetryDelay.TotalSeconds * Math.Pow(2, attempts - 1)));

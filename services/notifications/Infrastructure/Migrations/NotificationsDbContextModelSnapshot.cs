@@ -257,6 +257,24 @@ namespace Platform.Notifications.Infrastructure.Migrations
                     b.ToTable("OrganizationMembers", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.Notifications.Model.SmtpAcceptance", b =>
+                {
+                    b.Property<Guid>("DeliveryId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("AcceptedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SmtpMessageId")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("DeliveryId");
+
+                    b.ToTable("SmtpAcceptances", (string)null);
+                });
+
             modelBuilder.Entity("Platform.Notifications.Model.WebhookAttempt", b =>
                 {
                     b.Property<long>("Id")

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
-using Platform.Testing;
+using Xunit;
 
-namespace Platform.EndToEnd.Tests;
+namespace Platform.Testing;
 
 /// <summary>A person using the platform through the gateway with a browser's cookie jar.</summary>
 public sealed class GatewayUser

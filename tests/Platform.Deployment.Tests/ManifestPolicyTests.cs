@@ -68,6 +68,13 @@ public sealed class ManifestPolicyTests
             var container = job["spec"]!["template"]!["spec"]!["containers"]![0]!;
             Assert.Equal(["--migrate"], container["args"]!.AsArray().Select(a => a!.GetValue<string>()));
             Assert.Equal(Image(Single(objects, "Deployment", service)), container["image"]!.GetValue<string>());
+
+            // The install applies config and migration objects first: a job must need nothing else.
+            Assert.Null(job["spec"]!["template"]!["spec"]!["serviceAccountName"]);
+            foreach (var configMap in container["envFrom"]!.AsArray().Select(source => source!["configMapRef"]?["name"]?.GetValue<string>()).OfType<string>())
+            {
+                Assert.Equal("config", Single(objects, "ConfigMap", configMap)["metadata"]!["labels"]!["app.kubernetes.io/component"]!.GetValue<string>());
+            }
         }
     }
 

@@ -4,7 +4,6 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Platform.AppHost.Hosting;
 using Platform.Identity;
 using Platform.Identity.Infrastructure;
 using Platform.Testing;
@@ -21,7 +20,7 @@ public sealed class PostgresRestartTests(ITestOutputHelper output) : IAsyncLifet
 {
     private const int Workers = 3;
     private readonly Platform.Testing.TestContext context = new();
-    private readonly PostgresServer postgres = new(Path.Combine(Path.GetTempPath(), $"platform-pg-restart-{Guid.NewGuid():N}"), echoToConsole: false);
+    private readonly PrivatePostgres postgres = new();
     private ServiceHost<IdentityApi> identity = null!;
 
     public async Task InitializeAsync()

@@ -35,7 +35,7 @@ internal static class ReadyBanner
                 }
             }
 
-            if (configuration["ASPNETCORE_URLS"]?.Split(';')[0] is { Length: > 0 } dashboard)
+            if ((configuration["ASPNETCORE_URLS"] ?? Environment.GetEnvironmentVariable("ASPNETCORE_URLS"))?.Split(';')[0] is { Length: > 0 } dashboard)
             {
                 var token = configuration["AppHost:BrowserToken"];
                 lines.Add($"  {"dashboard",-14} {dashboard}{(token is null ? "" : $"/login?t={token}")}");

@@ -59,6 +59,7 @@ for pid, p in procs.items():
 
 def kind(p):
     c = p["cmd"]
+    if "aspire.dashboard" in c.lower() or "Aspire.Dashboard" in c: return "dashboard"
     if "monitor-process" in c: return "dcp monitor-process (one per resource)"
     if "/tools/dcp" in c or c.startswith("dcp "): return "dcp (api server, controllers)"
     if "Platform.AppHost" in c or c.startswith("dotnet run") and "AppHost" in c: return "AppHost (+ dashboard in process)"
@@ -69,14 +70,17 @@ def kind(p):
     if "redis" in c: return "servers: redis"
     if "beam" in c or "epmd" in c or "rabbitmq" in c or "erl_child_setup" in c or "inet_gethost" in c: return "servers: rabbitmq + epmd"
     if "maildev" in c: return "servers: maildev"
-    return "other: " + c[:60]
+    return None
 
 totals = collections.defaultdict(lambda: [0, 0, 0])
 for pid in chosen:
     p = procs.get(pid)
     if not p:
         continue
-    t = totals[kind(p)]
+    k = kind(p)
+    if k is None:
+        continue
+    t = totals[k]
     t[0] += 1; t[1] += p["rss"]; t[2] += p["pss"]
 
 print(f"{'kind':45} {'procs':>5} {'RSS MiB':>8} {'PSS MiB':>8}")

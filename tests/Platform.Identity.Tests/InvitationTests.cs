@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Platform.Contracts.Identity;
 using Platform.Contracts.Membership;
+using Platform.Identity.Apis;
 using Platform.Identity.Model;
 using Platform.Identity.Sessions;
 using Platform.ServiceDefaults.Sessions;
@@ -174,6 +175,33 @@ public sealed class InvitationTests(IdentityServiceFixture service) : IClassFixt
         Assert.Contains("already has an account with a password", await page.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.Conflict, (await PostAsync(invitation.Token, GoodPassword)).StatusCode);
         Assert.Equal("active", (await service.AdminClient().GetUserAsync(existing.Id())).State());
+    }
+
+    [Fact]
+    public async Task Following_an_invitation_after_signing_up_unverified_verifies_the_address_and_login_works()
+    {
+        await using var verified = await EventCollector<EmailVerified>.StartAsync(service.Context.Servers.RabbitMq, service.Context.MessagingPrefix);
+        var email = Registrations.UniqueEmail("unverified");
+        Assert.Equal(HttpStatusCode.Accepted, (await service.Host.CreateClient().RegisterAsync(Registrations.Valid(email))).StatusCode);
+        var user = await WaitForUserAsync(email);
+        Assert.Equal(HttpStatusCode.Forbidden, (await service.LogInAsync(email, Registrations.Password)).StatusCode);
+        var invitation = Invitation(email);
+        await service.Bus.PublishAsync(invitation, Guid.NewGuid());
+        await WaitForLinkAsync(invitation.Token);
+
+        var page = await Client().GetAsync($"/invitation?token={invitation.Token}");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("Confirm your address", await page.Content.ReadAsStringAsync());
+        Assert.Equal(UserState.Pending, (await WaitForUserAsync(email)).State); // opening the page changes nothing
+        var confirmed = await Client().PostAsync("/invitation/verify", new FormUrlEncodedContent([KeyValuePair.Create("token", invitation.Token)]));
+
+        Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
+        Assert.Contains(InvitationPageApi.AcceptLink(invitation.Token).Replace("&", "&amp;"), await confirmed.Content.ReadAsStringAsync());
+        Assert.Equal(UserState.Active, (await WaitForUserAsync(email)).State);
+        await verified.WaitForAsync(e => e.UserId == user.Id && e.Email == email);
+        Assert.Equal(HttpStatusCode.OK, (await service.LogInAsync(email, Registrations.Password)).StatusCode);
+        var again = await Client().PostAsync("/invitation/verify", new FormUrlEncodedContent([KeyValuePair.Create("token", invitation.Token)]));
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode); // now it says "log in"
     }
 
     internal static InvitationCreated Invitation(string email, DateTimeOffset? expiresAt = null) => new(

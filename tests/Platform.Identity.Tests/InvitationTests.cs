@@ -204,6 +204,21 @@ public sealed class InvitationTests(IdentityServiceFixture service) : IClassFixt
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode); // now it says "log in"
     }
 
+    [Fact]
+    public async Task Twenty_invitation_links_followed_at_once_as_the_emails_go_out_each_work_the_first_time()
+    {
+        var invitations = Enumerable.Range(0, 20).Select(i => Invitation(Registrations.UniqueEmail($"rush{i}"))).ToList();
+        // The email may arrive before identity has taken the same event in: follow each link at once.
+        await Task.WhenAll(invitations.Select(i => service.Bus.PublishAsync(i, Guid.NewGuid())));
+
+        var pages = await Task.WhenAll(invitations.Select(i => Client().GetAsync($"/invitation?token={i.Token}")));
+        var set = await Task.WhenAll(invitations.Select(i => PostAsync(i.Token, GoodPassword)));
+
+        Assert.All(pages, page => Assert.Equal(HttpStatusCode.OK, page.StatusCode));
+        Assert.All(await Task.WhenAll(pages.Select(p => p.Content.ReadAsStringAsync())), html => Assert.Contains("Choose your password", html));
+        Assert.All(set, response => Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode));
+    }
+
     internal static InvitationCreated Invitation(string email, DateTimeOffset? expiresAt = null) => new(
         Guid.NewGuid(), Guid.NewGuid(), email, "member", "Food Co-op", "Grace Hopper", NewToken(),
         expiresAt ?? DateTimeOffset.UtcNow.AddDays(7), AccountKnown: false, DateTimeOffset.UtcNow);

@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Options;
 using Platform.Contracts.Identity;
 using Platform.Identity.Audit;
+using Platform.Identity.Extensions;
 using Platform.Identity.Infrastructure;
 using Platform.Identity.Model;
 using Platform.ServiceDefaults.Messaging;
@@ -41,11 +43,26 @@ public abstract record InvitationSignUpResult
 /// </summary>
 public sealed class InvitationSignUp(
     IdentityDbContext db, Login login, AccountChanges changes, PasswordHasher hasher, PasswordRules rules,
-    IEventOutbox outbox, AuditTrail audit, TimeProvider time)
+    IEventOutbox outbox, AuditTrail audit, IOptions<AccountOptions> options, TimeProvider time)
 {
-    /// <summary>What the link can do now; reading it never uses it up.</summary>
-    public async Task<InvitationLinkState> InspectAsync(string? secret, CancellationToken cancellationToken) =>
-        (await FindAsync(secret, cancellationToken)).State;
+    /// <summary>
+    /// What the link can do now; reading it never uses it up. The email and this link come from one
+    /// InvitationCreated that notifications and identity take in independently, so a link followed at
+    /// once can arrive before its invitation: an unknown link is looked for again for a few seconds
+    /// (<see cref="AccountOptions.InvitationArrivalWait"/>) before the page calls it invalid.
+    /// </summary>
+    public async Task<InvitationLinkState> InspectAsync(string? secret, CancellationToken cancellationToken)
+    {
+        var (link, state) = await FindAsync(secret, cancellationToken);
+        var started = time.GetTimestamp();
+        while (link is null && HashOf(secret) is not null && time.GetElapsedTime(started) < options.Value.InvitationArrivalWait)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken);
+            (link, state) = await FindAsync(secret, cancellationToken);
+        }
+
+        return state;
+    }
 
     public async Task<InvitationSignUpResult> SetPasswordAsync(string? secret, string? password, string? userAgent, CancellationToken cancellationToken)
     {

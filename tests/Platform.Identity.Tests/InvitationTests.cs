@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Platform.Contracts.Identity;
 using Platform.Contracts.Membership;
+using Platform.Identity.Apis;
 using Platform.Identity.Model;
 using Platform.Identity.Sessions;
 using Platform.ServiceDefaults.Sessions;
@@ -174,6 +175,48 @@ public sealed class InvitationTests(IdentityServiceFixture service) : IClassFixt
         Assert.Contains("already has an account with a password", await page.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.Conflict, (await PostAsync(invitation.Token, GoodPassword)).StatusCode);
         Assert.Equal("active", (await service.AdminClient().GetUserAsync(existing.Id())).State());
+    }
+
+    [Fact]
+    public async Task Following_an_invitation_after_signing_up_unverified_verifies_the_address_and_login_works()
+    {
+        await using var verified = await EventCollector<EmailVerified>.StartAsync(service.Context.Servers.RabbitMq, service.Context.MessagingPrefix);
+        var email = Registrations.UniqueEmail("unverified");
+        Assert.Equal(HttpStatusCode.Accepted, (await service.Host.CreateClient().RegisterAsync(Registrations.Valid(email))).StatusCode);
+        var user = await WaitForUserAsync(email);
+        Assert.Equal(HttpStatusCode.Forbidden, (await service.LogInAsync(email, Registrations.Password)).StatusCode);
+        var invitation = Invitation(email);
+        await service.Bus.PublishAsync(invitation, Guid.NewGuid());
+        await WaitForLinkAsync(invitation.Token);
+
+        var page = await Client().GetAsync($"/invitation?token={invitation.Token}");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("Confirm your address", await page.Content.ReadAsStringAsync());
+        Assert.Equal(UserState.Pending, (await WaitForUserAsync(email)).State); // opening the page changes nothing
+        var confirmed = await Client().PostAsync("/invitation/verify", new FormUrlEncodedContent([KeyValuePair.Create("token", invitation.Token)]));
+
+        Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
+        Assert.Contains(InvitationPageApi.AcceptLink(invitation.Token).Replace("&", "&amp;"), await confirmed.Content.ReadAsStringAsync());
+        Assert.Equal(UserState.Active, (await WaitForUserAsync(email)).State);
+        await verified.WaitForAsync(e => e.UserId == user.Id && e.Email == email);
+        Assert.Equal(HttpStatusCode.OK, (await service.LogInAsync(email, Registrations.Password)).StatusCode);
+        var again = await Client().PostAsync("/invitation/verify", new FormUrlEncodedContent([KeyValuePair.Create("token", invitation.Token)]));
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode); // now it says "log in"
+    }
+
+    [Fact]
+    public async Task Twenty_invitation_links_followed_at_once_as_the_emails_go_out_each_work_the_first_time()
+    {
+        var invitations = Enumerable.Range(0, 20).Select(i => Invitation(Registrations.UniqueEmail($"rush{i}"))).ToList();
+        // The email may arrive before identity has taken the same event in: follow each link at once.
+        await Task.WhenAll(invitations.Select(i => service.Bus.PublishAsync(i, Guid.NewGuid())));
+
+        var pages = await Task.WhenAll(invitations.Select(i => Client().GetAsync($"/invitation?token={i.Token}")));
+        var set = await Task.WhenAll(invitations.Select(i => PostAsync(i.Token, GoodPassword)));
+
+        Assert.All(pages, page => Assert.Equal(HttpStatusCode.OK, page.StatusCode));
+        Assert.All(await Task.WhenAll(pages.Select(p => p.Content.ReadAsStringAsync())), html => Assert.Contains("Choose your password", html));
+        Assert.All(set, response => Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode));
     }
 
     internal static InvitationCreated Invitation(string email, DateTimeOffset? expiresAt = null) => new(

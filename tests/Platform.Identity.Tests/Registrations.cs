@@ -6,10 +6,12 @@ internal static class Registrations
 {
     public static string UniqueEmail(string name = "user") => $"{name}-{Guid.NewGuid():N}@example.com";
 
+    public const string Password = "correct horse battery staple";
+
     public static object Valid(string email) => new
     {
         email,
-        password = "correct horse battery staple",
+        password = Password,
         firstName = "Ada",
         lastName = "Lovelace",
     };

@@ -24,6 +24,7 @@ public static class InvitationPageApi
         var page = routes.MapGroup("/invitation").AllowAnonymous().ExcludeFromDescription().DisableAntiforgery().WithLinkPageHeaders();
         page.MapGet("/", Show);
         page.MapPost("/", SetPassword);
+        page.MapPost("/verify", ConfirmAddress);
         return routes;
     }
 
@@ -31,6 +32,7 @@ public static class InvitationPageApi
         await signUp.InspectAsync(token, cancellationToken) switch
         {
             InvitationLinkState.Usable(var user) => Form(token!, user.Email, rules.MinLength),
+            InvitationLinkState.Unverified(var user) => ConfirmForm(token!, user.Email),
             InvitationLinkState.PasswordAlreadySet => LogInInstead(token!),
             _ => Invalid(),
         };
@@ -55,6 +57,17 @@ public static class InvitationPageApi
         }
     }
 
+    /// <summary>Signed up, never verified: the invitation proves the address; the person then logs in with their password.</summary>
+    public static async Task<ContentHttpResult> ConfirmAddress([FromForm] string? token, InvitationSignUp signUp, CancellationToken cancellationToken) =>
+        await signUp.VerifyAsync(token, cancellationToken) switch
+        {
+            InvitationVerificationResult.Verified => LinkPages.Page("Your address is verified", $"""
+                <p>Log in with the password you chose when you signed up, then <a href="{HtmlEncoder.Default.Encode(AcceptLink(token!))}">accept the invitation</a>.</p>
+                """, 200),
+            InvitationVerificationResult.PasswordAlreadySet => LogInInstead(token!, 409),
+            _ => Invalid(),
+        };
+
     public static string AcceptLink(string token) => $"{AcceptPath}?token={Uri.EscapeDataString(token.Trim())}";
 
     private static ContentHttpResult Form(string token, string email, int minLength, string? problem = null)
@@ -70,6 +83,18 @@ public static class InvitationPageApi
             <button type="submit">Set my password</button>
             </form>
             """, problem is null ? 200 : 400);
+    }
+
+    private static ContentHttpResult ConfirmForm(string token, string email)
+    {
+        var html = HtmlEncoder.Default;
+        return LinkPages.Page("Confirm your address", $"""
+            <p>You were invited to join an organization. <strong>{html.Encode(email)}</strong> signed up already but has not been verified; this invitation reached it, which is proof enough.</p>
+            <form method="post" action="invitation/verify">
+            <input type="hidden" name="token" value="{html.Encode(token)}">
+            <button type="submit">Confirm my address</button>
+            </form>
+            """, 200);
     }
 
     private static ContentHttpResult LogInInstead(string token, int status = 200) => LinkPages.Page("You already have a password", $"""

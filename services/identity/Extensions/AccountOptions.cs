@@ -27,4 +27,6 @@ public sealed class AccountOptions
     public string? InitialAdminEmail { get; set; }
     /// <summary>How long an administrator's impersonation session lasts at most (absolute, not sliding).</summary>
     public TimeSpan ImpersonationLifetime { get; set; } = TimeSpan.FromMinutes(30);
+    /// <summary>How long the invitation page waits for an invitation it does not know yet (its link may beat its event).</summary>
+    public TimeSpan InvitationArrivalWait { get; set; } = TimeSpan.FromSeconds(10);
 }

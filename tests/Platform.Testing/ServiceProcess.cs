@@ -67,7 +67,7 @@ public sealed class ServiceProcess : IAsyncDisposable
             if (process.HasExited) throw new InvalidOperationException($"{assembly} exited at start:\n{service.Output}");
             try { return (await http.GetAsync(new Uri(service.Address, "/health"))).StatusCode == HttpStatusCode.OK; }
             catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException) { return false; }
-        }, $"{assembly} to be healthy", TimeSpan.FromSeconds(90));
+        }, $"{assembly} to be healthy", TimeSpan.FromSeconds(180));
         return service;
     }
 

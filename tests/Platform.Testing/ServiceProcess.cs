@@ -62,12 +62,21 @@ public sealed class ServiceProcess : IAsyncDisposable
 
         var service = new ServiceProcess(process, output, new Uri($"http://127.0.0.1:{port}"));
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        await Eventually.TrueAsync(async () =>
+        try
         {
-            if (process.HasExited) throw new InvalidOperationException($"{assembly} exited at start:\n{service.Output}");
-            try { return (await http.GetAsync(new Uri(service.Address, "/health"))).StatusCode == HttpStatusCode.OK; }
-            catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException) { return false; }
-        }, $"{assembly} to be healthy", TimeSpan.FromSeconds(90));
+            await Eventually.TrueAsync(async () =>
+            {
+                if (process.HasExited) throw new InvalidOperationException($"{assembly} exited at start:\n{service.Output}");
+                try { return (await http.GetAsync(new Uri(service.Address, "/health"))).StatusCode == HttpStatusCode.OK; }
+                catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException) { return false; }
+            }, $"{assembly} to be healthy", TimeSpan.FromSeconds(180));
+        }
+        catch
+        {
+            await service.DisposeAsync(); // the caller never gets it to dispose: it must not outlive the test run
+            throw;
+        }
+
         return service;
     }
 

@@ -28,8 +28,6 @@ public static class MessagingExtensions
 
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddScoped<IEventOutbox, EventOutbox<TDbContext>>();
-        builder.Services.AddHostedService<OutboxDispatcher<TDbContext>>();
-
         builder.Services.AddMassTransit(bus =>
         {
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(endpointPrefix, false));
@@ -49,6 +47,10 @@ public static class MessagingExtensions
                 rabbit.ConfigureEndpoints(context);
             });
         });
+
+        // After the bus: hosted services stop in reverse order, so on SIGTERM the dispatcher finishes its
+        // batch while the bus can still publish it, instead of marking the batch failed for a later retry.
+        builder.Services.AddHostedService<OutboxDispatcher<TDbContext>>();
         return builder;
     }
 

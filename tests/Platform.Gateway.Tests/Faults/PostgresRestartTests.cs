@@ -98,6 +98,29 @@ public sealed class PostgresRestartTests(ITestOutputHelper output) : IAsyncLifet
         await AssertNothingHalfWrittenAsync([(email, HttpStatusCode.Accepted)]);
     }
 
+    [Fact]
+    public async Task A_forgotten_password_asked_for_while_PostgreSQL_is_down_gets_its_link_once_it_is_back()
+    {
+        var client = identity.CreateClient();
+        var email = Registrations.UniqueEmail("pg-forgot");
+        Assert.Equal(HttpStatusCode.Accepted, (await client.PostAsJsonAsync("/accounts", Registrations.Valid(email))).StatusCode);
+
+        await postgres.StopAsync();
+        using var forgot = await client.PostAsJsonAsync("/accounts/password/forgot", new { email });
+        // Longer than the database's own retries of one statement: the queued request must outlast them.
+        await Task.Delay(TimeSpan.FromSeconds(10));
+        await postgres.StartAsync();
+
+        Assert.Equal(HttpStatusCode.Accepted, forgot.StatusCode);
+        await Eventually.TrueAsync(async () =>
+        {
+            await using var scope = identity.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<IdentityDbContext>();
+            var bodies = await db.Database.SqlQuery<string>($"""SELECT "Body" AS "Value" FROM "OutboxMessages" WHERE "MessageType" LIKE '%PasswordResetRequested%'""").ToListAsync();
+            return bodies.Any(body => body.Contains(email, StringComparison.Ordinal));
+        }, "the reset link's event once PostgreSQL is back", TimeSpan.FromSeconds(30));
+    }
+
     private async Task AssertNothingHalfWrittenAsync(List<(string Email, HttpStatusCode Status)> signUps)
     {
         await using var scope = identity.Services.CreateAsyncScope();

@@ -20,11 +20,15 @@ public sealed class PeopleVisibilityTests(MembershipServiceFixture service) : IC
         var member = await given.MemberAsync(org, owner, "viewer", firstName: "Vera");
         var (_, stranger) = await given.OrganizationAsync();
 
+        var unknown = Guid.NewGuid();
         var theirs = await given.Client(stranger).GetAsync($"/directory/users/{member}");
-        var nobody = await given.Client(stranger).GetAsync($"/directory/users/{Guid.NewGuid()}");
+        var nobody = await given.Client(stranger).GetAsync($"/directory/users/{unknown}");
         Assert.Equal(HttpStatusCode.NotFound, theirs.StatusCode);
         Assert.Equal(nobody.StatusCode, theirs.StatusCode);
-        Assert.Equal(WithoutTrace(await nobody.Content.ReadAsStringAsync()), WithoutTrace(await theirs.Content.ReadAsStringAsync()));
+        // The same answer but for the id asked about, which a refusal may name.
+        Assert.Equal(
+            WithoutTrace((await nobody.Content.ReadAsStringAsync()).Replace(unknown.ToString(), "{id}", StringComparison.Ordinal)),
+            WithoutTrace((await theirs.Content.ReadAsStringAsync()).Replace(member.ToString(), "{id}", StringComparison.Ordinal)));
         Assert.DoesNotContain("Vera", await theirs.Content.ReadAsStringAsync());
     }
 

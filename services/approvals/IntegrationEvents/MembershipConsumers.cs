@@ -13,9 +13,8 @@ public sealed class MembershipGrantedConsumer(ApprovalsDbContext db, TimeProvide
 {
     protected override async Task HandleAsync(MembershipGranted message, ConsumeContext<MembershipGranted> context)
     {
-        var member = await Db.Members.SingleOrDefaultAsync(m => m.OrganizationId == message.OrganizationId && m.UserId == message.UserId, context.CancellationToken);
-        if (member is null) Db.Members.Add(MemberCopy.Granted(message.OrganizationId, message.UserId, message.Rank, message.ScopeUnitId));
-        else member.ChangeRank(message.Rank, message.ScopeUnitId);
+        (await Db.LockMemberAsync(message.OrganizationId, message.UserId, context.CancellationToken))
+            .Grant(message.Rank, message.ScopeUnitId, message.GrantedAt);
     }
 }
 
@@ -25,9 +24,8 @@ public sealed class MembershipRoleChangedConsumer(ApprovalsDbContext db, TimePro
 {
     protected override async Task HandleAsync(MembershipRoleChanged message, ConsumeContext<MembershipRoleChanged> context)
     {
-        var member = await Db.Members.SingleOrDefaultAsync(m => m.OrganizationId == message.OrganizationId && m.UserId == message.UserId, context.CancellationToken);
-        if (member is null) Db.Members.Add(MemberCopy.Granted(message.OrganizationId, message.UserId, message.ToRank, message.ScopeUnitId));
-        else member.ChangeRank(message.ToRank, message.ScopeUnitId);
+        (await Db.LockMemberAsync(message.OrganizationId, message.UserId, context.CancellationToken))
+            .ChangeRank(message.ToRank, message.ScopeUnitId, message.ChangedAt);
         await Db.SaveChangesAsync(context.CancellationToken);
         await reassignment.ReviewAsync(message.UserId, message.OrganizationId, context.CancellationToken);
     }
@@ -39,9 +37,7 @@ public sealed class MembershipStateChangedConsumer(ApprovalsDbContext db, TimePr
 {
     protected override async Task HandleAsync(MembershipStateChanged message, ConsumeContext<MembershipStateChanged> context)
     {
-        var member = await Db.Members.SingleOrDefaultAsync(m => m.OrganizationId == message.OrganizationId && m.UserId == message.UserId, context.CancellationToken);
-        if (member is null) return;
-        member.ChangeState(message.State);
+        (await Db.LockMemberAsync(message.OrganizationId, message.UserId, context.CancellationToken)).ChangeState(message.State, message.ChangedAt);
         await Db.SaveChangesAsync(context.CancellationToken);
         await reassignment.ReviewAsync(message.UserId, message.OrganizationId, context.CancellationToken);
     }
@@ -54,7 +50,9 @@ public sealed class MembershipRevokedConsumer(ApprovalsDbContext db, TimeProvide
     protected override async Task HandleAsync(MembershipRevoked message, ConsumeContext<MembershipRevoked> context)
     {
         var (organizationId, userId) = (message.OrganizationId, message.UserId);
-        await Db.Members.Where(m => m.OrganizationId == organizationId && m.UserId == userId).ExecuteDeleteAsync(context.CancellationToken);
+        // The copy stays, revoked, so a grant older than the revocation arriving late does not bring it back.
+        (await Db.LockMemberAsync(organizationId, userId, context.CancellationToken)).Revoke(message.RevokedAt);
+        await Db.SaveChangesAsync(context.CancellationToken);
         await Db.UnitMemberships.Where(m => m.OrganizationId == organizationId && m.UserId == userId).ExecuteDeleteAsync(context.CancellationToken);
         await Db.RoleHoldings.Where(h => h.OrganizationId == organizationId && h.UserId == userId).ExecuteDeleteAsync(context.CancellationToken);
         await reassignment.ReviewAsync(userId, organizationId, context.CancellationToken);

@@ -14,10 +14,8 @@ public sealed class OrganizationCreatedConsumer(ApprovalsDbContext db, TimeProvi
 {
     protected override async Task HandleAsync(OrganizationCreated message, ConsumeContext<OrganizationCreated> context)
     {
-        if (!await Db.Organizations.AnyAsync(o => o.Id == message.OrganizationId, context.CancellationToken))
-            Db.Organizations.Add(OrganizationCopy.Created(message.OrganizationId, message.Name));
-        if (!await Db.Members.AnyAsync(m => m.OrganizationId == message.OrganizationId && m.UserId == message.OwnerId, context.CancellationToken))
-            Db.Members.Add(MemberCopy.Granted(message.OrganizationId, message.OwnerId, MemberCopy.Owner, null));
+        (await Db.LockOrAddAsync(message.OrganizationId, () => OrganizationCopy.Unknown(message.OrganizationId), context.CancellationToken)).Learn(message.Name);
+        (await Db.LockMemberAsync(message.OrganizationId, message.OwnerId, context.CancellationToken)).Grant(MemberCopy.Owner, null, message.CreatedAt);
     }
 }
 
@@ -26,7 +24,7 @@ public sealed class OrganizationArchivedConsumer(ApprovalsDbContext db, TimeProv
     : IdempotentConsumer<OrganizationArchived, ApprovalsDbContext>(db, clock, logger)
 {
     protected override async Task HandleAsync(OrganizationArchived message, ConsumeContext<OrganizationArchived> context) =>
-        (await Db.Organizations.SingleOrDefaultAsync(o => o.Id == message.OrganizationId, context.CancellationToken))?.Archive();
+        (await Db.LockOrAddAsync(message.OrganizationId, () => OrganizationCopy.Unknown(message.OrganizationId), context.CancellationToken)).Archive();
 }
 
 /// <summary>The previous owner stays on as an admin, so nobody loses the right to decide here.</summary>
@@ -35,10 +33,9 @@ public sealed class OwnershipTransferredConsumer(ApprovalsDbContext db, TimeProv
 {
     protected override async Task HandleAsync(OwnershipTransferred message, ConsumeContext<OwnershipTransferred> context)
     {
-        var members = await Db.Members.Where(m => m.OrganizationId == message.OrganizationId
-            && (m.UserId == message.PreviousOwnerId || m.UserId == message.NewOwnerId)).ToListAsync(context.CancellationToken);
-        members.SingleOrDefault(m => m.UserId == message.PreviousOwnerId)?.ChangeRank(MemberCopy.Admin, null);
-        if (members.SingleOrDefault(m => m.UserId == message.NewOwnerId) is { } owner) owner.ChangeRank(MemberCopy.Owner, null);
-        else Db.Members.Add(MemberCopy.Granted(message.OrganizationId, message.NewOwnerId, MemberCopy.Owner, null));
+        // Locked in a fixed order, so two transfers between the same two people cannot deadlock.
+        foreach (var userId in new[] { message.PreviousOwnerId, message.NewOwnerId }.Distinct().Order())
+            (await Db.LockMemberAsync(message.OrganizationId, userId, context.CancellationToken))
+                .ChangeRank(userId == message.NewOwnerId ? MemberCopy.Owner : MemberCopy.Admin, null, message.TransferredAt);
     }
 }

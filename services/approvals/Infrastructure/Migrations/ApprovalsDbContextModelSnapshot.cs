@@ -75,13 +75,25 @@ namespace Platform.Approvals.Infrastructure.Migrations
                     b.Property<Guid>("UserId")
                         .HasColumnType("uuid");
 
+                    b.Property<bool>("IsMember")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset>("MemberSince")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Rank")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<DateTimeOffset>("RankSince")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<Guid?>("ScopeUnitId")
                         .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("StateSince")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<bool>("Suspended")
                         .HasColumnType("boolean");

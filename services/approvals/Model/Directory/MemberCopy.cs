@@ -3,7 +3,11 @@ namespace Platform.Approvals.Model.Directory;
 /// <summary>
 /// One person's membership of one organization, from membership's events: the rank (lowercase:
 /// owner, admin, manager, member, viewer), the unit subtree it is limited to, and whether it is
-/// suspended. A revoked membership is deleted.
+/// suspended. Events arrive in any order, so each fact (membership, rank, state) keeps the time of the
+/// event that set it and an older event never overwrites a newer one. A row learnt from an event that
+/// does not prove membership (a suspension about an unknown member) and a revoked membership stay as
+/// rows with <see cref="IsMember"/> false: they grant nothing (the context's query filter hides them)
+/// until a grant or rank change newer than the revocation arrives.
 /// </summary>
 public sealed class MemberCopy
 {
@@ -13,27 +17,54 @@ public sealed class MemberCopy
 
     public Guid OrganizationId { get; private set; }
     public Guid UserId { get; private set; }
+    /// <summary>Granted (or shown to exist by a rank change) and not revoked since.</summary>
+    public bool IsMember { get; private set; }
+    public DateTimeOffset MemberSince { get; private set; } = DateTimeOffset.MinValue;
+    /// <summary>Empty until an event carrying the rank arrives.</summary>
     public string Rank { get; private set; } = "";
     public Guid? ScopeUnitId { get; private set; }
+    public DateTimeOffset RankSince { get; private set; } = DateTimeOffset.MinValue;
     public bool Suspended { get; private set; }
+    public DateTimeOffset StateSince { get; private set; } = DateTimeOffset.MinValue;
 
     private MemberCopy() { }
 
-    public static MemberCopy Granted(Guid organizationId, Guid userId, string rank, Guid? scopeUnitId) => new()
-    {
-        OrganizationId = organizationId,
-        UserId = userId,
-        Rank = rank.ToLowerInvariant(),
-        ScopeUnitId = scopeUnitId,
-    };
+    /// <summary>A pair no event has mentioned yet; it grants nothing until one does.</summary>
+    public static MemberCopy Unknown(Guid organizationId, Guid userId) => new() { OrganizationId = organizationId, UserId = userId };
 
     public bool IsAdmin => Rank is Owner or Admin;
 
-    public void ChangeRank(string rank, Guid? scopeUnitId)
+    /// <summary>A (new) membership: member, with this rank, active.</summary>
+    public void Grant(string rank, Guid? scopeUnitId, DateTimeOffset at)
     {
-        Rank = rank.ToLowerInvariant();
-        ScopeUnitId = scopeUnitId;
+        SetMembership(true, at);
+        ChangeRank(rank, scopeUnitId, at);
+        ChangeState("active", at);
     }
 
-    public void ChangeState(string state) => Suspended = string.Equals(state, "suspended", StringComparison.OrdinalIgnoreCase);
+    /// <summary>A rank change also proves the membership when nothing newer is known of it (its grant may still be on the way).</summary>
+    public void ChangeRank(string rank, Guid? scopeUnitId, DateTimeOffset at)
+    {
+        if (MemberSince == DateTimeOffset.MinValue) SetMembership(true, at);
+        if (at < RankSince) return;
+        Rank = rank.Trim().ToLowerInvariant();
+        ScopeUnitId = scopeUnitId;
+        RankSince = at;
+    }
+
+    public void ChangeState(string state, DateTimeOffset at)
+    {
+        if (at < StateSince) return;
+        Suspended = string.Equals(state, "suspended", StringComparison.OrdinalIgnoreCase);
+        StateSince = at;
+    }
+
+    public void Revoke(DateTimeOffset at) => SetMembership(false, at);
+
+    private void SetMembership(bool isMember, DateTimeOffset at)
+    {
+        if (at < MemberSince || (at == MemberSince && !IsMember && MemberSince != DateTimeOffset.MinValue)) return;
+        IsMember = isMember;
+        MemberSince = at;
+    }
 }

@@ -9,7 +9,10 @@ public sealed class OrganizationCopy
 
     private OrganizationCopy() { }
 
-    public static OrganizationCopy Created(Guid id, string name) => new() { Id = id, Name = name };
+    /// <summary>An organization first heard of from any event; its name comes with its creation.</summary>
+    public static OrganizationCopy Unknown(Guid id) => new() { Id = id };
+
+    public void Learn(string name) => Name = name;
 
     public void Archive() => Archived = true;
 }

@@ -37,7 +37,9 @@ var identity = builder.AddProject<Projects.Platform_Identity>("identity")
 
 var membership = builder.AddProject<Projects.Platform_Membership>("membership")
     .AsPlatformService(ports.Port(5102), keys)
-    .Uses(membershipDb).Uses(rabbitmq);
+    .Uses(membershipDb).Uses(rabbitmq)
+    // Who accepts an invitation is asked of identity when membership's copy of the account lags.
+    .WithReference(identity);
 
 var notifications = builder.AddProject<Projects.Platform_Notifications>("notifications")
     .AsPlatformService(ports.Port(5103), keys)

@@ -7,8 +7,8 @@ using Platform.ServiceDefaults.Problems;
 namespace Platform.ServiceDefaults.Resilience;
 
 /// <summary>
-/// What still fails after the retries (<see cref="TransientRetryStrategy"/>) because PostgreSQL or Redis
-/// is away answers 503 with <c>Retry-After</c>, never 500: the client did nothing wrong and may try again.
+/// What still fails after the retries (<see cref="TransientRetryStrategy"/>) because PostgreSQL, Redis
+/// or another service is away answers 503 with <c>Retry-After</c>, never 500: the client did nothing wrong and may try again.
 /// A transaction that failed this way rolled back, so nothing was half-written.
 /// </summary>
 internal sealed partial class TransientFailureExceptionHandler(ILogger<TransientFailureExceptionHandler> logger) : IExceptionHandler
@@ -25,7 +25,7 @@ internal sealed partial class TransientFailureExceptionHandler(ILogger<Transient
         LogUnavailable(exception, context.Request.Method, context.Request.Path);
         context.Response.Headers.RetryAfter = RetryAfter.TotalSeconds.ToString(CultureInfo.InvariantCulture);
         await context.RefuseAsync(StatusCodes.Status503ServiceUnavailable, ProblemTypes.TemporarilyUnavailable, "Temporarily unavailable.",
-            $"A server this service depends on (its database or the session store) is briefly unreachable; retry after {RetryAfter.TotalSeconds} s.");
+            $"A server this service depends on (its database, the session store or another service) is briefly unreachable; retry after {RetryAfter.TotalSeconds} s.");
         return true;
     }
 

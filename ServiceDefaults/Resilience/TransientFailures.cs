@@ -7,7 +7,7 @@ namespace Platform.ServiceDefaults.Resilience;
 
 /// <summary>
 /// Faults of a backing server that pass by themselves: PostgreSQL restarting or refusing connections,
-/// Redis away. A request that meets one is not a bug: it answers 503 and the client retries.
+/// Redis away, another service not answering. A request that meets one is not a bug: it answers 503 and the client retries.
 /// </summary>
 public static class TransientFailures
 {
@@ -30,6 +30,7 @@ public static class TransientFailures
         PostgresException postgres => postgres.IsTransient || PostgresStates.Contains(postgres.SqlState),
         NpgsqlException npgsql => npgsql.IsTransient,
         RetryLimitExceededException => true,
+        ServiceUnavailableException => true,
         RedisConnectionException or RedisTimeoutException => true,
         SocketException { SocketErrorCode: SocketError.ConnectionRefused or SocketError.ConnectionReset or SocketError.TimedOut } => true,
         _ => false,

@@ -134,7 +134,10 @@ public sealed class GatewayFixture : IAsyncLifetime
 
     private async Task<Uri> StartServiceAsync<TEntry>(string databaseName, string name) where TEntry : class
     {
-        var host = new ServiceHost<TEntry>(Context.ServiceSettings(databaseName, await Context.CreateDatabaseAsync(name)));
+        var settings = Context.ServiceSettings(databaseName, await Context.CreateDatabaseAsync(name));
+        // As the AppHost wires it: membership asks identity who a caller is when its copy lags.
+        settings["services:identity:http:0"] = IdentityUrl.GetLeftPart(UriPartial.Authority);
+        var host = new ServiceHost<TEntry>(settings);
         hosts.Add(host);
         var url = host.StartOnKestrel();
         Services[name] = new DirectService(url, host.Services);

@@ -10,7 +10,22 @@ using Platform.ServiceDefaults.Messaging;
 
 namespace Platform.Membership.Tests;
 
-public sealed class MembershipServiceFixture() : ServiceFixture<MembershipApi, MembershipDbContext>("membershipdb", "membership");
+public sealed class MembershipServiceFixture() : ServiceFixture<MembershipApi, MembershipDbContext>("membershipdb", "membership")
+{
+    /// <summary>
+    /// No identity runs beside membership here: it is named at a port nothing listens on, so a test can
+    /// see what membership answers when identity is away (the gateway tests host both).
+    /// </summary>
+    protected override void Configure(Dictionary<string, string?> settings) =>
+        settings["services:identity:http:0"] = $"http://127.0.0.1:{ClosedPort()}";
+
+    private static int ClosedPort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
 
 public sealed class DirectoryTests(MembershipServiceFixture service) : IClassFixture<MembershipServiceFixture>
 {

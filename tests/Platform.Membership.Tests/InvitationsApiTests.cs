@@ -149,6 +149,25 @@ public sealed class InvitationsApiTests(MembershipServiceFixture service) : ICla
     }
 
     [Fact]
+    public async Task Identity_away_while_membership_does_not_know_the_caller_answers_503_with_retry_after_not_403()
+    {
+        // These tests host no identity (MembershipServiceFixture points membership at a closed port).
+        var (org, owner) = await given.OrganizationAsync();
+        var newcomer = Guid.NewGuid(); // identity's account, not yet copied into membership's directory
+        var token = await SeedInvitationAsync(org, owner, EmailOf(newcomer), DateTimeOffset.UtcNow);
+
+        var accept = await AcceptAsync(newcomer, token);
+        var page = await given.Client(newcomer).GetAsync($"/invitations/accept?token={Uri.EscapeDataString(token)}");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, accept.StatusCode);
+        Assert.NotNull(accept.Headers.RetryAfter);
+        Assert.Equal("application/problem+json", accept.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, page.StatusCode);
+        Assert.NotNull(page.Headers.RetryAfter);
+        Assert.False(await given.WithDbAsync(db => db.Members.AnyAsync(m => m.OrganizationId == org && m.UserId == newcomer)));
+    }
+
+    [Fact]
     public async Task An_expired_invitation_is_shown_as_expired_and_refused()
     {
         var (org, owner) = await given.OrganizationAsync();

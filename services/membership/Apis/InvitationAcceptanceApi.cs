@@ -14,7 +14,7 @@ namespace Platform.Membership.Apis;
 
 /// <summary>
 /// Accepting an invitation from its link. The caller must be logged in as the invited address
-/// (membership's directory copy of their account); the token is single use.
+/// (<see cref="InvitedCaller"/>: identity is asked when membership's copy of the account lags); the token is single use.
 /// </summary>
 public static class InvitationAcceptanceApi
 {
@@ -27,7 +27,8 @@ public static class InvitationAcceptanceApi
     }
 
     public static async Task<Results<Ok<AcceptedInvitationResponse>, ValidationProblem, ProblemHttpResult>> Accept(
-        AcceptInvitationRequest request, HttpContext context, MembershipDbContext db, IEventOutbox outbox, TimeProvider time, CancellationToken cancellationToken)
+        AcceptInvitationRequest request, HttpContext context, MembershipDbContext db, InvitedCaller invitee, IEventOutbox outbox, TimeProvider time,
+        CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(request.Token) || request.Token.Length > 100) return Problems.Validation("token", "The token from the invitation link.");
         var hash = Invitation.HashOf(request.Token.Trim());
@@ -35,8 +36,7 @@ public static class InvitationAcceptanceApi
         if (invitation is null) return InvalidLink();
 
         var userId = context.User.UserId();
-        var email = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.Email.ToLower()).SingleOrDefaultAsync(cancellationToken);
-        if (email != invitation.Email)
+        if (!await invitee.IsInviteeAsync(context, invitation.Email, cancellationToken))
             return Problems.Forbidden("this invitation is for another email address; log in as the invited address to accept it");
 
         var now = time.GetUtcNow();

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Platform.Membership.Application;
 using Platform.Membership.Infrastructure;
 using Platform.Membership.Model;
 using Platform.Membership.Model.Invitations;
@@ -28,7 +29,7 @@ public static class InvitationPagesApi
     }
 
     public static async Task<ContentHttpResult> Show(
-        [FromQuery] string? token, HttpContext context, MembershipDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        [FromQuery] string? token, HttpContext context, MembershipDbContext db, InvitedCaller invitee, TimeProvider time, CancellationToken cancellationToken)
     {
         if (token is not { Length: > 0 and <= MaxTokenLength }) return Invalid();
         var hash = Invitation.HashOf(token.Trim());
@@ -50,9 +51,7 @@ public static class InvitationPagesApi
                 """, 200);
         }
 
-        var userId = context.User.UserId();
-        var email = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.Email.ToLower()).SingleOrDefaultAsync(cancellationToken);
-        if (email != invitation.Email)
+        if (!await invitee.IsInviteeAsync(context, invitation.Email, cancellationToken))
             return LinkPages.Message("This invitation is for someone else", "Log out, log in as the invited address and open this link again.", 403);
 
         return LinkPages.Page("Accept the invitation", $"""
@@ -65,9 +64,10 @@ public static class InvitationPagesApi
     }
 
     public static async Task<ContentHttpResult> Confirm(
-        [FromForm] string? token, HttpContext context, MembershipDbContext db, IEventOutbox outbox, TimeProvider time, CancellationToken cancellationToken)
+        [FromForm] string? token, HttpContext context, MembershipDbContext db, InvitedCaller invitee, IEventOutbox outbox, TimeProvider time,
+        CancellationToken cancellationToken)
     {
-        var result = await InvitationAcceptanceApi.Accept(new AcceptInvitationRequest(token), context, db, outbox, time, cancellationToken);
+        var result = await InvitationAcceptanceApi.Accept(new AcceptInvitationRequest(token), context, db, invitee, outbox, time, cancellationToken);
         switch (result.Result)
         {
             case Ok<AcceptedInvitationResponse> { Value: { } accepted }:

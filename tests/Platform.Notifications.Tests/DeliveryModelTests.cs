@@ -55,7 +55,7 @@ public sealed class DeliveryModelTests
     [Fact]
     public void Tries_of_an_unreachable_server_come_at_most_the_cap_apart_however_long_the_outage()
     {
-        var backoff = new Delivery.ReconnectBackoff(TimeSpan.FromSeconds(5));
+        var backoff = new Platform.ServiceDefaults.Resilience.ReconnectBackoff(TimeSpan.FromSeconds(5));
         var waits = new List<TimeSpan>();
         for (var i = 0; i < 8; i++)
         {

@@ -13,7 +13,6 @@ namespace Platform.Identity.Application;
 public sealed partial class LinkRequestWorker(
     LinkRequestQueue queue, IServiceScopeFactory scopes, ILogger<LinkRequestWorker> logger) : BackgroundService
 {
-    private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMilliseconds(500);
     private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(5);
 
     private static readonly ActivitySource Source = new(TelemetryExtensions.PlatformSourceName);
@@ -29,7 +28,8 @@ public sealed partial class LinkRequestWorker(
 
     private async Task HandleWithRetriesAsync(LinkRequest request, CancellationToken stoppingToken)
     {
-        for (var delay = FirstRetryDelay; ; delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxRetryDelay.Ticks)))
+        var backoff = new ReconnectBackoff(MaxRetryDelay);
+        while (true)
         {
             try
             {
@@ -38,9 +38,10 @@ public sealed partial class LinkRequestWorker(
             }
             catch (Exception exception) when (exception is not OperationCanceledException && TransientFailures.IsTransient(exception))
             {
-                LogWaiting(exception, request.Kind, delay);
+                LogWaiting(exception, request.Kind, backoff.Current);
                 // Real time, not the TimeProvider: this waits for a server, not for a business deadline.
-                await Task.Delay(delay, stoppingToken);
+                await Task.Delay(backoff.Current, stoppingToken);
+                backoff.Failed();
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using MimeKit;
 using Platform.Notifications.Infrastructure;
 using Platform.Notifications.Model;
+using Platform.ServiceDefaults.Resilience;
 
 namespace Platform.Notifications.Delivery;
 

@@ -1,3 +1,5 @@
+using Platform.ServiceDefaults.Email;
+
 namespace Platform.Notifications.Model;
 
 /// <summary>
@@ -76,7 +78,9 @@ public sealed class EmailDelivery
     }
 
     /// <summary>Addresses are compared and stored in lower case, as identity stores them.</summary>
-    public static string NormalizeAddress(string address) => address.Trim().ToLowerInvariant();
+    /// <summary>The platform's one canonical form of a mailbox; what cannot be one is kept trimmed and lower-cased.</summary>
+    public static string NormalizeAddress(string address) =>
+        EmailAddress.TryNormalize(address, out var canonical) ? canonical : address.Trim().ToLowerInvariant();
 
     public bool IsDue(DateTimeOffset now) => State is DeliveryState.Queued or DeliveryState.Retrying && NextAttemptAt <= now;
 

@@ -1,9 +1,9 @@
-namespace Platform.Notifications.Delivery;
+namespace Platform.ServiceDefaults.Resilience;
 
 /// <summary>
-/// How long a worker waits before it tries an unreachable SMTP server again: 0.5 s, doubling up to
-/// <see cref="EmailOptions.ReconnectMaxDelay"/>, so that after an outage of any length mail resumes at most
-/// that long after the server is back. Back to 0.5 s once a connection opens.
+/// How long a worker waits before it tries an unreachable server again (an SMTP server, the database):
+/// 0.5 s, doubling up to the maximum it is given, so that after an outage of any length work resumes at
+/// most that long after the server is back. Back to 0.5 s once a connection opens.
 /// </summary>
 public sealed class ReconnectBackoff(TimeSpan max)
 {

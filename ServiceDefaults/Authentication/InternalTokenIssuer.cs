@@ -14,6 +14,7 @@ public sealed class InternalTokenIssuer
     private readonly SigningCredentials credentials;
     private readonly InternalTokenOptions options;
     private readonly TimeProvider time;
+    private AnonymousToken? anonymous;
 
     public InternalTokenIssuer(IOptions<InternalTokenOptions> options, TimeProvider time)
     {
@@ -33,7 +34,18 @@ public sealed class InternalTokenIssuer
     /// A token that vouches for no one: the gateway forwarded the request, nothing more. Services accept
     /// it only where an endpoint allows anonymous callers, and refuse any request that has no token at all.
     /// </summary>
-    public string IssueAnonymous() => Create([]);
+    public string IssueAnonymous()
+    {
+        // Every anonymous token says the same thing, so one is signed per half lifetime, not per request:
+        // public routes (sign-up, login, pages behind emailed links) then cost no signature each.
+        var now = time.GetUtcNow();
+        if (anonymous is { } current && now - current.IssuedAt < options.Lifetime / 2) return current.Token;
+        var fresh = new AnonymousToken(Create([]), now);
+        anonymous = fresh;
+        return fresh.Token;
+    }
+
+    private sealed record AnonymousToken(string Token, DateTimeOffset IssuedAt);
 
     public string Issue(InternalIdentity identity)
     {

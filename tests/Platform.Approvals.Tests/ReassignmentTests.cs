@@ -86,6 +86,6 @@ public sealed class ReassignmentTests(ApprovalsApiFixture service)
         Assert.Equal("owner", members.Single(m => m.UserId == person).Rank);
         Assert.Equal("admin", members.Single(m => m.UserId == world.Owner).Rank);
         Assert.Equal(1, await service.WithDbAsync(db => Task.FromResult(db.Set<Platform.ServiceDefaults.Messaging.InboxRecord>().Count(r => r.MessageId == messageId))));
-        Assert.Equal("buyer", await service.WithDbAsync(db => Task.FromResult(db.RoleHoldings.Single(h => h.GrantId == grant).RoleName)));
+        Assert.Equal("buyer", await service.WithDbAsync(db => Task.FromResult(db.Roles.Single(r => r.Id == db.RoleHoldings.Single(h => h.GrantId == grant).RoleId).Name)));
     }
 }

@@ -17,10 +17,10 @@ public sealed class DirectorySnapshot : IApproverResolver
     private readonly Dictionary<Guid, MemberCopy> members;
     private readonly Dictionary<Guid, UnitCopy> units;
     private readonly ILookup<Guid, Guid> unitsOfMember;
-    private readonly List<RoleHolding> holdings;
+    private readonly List<HeldRole> holdings;
 
     private DirectorySnapshot(Guid organizationId, Dictionary<Guid, MemberCopy> members, Dictionary<Guid, UnitCopy> units,
-        ILookup<Guid, Guid> unitsOfMember, List<RoleHolding> holdings)
+        ILookup<Guid, Guid> unitsOfMember, List<HeldRole> holdings)
     {
         this.organizationId = organizationId;
         this.members = members;
@@ -37,9 +37,14 @@ public sealed class DirectorySnapshot : IApproverResolver
             .Select(a => a.UserId).ToListAsync(cancellationToken);
         var members = (await db.Members.AsNoTracking().Where(m => m.OrganizationId == organizationId && !m.Suspended).ToListAsync(cancellationToken))
             .Where(m => !blocked.Contains(m.UserId)).ToDictionary(m => m.UserId);
+        // The copies' query filters leave out revoked grants, deleted roles and deleted units (tombstones).
         var units = await db.Units.AsNoTracking().Where(u => u.OrganizationId == organizationId).ToDictionaryAsync(u => u.Id, cancellationToken);
-        var unitMemberships = await db.UnitMemberships.AsNoTracking().Where(u => u.OrganizationId == organizationId).ToListAsync(cancellationToken);
-        var holdings = await db.RoleHoldings.AsNoTracking().Where(h => h.OrganizationId == organizationId).ToListAsync(cancellationToken);
+        var unitMemberships = await db.UnitMemberships.AsNoTracking().Where(u => u.OrganizationId == organizationId)
+            .Where(m => !db.Units.IgnoreQueryFilters().Any(u => u.Id == m.UnitId && u.DeletedAt != null))
+            .ToListAsync(cancellationToken);
+        var holdings = await db.RoleHoldings.AsNoTracking().Where(h => h.OrganizationId == organizationId)
+            .Join(db.Roles, h => h.RoleId, r => r.Id, (h, r) => new HeldRole(h.UserId, r.Name, h.Scope, h.ScopeUnitId))
+            .ToListAsync(cancellationToken);
         return new DirectorySnapshot(organizationId, members, units, unitMemberships.ToLookup(u => u.UserId, u => u.UnitId), holdings);
     }
 
@@ -108,3 +113,6 @@ public sealed class DirectorySnapshot : IApproverResolver
             yield return id;
     }
 }
+
+/// <summary>A grant in force of a role not deleted, with the role's current name.</summary>
+internal sealed record HeldRole(Guid UserId, string RoleName, string Scope, Guid? ScopeUnitId);

@@ -43,29 +43,38 @@ public sealed class MembershipStateChangedConsumer(ApprovalsDbContext db, TimePr
     }
 }
 
-/// <summary>A revoked member is gone from the organization with their units and roles; their pending steps move on.</summary>
+/// <summary>
+/// A revoked member is gone from the organization with their units and role grants, as tombstones: the
+/// copy keeps the revocation time, so a grant or unit list older than it, arriving late, does not bring
+/// them back. Their pending steps move on.
+/// </summary>
 public sealed class MembershipRevokedConsumer(ApprovalsDbContext db, TimeProvider clock, ILogger<MembershipRevokedConsumer> logger, Reassignment reassignment)
     : IdempotentConsumer<MembershipRevoked, ApprovalsDbContext>(db, clock, logger)
 {
     protected override async Task HandleAsync(MembershipRevoked message, ConsumeContext<MembershipRevoked> context)
     {
         var (organizationId, userId) = (message.OrganizationId, message.UserId);
-        // The copy stays, revoked, so a grant older than the revocation arriving late does not bring it back.
-        (await Db.LockMemberAsync(organizationId, userId, context.CancellationToken)).Revoke(message.RevokedAt);
+        var member = await Db.LockMemberAsync(organizationId, userId, context.CancellationToken);
+        if (member.Revoke(message.RevokedAt))
+            await Db.UnitMemberships.Where(m => m.OrganizationId == organizationId && m.UserId == userId).ExecuteDeleteAsync(context.CancellationToken);
+        foreach (var holding in await Db.RoleHoldings.IgnoreQueryFilters().Where(h => h.OrganizationId == organizationId && h.UserId == userId).ToListAsync(context.CancellationToken))
+            holding.EndWithMembership(message.RevokedAt);
         await Db.SaveChangesAsync(context.CancellationToken);
-        await Db.UnitMemberships.Where(m => m.OrganizationId == organizationId && m.UserId == userId).ExecuteDeleteAsync(context.CancellationToken);
-        await Db.RoleHoldings.Where(h => h.OrganizationId == organizationId && h.UserId == userId).ExecuteDeleteAsync(context.CancellationToken);
         await reassignment.ReviewAsync(userId, organizationId, context.CancellationToken);
     }
 }
 
-/// <summary>The member's units, complete: a manager who left a unit no longer manages it.</summary>
+/// <summary>
+/// The member's units, complete: a manager who left a unit no longer manages it. The newest list wins
+/// (by event time, not arrival), and a list from before the membership's revocation ended with it.
+/// </summary>
 public sealed class MemberUnitsChangedConsumer(ApprovalsDbContext db, TimeProvider clock, ILogger<MemberUnitsChangedConsumer> logger, Reassignment reassignment)
     : IdempotentConsumer<MemberUnitsChanged, ApprovalsDbContext>(db, clock, logger)
 {
     protected override async Task HandleAsync(MemberUnitsChanged message, ConsumeContext<MemberUnitsChanged> context)
     {
         var (organizationId, userId) = (message.OrganizationId, message.UserId);
+        if (!(await Db.LockMemberAsync(organizationId, userId, context.CancellationToken)).TakeUnits(message.ChangedAt)) return;
         await Db.UnitMemberships.Where(m => m.OrganizationId == organizationId && m.UserId == userId).ExecuteDeleteAsync(context.CancellationToken);
         Db.UnitMemberships.AddRange(message.UnitIds.Distinct().Select(unitId => new UnitMembership(organizationId, userId, unitId)));
         await Db.SaveChangesAsync(context.CancellationToken);

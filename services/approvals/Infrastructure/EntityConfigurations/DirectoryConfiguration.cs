@@ -38,6 +38,9 @@ internal sealed class UnitCopyConfiguration : IEntityTypeConfiguration<UnitCopy>
         unit.Property(u => u.Id).ValueGeneratedNever();
         unit.HasIndex(u => u.OrganizationId);
         unit.Property(u => u.Name).HasMaxLength(200);
+        unit.Ignore(u => u.IsDeleted);
+        // A deleted unit is kept (a tombstone against late events) but is no longer part of the tree.
+        unit.HasQueryFilter(u => u.DeletedAt == null);
     }
 }
 
@@ -59,7 +62,23 @@ internal sealed class RoleHoldingConfiguration : IEntityTypeConfiguration<RoleHo
         holding.Property(h => h.GrantId).ValueGeneratedNever();
         holding.HasIndex(h => new { h.OrganizationId, h.UserId });
         holding.HasIndex(h => h.RoleId);
-        holding.Property(h => h.RoleName).HasMaxLength(100);
         holding.Property(h => h.Scope).HasMaxLength(20);
+        holding.Ignore(h => h.InForce);
+        // Revoked grants, and revocations whose grant has not arrived, are kept but grant nothing.
+        holding.HasQueryFilter(h => h.GrantedAt != null && h.RevokedAt == null);
+    }
+}
+
+internal sealed class RoleCopyConfiguration : IEntityTypeConfiguration<RoleCopy>
+{
+    public void Configure(EntityTypeBuilder<RoleCopy> role)
+    {
+        role.ToTable("Roles");
+        role.HasKey(r => r.Id);
+        role.Property(r => r.Id).ValueGeneratedNever();
+        role.HasIndex(r => r.OrganizationId);
+        role.Property(r => r.Name).HasMaxLength(100);
+        role.Ignore(r => r.IsDeleted);
+        role.HasQueryFilter(r => r.DeletedAt == null);
     }
 }

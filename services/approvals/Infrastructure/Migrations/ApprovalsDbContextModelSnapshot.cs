@@ -89,6 +89,9 @@ namespace Platform.Approvals.Infrastructure.Migrations
                     b.Property<DateTimeOffset>("RankSince")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<Guid?>("ScopeUnitId")
                         .HasColumnType("uuid");
 
@@ -97,6 +100,9 @@ namespace Platform.Approvals.Infrastructure.Migrations
 
                     b.Property<bool>("Suspended")
                         .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset>("UnitsSince")
+                        .HasColumnType("timestamp with time zone");
 
                     b.HasKey("OrganizationId", "UserId");
 
@@ -123,21 +129,48 @@ namespace Platform.Approvals.Infrastructure.Migrations
                     b.ToTable("Organizations", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.Approvals.Model.Directory.RoleCopy", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("DeletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("NameSince")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.ToTable("Roles", (string)null);
+                });
+
             modelBuilder.Entity("Platform.Approvals.Model.Directory.RoleHolding", b =>
                 {
                     b.Property<Guid>("GrantId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTimeOffset?>("GrantedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<Guid>("RoleId")
                         .HasColumnType("uuid");
-
-                    b.Property<string>("RoleName")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
 
                     b.Property<string>("Scope")
                         .IsRequired()
@@ -164,13 +197,22 @@ namespace Platform.Approvals.Infrastructure.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTimeOffset?>("DeletedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<DateTimeOffset>("NameSince")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ParentSince")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<Guid?>("ParentUnitId")
                         .HasColumnType("uuid");

@@ -26,6 +26,10 @@ public sealed class MemberCopy
     public DateTimeOffset RankSince { get; private set; } = DateTimeOffset.MinValue;
     public bool Suspended { get; private set; }
     public DateTimeOffset StateSince { get; private set; } = DateTimeOffset.MinValue;
+    /// <summary>The latest revocation of this membership, kept after a new grant: anything granted before it ended with it.</summary>
+    public DateTimeOffset? RevokedAt { get; private set; }
+    /// <summary>The time of the unit list held (the rows of UnitMemberships): the newest list, or the revocation that emptied it.</summary>
+    public DateTimeOffset UnitsSince { get; private set; } = DateTimeOffset.MinValue;
 
     private MemberCopy() { }
 
@@ -59,7 +63,29 @@ public sealed class MemberCopy
         StateSince = at;
     }
 
-    public void Revoke(DateTimeOffset at) => SetMembership(false, at);
+    /// <summary>
+    /// Ends the membership at <paramref name="at"/> (unless newer news of it is known). Returns whether
+    /// the unit list held is older than the revocation, and so ends with it: the caller empties it.
+    /// </summary>
+    public bool Revoke(DateTimeOffset at)
+    {
+        SetMembership(false, at);
+        if (RevokedAt is null || at > RevokedAt) RevokedAt = at;
+        if (at < UnitsSince) return false;
+        UnitsSince = at;
+        return true;
+    }
+
+    /// <summary>
+    /// Whether a complete unit list of <paramref name="at"/> replaces the one held: it is newer than
+    /// that list and than the latest revocation (a list from before a revocation ended with it).
+    /// </summary>
+    public bool TakeUnits(DateTimeOffset at)
+    {
+        if (at <= UnitsSince || (RevokedAt is { } revoked && at <= revoked)) return false;
+        UnitsSince = at;
+        return true;
+    }
 
     private void SetMembership(bool isMember, DateTimeOffset at)
     {

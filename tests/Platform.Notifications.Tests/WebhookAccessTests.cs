@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using MassTransit;
@@ -18,7 +19,8 @@ namespace Platform.Notifications.Tests;
 [Collection(SharedServiceCollection.Name)]
 public sealed class WebhookAccessTests(NotificationsServiceFixture service)
 {
-    private const string PublicUrl = "https://1.1.1.1/hooks";
+    internal const string PublicUrl = "https://1.1.1.1/hooks";
+    private const string MergePatchMediaType = "application/merge-patch+json";
     private const string WebhooksRoute = "/organizations/{organizationId:guid}/webhooks";
 
     private HttpClient PlatformAdmin => service.Host.CreateClientAs(new InternalIdentity(Guid.NewGuid(), PlatformAdmin: true));
@@ -39,7 +41,7 @@ public sealed class WebhookAccessTests(NotificationsServiceFixture service)
         var id = created.GetProperty("id").GetString();
         Assert.StartsWith("whsec_", created.GetProperty("secret").GetString());
 
-        var updated = await client.PatchAsJsonAsync($"{path}/{id}", new { eventTypes = new[] { "membership.granted", "unit.created" }, description = "Directory sync" });
+        var updated = await client.PatchMergeAsync($"{path}/{id}", new { eventTypes = new[] { "membership.granted", "unit.created" }, description = "Directory sync" });
         Assert.Equal(HttpStatusCode.OK, updated.StatusCode);
         var endpoint = await client.GetFromJsonAsync<JsonElement>($"{path}/{id}");
         Assert.Equal(["membership.granted", "unit.created"], endpoint.GetProperty("eventTypes").EnumerateArray().Select(t => t.GetString()));
@@ -59,7 +61,7 @@ public sealed class WebhookAccessTests(NotificationsServiceFixture service)
         var id = await RegisterAsync(organization);
         var path = $"/organizations/{organization}/webhooks/{id}";
 
-        var response = await PlatformAdmin.PatchAsJsonAsync(path, new { url = "https://10.0.0.5/hooks", eventTypes = new[] { "user.deleted" } });
+        var response = await PlatformAdmin.PatchMergeAsync(path, new { url = "https://10.0.0.5/hooks", eventTypes = new[] { "user.deleted" } });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
@@ -102,7 +104,8 @@ public sealed class WebhookAccessTests(NotificationsServiceFixture service)
                 using var request = new HttpRequestMessage(new HttpMethod(method), path);
                 if (method is "POST" or "PATCH" or "PUT")
                 {
-                    request.Content = JsonContent.Create(new { url = PublicUrl, eventTypes = new[] { "group.message-posted" }, description = "taken over" });
+                    request.Content = JsonContent.Create(new { url = PublicUrl, eventTypes = new[] { "group.message-posted" }, description = "taken over" },
+                        method == "PATCH" ? new MediaTypeHeaderValue(MergePatchMediaType) : null);
                 }
 
                 var response = await client.SendAsync(request);
@@ -160,10 +163,12 @@ public sealed class WebhookAccessTests(NotificationsServiceFixture service)
             .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? []).Select(method => (method, e.RoutePattern.RawText!)))
             .ToList();
 
-    private async Task<string> RegisterAsync(Guid organization)
+    internal static async Task<string> RegisterAsync(HttpClient client, Guid organization, string? description = null)
     {
-        var response = await PlatformAdmin.PostAsJsonAsync($"/organizations/{organization}/webhooks",
-            new { url = PublicUrl, eventTypes = new[] { "group.message-posted" } });
+        var response = await client.PostAsJsonAsync($"/organizations/{organization}/webhooks",
+            new { url = PublicUrl, eventTypes = new[] { "group.message-posted" }, description });
         return (await response.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
     }
+
+    private Task<string> RegisterAsync(Guid organization) => RegisterAsync(PlatformAdmin, organization);
 }

@@ -1,3 +1,6 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -7,6 +10,7 @@ using Platform.Notifications.Infrastructure;
 using Platform.Notifications.IntegrationEvents;
 using Platform.Notifications.Model;
 using Platform.ServiceDefaults.Authentication;
+using Platform.ServiceDefaults.Http;
 
 namespace Platform.Notifications.Apis;
 
@@ -34,8 +38,12 @@ public static class WebhooksApi
             .WithSummary("Registers an endpoint; the answer carries its signing secret, the only time it is shown (organization owners and admins)");
         webhooks.MapGet("/", List).WithName("ListWebhooks").WithSummary("The organization's endpoints, without secrets (organization owners and admins)");
         webhooks.MapGet("/{id:guid}", Get).WithName("GetWebhook").WithSummary("One endpoint, without its secret (organization owners and admins)");
-        webhooks.MapPatch("/{id:guid}", Update).WithName("UpdateWebhook")
-            .WithSummary("Changes an endpoint's URL, event types or description; what is left out stays (organization owners and admins)");
+        webhooks.MapPut("/{id:guid}", Replace).WithName("ReplaceWebhook")
+            .WithSummary("Replaces an endpoint's URL, event types and description (organization owners and admins)")
+            .WithDescription("PUT replaces: url and eventTypes are required (a missing one is a 400 naming it), a missing description is empty. To change some fields, PATCH.");
+        webhooks.MapPatch("/{id:guid}", Patch).WithName("PatchWebhook").Accepts<WebhookSettings>(JsonMergePatch.MediaType)
+            .WithSummary("Changes some of an endpoint's settings with a JSON merge patch (organization owners and admins)")
+            .WithDescription("RFC 7396: a field present sets, absent keeps, null removes: the description becomes empty; url and eventTypes are required, so null on them is a 400.");
         webhooks.MapDelete("/{id:guid}", Delete).WithName("DeleteWebhook").WithSummary("Removes an endpoint and its delivery log (organization owners and admins)");
         webhooks.MapPost("/{id:guid}/rotate-secret", RotateSecret).WithName("RotateWebhookSecret")
             .WithSummary("A new signing secret, shown once; the old one keeps signing alongside for a while (organization owners and admins)");
@@ -83,21 +91,40 @@ public static class WebhooksApi
             ? TypedResults.Ok(WebhookEndpointResponse.Of(endpoint))
             : UnknownEndpoint();
 
-    public static async Task<Results<Ok<WebhookEndpointResponse>, ProblemHttpResult, ValidationProblem>> Update(
-        Guid organizationId, Guid id, WebhookUpdate update, NotificationsDbContext db, WebhookTargets targets, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<WebhookEndpointResponse>, ProblemHttpResult, ValidationProblem>> Replace(
+        Guid organizationId, Guid id, WebhookSettings settings, NotificationsDbContext db, WebhookTargets targets, CancellationToken cancellationToken) =>
+        await Find(db.WebhookEndpoints, organizationId, id, cancellationToken) is { } endpoint
+            ? await SetAsync(endpoint, settings, db, targets, cancellationToken)
+            : UnknownEndpoint();
+
+    public static async Task<Results<Ok<WebhookEndpointResponse>, ProblemHttpResult, ValidationProblem>> Patch(
+        Guid organizationId, Guid id, HttpContext context, NotificationsDbContext db, WebhookTargets targets, CancellationToken cancellationToken)
     {
         if (await Find(db.WebhookEndpoints, organizationId, id, cancellationToken) is not { } endpoint)
         {
             return UnknownEndpoint();
         }
 
-        var errors = await ValidateAsync(update.Url ?? endpoint.Url, update.EventTypes ?? endpoint.EventTypes, update.Description, targets, cancellationToken);
+        var (merged, problem) = await JsonMergePatch.MergeAsync(context.Request, WebhookSettings.Of(endpoint), cancellationToken);
+        return merged is null ? problem! : await SetAsync(endpoint, merged, db, targets, cancellationToken);
+    }
+
+    /// <summary>PUT and PATCH alike: the complete settings, checked like a registration; a refusal changes nothing.</summary>
+    private static async Task<Results<Ok<WebhookEndpointResponse>, ProblemHttpResult, ValidationProblem>> SetAsync(
+        WebhookEndpoint endpoint, WebhookSettings settings, NotificationsDbContext db, WebhookTargets targets, CancellationToken cancellationToken)
+    {
+        var errors = await ValidateAsync(settings.Url, settings.EventTypes, settings.Description, targets, cancellationToken);
+        foreach (var field in settings.Unknown?.Keys ?? Enumerable.Empty<string>())
+        {
+            errors[field] = ["There is no such field; an endpoint's settings are url, eventTypes and description."];
+        }
+
         if (errors.Count > 0)
         {
             return Problems.Validation(errors);
         }
 
-        endpoint.Update(update.Url, update.EventTypes, update.Description);
+        endpoint.Replace(settings.Url!, settings.EventTypes!, settings.Description);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(WebhookEndpointResponse.Of(endpoint));
     }
@@ -217,8 +244,18 @@ public static class WebhooksApi
 
 public sealed record WebhookRegistration(string? Url, IReadOnlyList<string>? EventTypes, string? Description);
 
-/// <summary>A partial change: a field left out (null) keeps its value.</summary>
-public sealed record WebhookUpdate(string? Url, IReadOnlyList<string>? EventTypes, string? Description);
+/// <summary>
+/// An endpoint's settings, all of them: PUT replaces them (url and eventTypes required, no description
+/// means none); PATCH is a JSON merge patch of this shape. An unknown field is refused, so a typo does
+/// not look like success.
+/// </summary>
+public sealed record WebhookSettings([property: Required] string? Url, [property: Required] IReadOnlyList<string>? EventTypes, string? Description = null)
+{
+    public static WebhookSettings Of(WebhookEndpoint e) => new(e.Url, e.EventTypes, e.Description);
+
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement>? Unknown { get; init; }
+}
 
 public sealed record WebhookTestResponse(Guid DeliveryId);
 

@@ -51,12 +51,12 @@ public sealed class WebhookEndpoint
         CreatedAt = now,
     };
 
-    /// <summary>A null argument keeps what is there; the caller validated the rest.</summary>
-    public void Update(string? url, IEnumerable<string>? eventTypes, string? description)
+    /// <summary>The endpoint's settings, all of them (no description: none); the caller validated them.</summary>
+    public void Replace(string url, IEnumerable<string> eventTypes, string? description)
     {
-        Url = url ?? Url;
-        EventTypes = eventTypes?.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray() ?? EventTypes;
-        Description = description?.Trim() ?? Description;
+        Url = url;
+        EventTypes = eventTypes.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        Description = description?.Trim() ?? "";
     }
 
     public bool Wants(string eventType) => State == WebhookEndpointState.Active && EventTypes.Contains(eventType, StringComparer.Ordinal);

@@ -45,6 +45,14 @@ public static class JsonMergePatch
         return patch is null ? (default, problem) : Merge(current, patch);
     }
 
+    /// <summary>
+    /// PUT replaces <paramref name="what"/>: each required field left out (null) is refused by name, never
+    /// taken as "keep" nor as a silent wipe. Empty when none is missing.
+    /// </summary>
+    public static Dictionary<string, string[]> MissingFromPut(string what, params (string Field, object? Value)[] fields) =>
+        fields.Where(f => f.Value is null).ToDictionary(
+            f => f.Field, _ => new[] { $"Required: PUT replaces {what}. To change some fields, send PATCH with {MediaType}." });
+
     /// <summary>The request's merge patch, or the problem to answer (415 for another media type, 400 for anything but a JSON object).</summary>
     public static async Task<(JsonObject? Patch, ProblemHttpResult? Problem)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {

@@ -21,6 +21,30 @@ public sealed class OpenApiAggregationTests(GatewayFixture gateway)
         Assert.True(document.GetProperty("paths").TryGetProperty(pathOnlyThatServiceHas, out _));
     }
 
+    /// <summary>The platform's rule for changes, in every service's document: PUT replaces and says so, PATCH takes a JSON merge patch.</summary>
+    [Theory]
+    [InlineData("identity")]
+    [InlineData("membership")]
+    [InlineData("notifications")]
+    [InlineData("approvals")]
+    public async Task Every_put_says_it_replaces_and_every_patch_takes_a_merge_patch(string service)
+    {
+        var document = await gateway.GatewayClient().GetFromJsonAsync<JsonElement>($"/openapi/{service}.json");
+
+        var operations = document.GetProperty("paths").EnumerateObject()
+            .SelectMany(path => path.Value.EnumerateObject().Select(operation => (Path: path.Name, Method: operation.Name, Operation: operation.Value)))
+            .ToList();
+        var puts = operations.Where(o => o.Method == "put").ToList();
+        var silentPuts = puts.Where(o => !(o.Operation.TryGetProperty("description", out var description) && description.GetString()!.Contains("PUT replaces")))
+            .Select(o => o.Path).ToList();
+        Assert.True(silentPuts.Count == 0, $"PUT without \"PUT replaces\" in its description: {string.Join(", ", silentPuts)}");
+        var plainPatches = operations.Where(o => o.Method == "patch")
+            .Where(o => !o.Operation.GetProperty("requestBody").GetProperty("content").TryGetProperty("application/merge-patch+json", out _))
+            .Select(o => o.Path).ToList();
+        Assert.True(plainPatches.Count == 0, $"PATCH that does not take application/merge-patch+json: {string.Join(", ", plainPatches)}");
+        Assert.NotEmpty(puts);
+    }
+
     [Fact]
     public async Task An_unknown_services_document_is_not_found()
     {

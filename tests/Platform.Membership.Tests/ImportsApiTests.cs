@@ -169,8 +169,16 @@ public sealed class ImportsApiTests(MembershipServiceFixture service) : IClassFi
         Assert.Contains("No column is mapped to email", preview.GetProperty("mappingProblem").GetString());
         Assert.Equal(HttpStatusCode.Conflict, (await CommitAsync(owner, org, job, "placeholder")).StatusCode);
 
-        var wrong = await given.Client(owner).PutAsJsonAsync($"/organizations/{org}/imports/{job}/mapping", new { columns = new Dictionary<string, string> { ["Nope"] = "email" } });
+        var wrong = await given.Client(owner).PutAsJsonAsync($"/organizations/{org}/imports/{job}/mapping", new { columns = new Dictionary<string, string> { ["Nope"] = "email" }, rank = "member" });
         Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+        Assert.True((await wrong.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("columns.Nope", out _));
+        // PUT replaces the mapping: a field left out is refused by name, neither kept nor reset.
+        var partial = await given.Client(owner).PutAsJsonAsync($"/organizations/{org}/imports/{job}/mapping", new { columns = new Dictionary<string, string> { ["Login"] = "email" } });
+        Assert.Equal(HttpStatusCode.BadRequest, partial.StatusCode);
+        Assert.Equal(["rank"], (await partial.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(e => e.Name));
+        var empty = await given.Client(owner).PutAsJsonAsync($"/organizations/{org}/imports/{job}/mapping", new { });
+        Assert.Equal(["columns", "rank"], (await empty.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(e => e.Name).Order());
+        Assert.Contains("No column is mapped to email", (await GetAsync(owner, org, job)).GetProperty("mappingProblem").GetString());
         var mapped = await given.Client(owner).PutAsJsonAsync($"/organizations/{org}/imports/{job}/mapping",
             new { columns = new Dictionary<string, string> { ["Login"] = "email", ["Given"] = "firstName" }, rank = "viewer" });
         Assert.Equal(HttpStatusCode.OK, mapped.StatusCode);
@@ -261,7 +269,7 @@ public sealed class ImportsApiTests(MembershipServiceFixture service) : IClassFi
         await client.GetAsync($"/organizations/{org}/imports"),
         await client.GetAsync($"/organizations/{org}/imports/{job}"),
         await client.GetAsync($"/organizations/{org}/imports/{job}/rows"),
-        await client.PutAsJsonAsync($"/organizations/{org}/imports/{job}/mapping", new { columns = new Dictionary<string, string> { ["email"] = "email" } }),
+        await client.PutAsJsonAsync($"/organizations/{org}/imports/{job}/mapping", new { columns = new Dictionary<string, string> { ["email"] = "email" }, rank = "member" }),
         await client.PostAsJsonAsync($"/organizations/{org}/imports/{job}/commit", new { mode = "invite" }),
     ];
 

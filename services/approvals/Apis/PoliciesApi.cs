@@ -21,7 +21,8 @@ public static partial class PoliciesApi
         policies.MapGet("/", List).WithName("ListPolicies").WithSummary("The organization's approval policies (owner and admins)");
         policies.MapGet("/{type}", Get).WithName("GetPolicy").WithSummary("The policy for one type of request (owner and admins)");
         policies.MapPut("/{type}", Put).WithName("PutPolicy").WithSummary("Create or replace the policy for one type of request (owner and admins)")
-            .WithDescription("Requests already under way keep the steps they were made with.");
+            .WithDescription("PUT replaces the whole policy: steps are required, and any other field left out takes its default. "
+                + "Requests already under way keep the steps they were made with.");
         policies.MapDelete("/{type}", Delete).WithName("DeletePolicy").WithSummary("Remove a policy; requests of this type can no longer be made");
         return routes;
     }

@@ -20,7 +20,8 @@ public static class AccountApi
         var account = routes.MapGroup("/account").WithTags("My account");
         // Scopes open an endpoint to API tokens (ScopeAuthorizationHandler); endpoints without one stay closed to them.
         account.MapGet("/", Get).RequireScope(IdentityScopes.AccountRead).WithName("GetMyAccount").WithSummary("My account");
-        account.MapPut("/", UpdateProfile).RequireScope(IdentityScopes.AccountWrite).WithName("UpdateMyProfile").WithSummary("Change my name");
+        account.MapPut("/", UpdateProfile).RequireScope(IdentityScopes.AccountWrite).WithName("UpdateMyProfile").WithSummary("Change my name")
+            .WithDescription("PUT replaces: firstName and lastName are both required, and a missing one is a 400 naming it.");
         account.MapPost("/password", ChangePassword).RefuseWhileImpersonating().WithName("ChangeMyPassword").WithSummary("Change my password (needs the current one)")
             .WithDescription("Ends my other sessions unless endOtherSessions is false; this session stays.");
         account.MapPost("/email", RequestEmailChange).RefuseWhileImpersonating().WithName("ChangeMyEmail")

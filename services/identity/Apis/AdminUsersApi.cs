@@ -32,7 +32,8 @@ public static class AdminUsersApi
             .WithDescription("With initialPassword the account is active and must change the password at first login; "
                 + "without, it is pending and its owner gets an email with a link to set a password.");
         users.MapPut("/{id}", Edit).ForOneUser().WithName("AdminEditUser").WithSummary("Change a user's name and email address")
-            .WithDescription("An administrator's email change applies at once; the old address is told.");
+            .WithDescription("PUT replaces: firstName, lastName and email are all required, and a missing one is a 400 naming it. "
+                + "An administrator's email change applies at once; the old address is told.");
         users.MapPost("/{id}/password-reset", ResetPassword).ForOneUser().WithName("AdminResetPassword")
             .WithSummary("Email the user a reset link (mode link), or set a temporary password that must be changed at the next login (mode temporary)");
         users.MapPost("/{id}/suspend", Suspend).ForOneUser().WithName("AdminSuspendUser").WithSummary("Suspend: the user cannot log in; every session ends");

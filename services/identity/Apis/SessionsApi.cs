@@ -27,7 +27,7 @@ public static class SessionsApi
             .ProducesProblem(StatusCodes.Status401Unauthorized);
         sessions.MapPut("/current/organization", SwitchOrganization).RefuseWhileImpersonating().WithName("SwitchActiveOrganization")
             .WithSummary("Act in another organization (or none, with null) without logging in again")
-            .WithDescription("Only an organization, not archived, in which the user is an active member; any other answers 404. "
+            .WithDescription("PUT replaces the session's active organization (organizationId null: none). Only an organization, not archived, in which the user is an active member; any other answers 404. "
                 + "The gateway puts it in the internal token's org claim from the next request on.")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status401Unauthorized);
         sessions.MapGet("/", List).WithName("ListSessions").WithSummary("My sessions");

@@ -22,7 +22,9 @@ public static class GroupsApi
         groups.MapPost("/", Create).WithName("CreateGroup")
             .WithSummary("Create an open, restricted or automatic group (units.manage or org.settings)");
         groups.MapPut("/{groupId:guid}", Update).WithName("UpdateGroup")
-            .WithSummary("Rename a group, or change an automatic group's rule; the kind stays (units.manage or org.settings)");
+            .WithSummary("Rename a group, or change an automatic group's rule; the kind stays (units.manage or org.settings)")
+            .WithDescription("PUT replaces: name is required; a description or rule left out is none. The kind is fixed when the group is created: "
+                + "it may be left out, and if given must be the group's kind.");
         groups.MapDelete("/{groupId:guid}", Delete).WithName("DeleteGroup").WithSummary("Delete a group (units.manage or org.settings)");
         return routes;
     }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -8,6 +9,7 @@ using Platform.Membership.Application;
 using Platform.Membership.Infrastructure;
 using Platform.Membership.Model;
 using Platform.Membership.Model.Imports;
+using Platform.ServiceDefaults.Http;
 using Platform.ServiceDefaults.Problems;
 
 namespace Platform.Membership.Apis;
@@ -34,7 +36,9 @@ public static class ImportsApi
         imports.MapGet("/{importId:guid}", Get).WithName("GetImport").WithSummary("An import: its state, totals per verdict and progress (processed of toProcess)");
         imports.MapGet("/{importId:guid}/rows", Rows).WithName("ListImportRows").WithSummary("The dry run's verdict per row, filterable by verdict, paged");
         imports.MapPut("/{importId:guid}/mapping", Remap).WithName("MapImportColumns")
-            .WithSummary("Map columns to fields (header -> email, firstName, lastName, rank, units, field:<key>, ignore) and plan again");
+            .WithSummary("Map columns to fields (header -> email, firstName, lastName, rank, units, field:<key>, ignore) and plan again")
+            .WithDescription("PUT replaces the mapping: columns (an empty object maps every column by its header) and rank (of rows without one) "
+                + "are both required, and a missing one is a 400 naming it.");
         imports.MapPost("/{importId:guid}/commit", Commit).WithName("CommitImport")
             .WithSummary("Write the rows planned as new or update: mode placeholder (pending accounts, no email) or invite (invitation emails)");
         return routes;
@@ -87,8 +91,9 @@ public static class ImportsApi
         var (caller, job, problem) = await FindAsync(organizationId, importId, context, access, db, cancellationToken);
         if (problem is not null) return problem;
         if (job!.State != ImportState.Previewed) return Problems.Conflict($"The import is {ImportJob.Name(job.State)}; its mapping can no longer change.");
-        var defaultRank = job.DefaultRank;
-        if (request.Rank is not null && (!Ranks.TryParse(request.Rank, out defaultRank) || defaultRank == Rank.Owner))
+        if (JsonMergePatch.MissingFromPut("the mapping", ("columns", request.Columns), ("rank", request.Rank)) is { Count: > 0 } missing)
+            return Problems.Validation(missing);
+        if (!Ranks.TryParse(request.Rank, out var defaultRank) || defaultRank == Rank.Owner)
             return Problems.Validation("rank", "One of admin, manager, member, viewer.");
         if (request.Columns is { Count: > 1000 }) return Problems.Validation("columns", "At most 1,000 columns.");
 
@@ -235,7 +240,8 @@ public static class ImportsApi
     }
 }
 
-public sealed record ImportMappingRequest(Dictionary<string, string?>? Columns, string? Rank = null);
+/// <summary>The whole mapping: PUT replaces it, so both are required.</summary>
+public sealed record ImportMappingRequest([property: Required] Dictionary<string, string?>? Columns, [property: Required] string? Rank);
 public sealed record CommitImportRequest(string? Mode);
 
 public sealed record ImportResponse(

@@ -22,18 +22,9 @@ internal static class OrganizationInput
     /// <summary>PUT replaces the settings: a field left out would be wiped, so it is refused by name instead.</summary>
     public static Dictionary<string, string[]> MissingSettings(OrganizationSettingsRequest request)
     {
-        var errors = new Dictionary<string, string[]>();
-        void Require(object? value, string field)
-        {
-            if (value is null) errors[field] = [$"Required: PUT replaces every setting. To change some, send PATCH with {JsonMergePatch.MediaType}."];
-        }
-
-        Require(request.MinimumRankToInvite, "minimumRankToInvite");
-        Require(request.AllowedEmailDomains, "allowedEmailDomains");
-        Require(request.CustomFields, "customFields");
-        Require(request.RequireTwoFactor, "requireTwoFactor");
-        Require(request.AdminsMayImpersonate, "adminsMayImpersonate");
-        return errors;
+        return JsonMergePatch.MissingFromPut("every setting",
+            ("minimumRankToInvite", request.MinimumRankToInvite), ("allowedEmailDomains", request.AllowedEmailDomains),
+            ("customFields", request.CustomFields), ("requireTwoFactor", request.RequireTwoFactor), ("adminsMayImpersonate", request.AdminsMayImpersonate));
     }
 
     public static Dictionary<string, string[]> ValidateSettings(OrganizationSettingsRequest request, out Rank rank, out List<CustomFieldDefinition> fields)

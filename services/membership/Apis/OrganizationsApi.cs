@@ -21,7 +21,8 @@ public static class OrganizationsApi
             .WithSummary("Create an organization (verified users within their ownership limit; platform administrators)");
         organizations.MapGet("/", ListMine).WithName("ListMyOrganizations").WithSummary("The organizations I belong to");
         organizations.MapGet("/{organizationId:guid}", Get).WithName("GetOrganization").WithSummary("An organization I belong to");
-        organizations.MapPut("/{organizationId:guid}", UpdateProfile).WithName("UpdateOrganization").WithSummary("Change name and contact email (org.settings)");
+        organizations.MapPut("/{organizationId:guid}", UpdateProfile).WithName("UpdateOrganization").WithSummary("Change name and contact email (org.settings)")
+            .WithDescription("PUT replaces: name is required; a contactEmail left out, null or empty means none.");
         organizations.MapPut("/{organizationId:guid}/settings", UpdateSettings).WithName("UpdateOrganizationSettings")
             .WithSummary("Replace the settings: who may invite, allowed email domains, custom member fields, security (org.settings)")
             .WithDescription("PUT replaces: every field is required, and a missing one is a 400 naming it. To change some, PATCH.");
@@ -35,7 +36,8 @@ public static class OrganizationsApi
 
         routes.MapPut("/admin/ownership-limits/{userId:guid}", SetOwnershipLimit).WithTags("Administration")
             .RequireAuthorization(InternalTokenValidation.PlatformAdminPolicy)
-            .WithName("SetOwnershipLimit").WithSummary("How many organizations a user may own (platform administrators)");
+            .WithName("SetOwnershipLimit").WithSummary("How many organizations a user may own (platform administrators)")
+            .WithDescription("PUT replaces the user's limit with maxOrganizations.");
         return routes;
     }
 

@@ -22,7 +22,8 @@ public static class RolesApi
         roles.MapPost("/", Create).WithName("CreateRole")
             .WithSummary("Define a role from catalogue permissions the author holds over the whole organization (org.settings)");
         roles.MapPut("/{roleId:guid}", Update).WithName("UpdateRole")
-            .WithSummary("Rename or redefine a role not held by anyone at or above the author's rank (org.settings)");
+            .WithSummary("Rename or redefine a role not held by anyone at or above the author's rank (org.settings)")
+            .WithDescription("PUT replaces: name is required; a description or permissions left out are empty.");
         roles.MapDelete("/{roleId:guid}", Delete).WithName("DeleteRole")
             .WithSummary("Delete a role and revoke its grants, unless someone at or above the author's rank holds it (org.settings)");
         return routes;

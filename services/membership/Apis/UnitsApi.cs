@@ -19,7 +19,8 @@ public static class UnitsApi
         var units = routes.MapGroup("/organizations/{organizationId:guid}/units").WithTags("Units");
         units.MapGet("/", List).WithName("ListUnits").WithSummary("The organization's units (members.read)");
         units.MapPost("/", Create).WithName("CreateUnit").WithSummary("Create a unit (units.manage)");
-        units.MapPut("/{unitId:guid}", Rename).WithName("RenameUnit").WithSummary("Rename a unit or change its label (units.manage)");
+        units.MapPut("/{unitId:guid}", Rename).WithName("RenameUnit").WithSummary("Rename a unit or change its label (units.manage)")
+            .WithDescription("PUT replaces: name is required; a label left out is `unit`. A unit moves with POST .../move, not here.");
         units.MapPost("/{unitId:guid}/move", Move).WithName("MoveUnit").WithSummary("Move a unit and its subtree under another (units.manage)");
         units.MapDelete("/{unitId:guid}", Delete).WithName("DeleteUnit").WithSummary("Delete an empty unit without sub-units (units.manage)");
         return routes;

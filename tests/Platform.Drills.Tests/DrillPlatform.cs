@@ -9,7 +9,7 @@ namespace Platform.Drills.Tests;
 /// may feel it), and the gateway and the four services as processes of their own, wired as the AppHost wires
 /// them (<c>AppHost/Program.cs</c>), so that a drill can <c>kill -9</c> one and start it again on its port.
 /// </summary>
-public sealed class DrillPlatform : IAsyncLifetime
+public class DrillPlatform : IAsyncLifetime
 {
     private static readonly string[] Databases = ["identitydb", "membershipdb", "notificationsdb", "approvalsdb"];
     private readonly Dictionary<string, PlatformService> services = [];
@@ -21,6 +21,10 @@ public sealed class DrillPlatform : IAsyncLifetime
     internal string Smtp { get; private set; } = "";
     public ReceivedMail Mail { get; private set; } = null!;
     public Uri Gateway => services["gateway"].Address;
+    public IReadOnlyList<Uri> Gateways => services.Values.Where(s => s.Service == "gateway").OrderBy(s => s.ReplicaNumber).Select(s => s.Address).ToList();
+
+    /// <summary>How many processes of each service and of the gateway run: one for the drills.</summary>
+    protected virtual int Replicas => 1;
 
     public async Task InitializeAsync()
     {
@@ -39,19 +43,24 @@ public sealed class DrillPlatform : IAsyncLifetime
 
         Mail = new ReceivedMail(Path.Combine(servers.DataDirectory, "mail"));
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        foreach (var service in PlatformService.Wire(this, key.ExportPkcs8PrivateKeyPem(), key.ExportSubjectPublicKeyInfoPem()))
+        foreach (var service in PlatformService.Wire(this, key.ExportPkcs8PrivateKeyPem(), key.ExportSubjectPublicKeyInfoPem(), Replicas))
         {
             services[service.Name] = service;
         }
 
-        await Task.WhenAll(services.Values.Where(s => s.Name != "gateway").Select(s => s.StartAsync()));
-        await services["gateway"].StartAsync();
+        // Replica by replica: the first of each service migrates its database before a second starts on it.
+        foreach (var wave in services.Values.Where(s => s.Service != "gateway").GroupBy(s => s.ReplicaNumber).OrderBy(g => g.Key))
+        {
+            await Task.WhenAll(wave.Select(s => s.StartAsync()));
+        }
+
+        await Task.WhenAll(services.Values.Where(s => s.Service == "gateway").Select(s => s.StartAsync()));
     }
 
     public string ConnectionString(string database) =>
         new NpgsqlConnectionStringBuilder(postgres) { Database = database }.ConnectionString;
 
-    /// <summary>SIGKILL of a service: it gets no chance to finish, commit or say goodbye.</summary>
+    /// <summary>SIGKILL of a service (<c>identity</c>, or a replica: <c>identity-2</c>): it gets no chance to finish, commit or say goodbye.</summary>
     public Task KillAsync(string service) => services[service].KillAsync();
 
     /// <summary>Stops a server (<c>postgres</c>, <c>rabbitmq</c>, <c>redis</c>, <c>smtp</c>) with Aspire's resource-stop command.</summary>

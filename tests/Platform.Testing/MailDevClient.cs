@@ -9,13 +9,16 @@ public sealed class MailDevClient(Uri api)
 {
     private static readonly HttpClient Http = new();
 
-    public async Task<IReadOnlyList<ReceivedEmail>> ToAsync(string recipient)
+    public async Task<IReadOnlyList<ReceivedEmail>> ToAsync(string recipient) =>
+        (await AllAsync()).Where(email => email.To.Any(to => string.Equals(to.Address, recipient, StringComparison.OrdinalIgnoreCase))).ToList();
+
+    /// <summary>Every email the sink holds.</summary>
+    public async Task<IReadOnlyList<ReceivedEmail>> AllAsync()
     {
         // maildev 3 serves /api/email; the 2.x container image serves /email.
         using var response = await Http.GetAsync(new Uri(api, "/api/email"));
         using var listing = response.StatusCode == System.Net.HttpStatusCode.NotFound ? await Http.GetAsync(new Uri(api, "/email")) : null;
-        var all = await (listing ?? response).EnsureSuccessStatusCode().Content.ReadFromJsonAsync<List<ReceivedEmail>>(JsonSerializerOptions.Web) ?? [];
-        return all.Where(email => email.To.Any(to => string.Equals(to.Address, recipient, StringComparison.OrdinalIgnoreCase))).ToList();
+        return await (listing ?? response).EnsureSuccessStatusCode().Content.ReadFromJsonAsync<List<ReceivedEmail>>(JsonSerializerOptions.Web) ?? [];
     }
 
     public Task<ReceivedEmail> WaitForEmailToAsync(string recipient, TimeSpan? timeout = null) =>

@@ -9,20 +9,24 @@ public sealed class GatewayUser
 {
     public const string Password = "a long enough passphrase";
 
-    private GatewayUser(string email, HttpClient http)
+    private GatewayUser(string email, HttpClient http, CookieContainer cookies)
     {
         Email = email;
         Http = http;
+        Cookies = cookies;
     }
 
     public string Email { get; }
     public HttpClient Http { get; }
+    /// <summary>The browser's cookie jar, with the session cookie: hand it to another client (a relying party) to act in this session.</summary>
+    public CookieContainer Cookies { get; }
 
     /// <summary>Signs up, follows the verification link from the SMTP sink and logs in.</summary>
     public static async Task<GatewayUser> SignUpAsync(Uri gateway, MailDevClient mail, string firstName)
     {
         var email = $"{firstName.ToLowerInvariant()}-{Guid.NewGuid():N}@example.com";
-        var http = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = gateway };
+        var cookies = new CookieContainer();
+        var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = gateway };
         var registered = await http.PostAsJsonAsync("/api/identity/accounts", new { email, password = Password, firstName, lastName = "Tester" });
         Assert.Equal(HttpStatusCode.Accepted, registered.StatusCode);
         var link = await mail.WaitForLinkAsync(email, "/api/identity/pages/verify-email", TimeSpan.FromSeconds(60));
@@ -30,6 +34,6 @@ public sealed class GatewayUser
         Assert.Equal(HttpStatusCode.OK, verified.StatusCode);
         var loggedIn = await http.PostAsJsonAsync("/api/identity/sessions", new { email, password = Password });
         Assert.Equal(HttpStatusCode.OK, loggedIn.StatusCode);
-        return new GatewayUser(email, http);
+        return new GatewayUser(email, http, cookies);
     }
 }

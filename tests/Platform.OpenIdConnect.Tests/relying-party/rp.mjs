@@ -145,6 +145,10 @@ const scenarios = {
     return { error: await errorOf(() => client.authorizationCodeGrant(config, flow.callback,
       { pkceCodeVerifier: flow.verifier, expectedState: flow.state, expectedNonce: 'another-nonce' })) };
   },
+  async 'claims'() {
+    const { tokens } = await signIn(new Browser());
+    return { claims: tokens.claims(), userinfo: await client.fetchUserInfo(config, tokens.access_token, tokens.claims().sub) };
+  },
   async 'login-refused'() {
     const flow = await authorize(new Browser());
     return { status: flow.page.response.status, stillOnLoginForm: flow.page.body.includes('name="returnUrl"'), callback: flow.callback.href };

@@ -121,6 +121,19 @@ public sealed class CodeFlowTests(RunningPlatform platform)
         Assert.NotNull(nonce.GetProperty("error").GetString());
     }
 
+    [Fact]
+    public async Task A_service_gets_an_access_token_for_the_platform_api_with_client_credentials()
+    {
+        var (user, client) = await UserWithClientAsync();
+
+        var seen = await RelyingParty.RunAsync("client-credentials", setup.Settings(client, user));
+
+        var token = OpenIdSetup.Payload(seen.GetProperty("accessToken").GetString()!);
+        Assert.Equal(client.Id, token.GetProperty("sub").GetString());
+        Assert.Equal("platform-api", token.GetProperty("aud").GetString());
+        Assert.Equal(setup.Issuer + "/", token.GetProperty("iss").GetString());
+    }
+
     // One user and client app for the refusal tests (each flow gets its own codes and tokens): every sign-up logs in,
     // and the gateway allows ten logins a minute from one address.
     private static Task<(GatewayUser User, RegisteredClient Client)>? shared;

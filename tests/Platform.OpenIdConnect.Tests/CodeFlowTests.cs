@@ -1,3 +1,4 @@
+using Npgsql;
 using Platform.EndToEnd.Tests;
 
 namespace Platform.OpenIdConnect.Tests;
@@ -47,6 +48,21 @@ public sealed class CodeFlowTests(RunningPlatform platform)
         Assert.Equal("invalid_grant", seen.GetProperty("revokedRefresh").GetString());
         Assert.StartsWith($"{OpenIdSetup.PostLogoutRedirectUri}?state=bye", seen.GetProperty("endSessionRedirect").GetString());
         Assert.Equal("login_required", seen.GetProperty("afterLogoutError").GetString());
+
+        // Identity's audit trail has the sign-in and each grant; the ClientAuthorized event is in its outbox.
+        var userId = claims.GetProperty("sub").GetString();
+        Assert.Equal(2, await CountAsync("""SELECT count(*) FROM "AuditEntries" WHERE "Action" = 'openid.authorized' AND "TargetUserId" = @user::uuid""", userId));
+        Assert.Equal(2, await CountAsync("""SELECT count(*) FROM "AuditEntries" WHERE "Action" = 'openid.token-issued' AND "TargetUserId" = @user::uuid""", userId));
+        Assert.Equal(2, await CountAsync("""SELECT count(*) FROM "OutboxMessages" WHERE "MessageType" LIKE '%ClientAuthorized%' AND "Body"::text LIKE '%' || @user || '%'""", userId));
+    }
+
+    private async Task<long> CountAsync(string sql, string? user)
+    {
+        await using var connection = new NpgsqlConnection(await platform.ConnectionStringAsync("identitydb"));
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        command.Parameters.AddWithValue("user", user!);
+        return (long)(await command.ExecuteScalarAsync())!;
     }
 
     [Fact]

@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Http.Extensions;
 using OpenIddict.Abstractions;
+using Platform.Contracts.Identity;
 using Platform.Identity.Audit;
 using Platform.Identity.Infrastructure;
 using Platform.Identity.Sessions;
 using Platform.ServiceDefaults.Authentication;
+using Platform.ServiceDefaults.Messaging;
 using Platform.ServiceDefaults.Sessions;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
@@ -20,7 +22,7 @@ public static class AuthorizationEndpoint
 {
     public static async Task<IResult> Authorize(
         HttpContext context, IOpenIddictApplicationManager applications, IOpenIddictScopeManager scopes, SessionStore sessions, OpenIdClaims claims,
-        AuditTrail audit, IdentityDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        AuditTrail audit, IEventOutbox outbox, IdentityDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
         var request = context.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("OpenIddict did not see this authorization request.");
         var session = context.User.FindFirst(InternalClaims.SessionId)?.Value is { } handle ? await sessions.GetAsync(handle) : null;
@@ -47,6 +49,7 @@ public static class AuthorizationEndpoint
 
         identity.SetResources(await ToListAsync(scopes.ListResourcesAsync(identity.GetScopes(), cancellationToken)));
         audit.Record(AuditActions.OpenIdAuthorized, session.UserId, session.UserId, $"client {request.ClientId} scopes {request.Scope}");
+        outbox.Add(new ClientAuthorized(session.UserId, request.ClientId!, organizationId, identity.GetScopes().ToList(), now));
         await db.SaveChangesAsync(cancellationToken);
         return OpenIdResults.SignIn(identity);
     }

@@ -66,6 +66,13 @@ if [ "$installed_maildev" != "$maildev_version" ]; then
   npm install --prefix "$maildev_dir" --no-audit --no-fund --loglevel=error "maildev@$maildev_version"
 fi
 
+# The OpenID Connect tests' relying party (openid-client), from its committed lock file.
+relying_party="$repo_root/tests/Platform.OpenIdConnect.Tests/relying-party"
+if [ ! -d "$relying_party/node_modules/openid-client" ]; then
+  echo "Installing the OpenID Connect tests' relying party (npm ci)"
+  npm ci --prefix "$relying_party" --no-audit --no-fund --loglevel=error
+fi
+
 if ! have dotnet; then
   echo "Installing the .NET SDK 10"
   if ! apt_install dotnet-sdk-10.0; then

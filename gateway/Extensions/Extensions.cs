@@ -32,7 +32,8 @@ public static class Extensions
 
         builder.Services.AddReverseProxy()
             .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
-            .AddTransforms<InternalIdentityTransform>();
+            .AddTransforms<InternalIdentityTransform>()
+            .AddTransforms<OpenIdRoutes>();
         builder.Services.AddSingleton<IDestinationResolver, ServiceDiscoveryDestinationResolver>();
         builder.Services.AddHttpClient();
         builder.Services.AddHttpClient(ApiTokenResolver.IdentityClient, http => http.BaseAddress = new Uri("http://identity"));

@@ -1,6 +1,7 @@
 using Platform.Identity.Apis;
 using Platform.Identity.Extensions;
 using Platform.Identity.Infrastructure;
+using Platform.Identity.OpenIdConnect;
 using Platform.ServiceDefaults.Data;
 using Platform.ServiceDefaults.Problems;
 
@@ -11,6 +12,7 @@ builder.AddApplicationServices();
 var app = builder.Build();
 if (await app.MigrateDatabaseAsync<IdentityDbContext>(args)) return;
 
+app.UseMiddleware<OpenIdRequestsFromGateway>();
 app.UsePlatformProblemDetails();
 app.MapDefaultEndpoints();
 app.MapOpenApi().AllowAnonymous();
@@ -23,4 +25,6 @@ app.MapPagesApi();
 app.MapInvitationPageApi();
 app.MapAdminUsersApi().MapAdminAuditApi();
 app.MapOrganizationImpersonationApi();
+app.MapOpenIdClientsApi();
+app.MapOpenIdConnectEndpoints();
 app.Run();

@@ -18,6 +18,7 @@ public sealed class GatewayUser
 
     public string Email { get; }
     public HttpClient Http { get; }
+    /// <summary>The browser's cookie jar, with the session cookie: hand it to another client (a relying party) to act in this session.</summary>
     public CookieContainer Cookies { get; }
 
     /// <summary>The same browser (its cookie jar) talking to another gateway of the same platform.</summary>

@@ -30,6 +30,9 @@ public static class AuditActions
     public const string ApiTokenCreated = "token.created";
     public const string ApiTokenRevoked = "token.revoked";
     public const string ClientAppRegistered = "client-app.registered";
+    public const string OpenIdClientSaved = "client-app.openid-connect-saved";
+    public const string OpenIdAuthorized = "openid.authorized";
+    public const string OpenIdTokenIssued = "openid.token-issued";
     public const string TwoFactorEnrolmentStarted = "two-factor.enrolment-started";
     public const string TwoFactorEnabled = "two-factor.enabled";
     public const string TwoFactorDisabled = "two-factor.disabled";

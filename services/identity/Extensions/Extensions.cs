@@ -4,6 +4,7 @@ using Platform.Identity.Application;
 using Platform.Identity.Infrastructure;
 using Platform.Identity.IntegrationEvents;
 using Platform.Identity.Model;
+using Platform.Identity.OpenIdConnect;
 using Platform.Identity.Sessions;
 using Platform.Identity.Audit;
 using Platform.ServiceDefaults.Data;
@@ -66,5 +67,6 @@ public static class Extensions
         builder.Services.AddHostedService<InitialAdministrator>();
         builder.Services.AddSingleton<LinkRequestQueue>();
         builder.Services.AddHostedService<LinkRequestWorker>();
+        builder.AddOpenIdConnectProvider();
     }
 }

@@ -21,5 +21,7 @@ public sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> option
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(IdentityDbContext).Assembly);
         modelBuilder.AddOutboxAndInbox();
+        // OpenIddict's applications, authorizations, scopes and tokens (the OpenID provider's stores).
+        modelBuilder.UseOpenIddict();
     }
 }

@@ -1,0 +1,3 @@
+using Platform.Samples.OpenIdClient;
+
+SampleApp.Build(args).Run();

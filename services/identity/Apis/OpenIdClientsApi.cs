@@ -1,0 +1,68 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Platform.Identity.Audit;
+using Platform.Identity.Infrastructure;
+using Platform.Identity.Model;
+using Platform.Identity.OpenIdConnect;
+using Platform.Identity.Sessions;
+using Platform.ServiceDefaults.Authentication;
+
+namespace Platform.Identity.Apis;
+
+/// <summary>A client app's OpenID Connect settings, managed like the app itself by the organization's owner and admins.</summary>
+public static class OpenIdClientsApi
+{
+    public static IEndpointRouteBuilder MapOpenIdClientsApi(this IEndpointRouteBuilder routes)
+    {
+        var settings = routes.MapGroup("/organizations/{organizationId:guid}/client-apps/{appId:guid}/openid-connect").WithTags("Client apps")
+            .RefuseWhileImpersonating().RequireOrganizationAdministrator()
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        settings.MapPut("/", Save).WithName("SaveClientAppOpenIdConnect")
+            .WithSummary("Let the client app sign users in with OpenID Connect, or change how; a new secret is in this answer only")
+            .WithDescription("The client id is the app's id. A confidential client gets a secret when it is registered and when rotateSecret is true.");
+        settings.MapGet("/", Get).WithName("GetClientAppOpenIdConnect").WithSummary("The client app's OpenID Connect settings (never its secret)");
+        return routes;
+    }
+
+    public static async Task<Results<Ok<OpenIdClientResponse>, ValidationProblem, NotFound>> Save(
+        Guid organizationId, Guid appId, SaveOpenIdClientRequest request, HttpContext context, IdentityDbContext db, OpenIdClients clients,
+        AuditTrail audit, CancellationToken cancellationToken)
+    {
+        var app = await db.ClientApps.AsNoTracking().SingleOrDefaultAsync(a => a.Id == appId && a.OrganizationId == organizationId, cancellationToken);
+        if (app is null) return TypedResults.NotFound();
+        var errors = new Dictionary<string, string[]>();
+        if (OpenIdClientSettings.TryCreate(request.Public, request.RedirectUris, request.PostLogoutRedirectUris, request.GrantTypes, request.Scopes,
+                OpenIdScopes.All, errors) is not { } settings)
+        {
+            return Problems.Validation(errors);
+        }
+
+        var (saved, secret) = await clients.SaveAsync(app, settings, request.RotateSecret ?? false, cancellationToken);
+        audit.Record(AuditActions.OpenIdClientSaved, context.User.UserId(), null,
+            $"client app {app.Id} of organization {organizationId}: {(saved.Public ? "public" : "confidential")}, grants {string.Join(' ', saved.GrantTypes)}"
+            + (secret is null ? "" : ", new secret"));
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(OpenIdClientResponse.From(app, saved, secret));
+    }
+
+    public static async Task<Results<Ok<OpenIdClientResponse>, NotFound>> Get(
+        Guid organizationId, Guid appId, IdentityDbContext db, OpenIdClients clients, CancellationToken cancellationToken)
+    {
+        var app = await db.ClientApps.AsNoTracking().SingleOrDefaultAsync(a => a.Id == appId && a.OrganizationId == organizationId, cancellationToken);
+        if (app is null || await clients.FindAsync(app, cancellationToken) is not { } settings) return TypedResults.NotFound();
+        return TypedResults.Ok(OpenIdClientResponse.From(app, settings, null));
+    }
+}
+
+public sealed record SaveOpenIdClientRequest(
+    bool? Public, IReadOnlyList<string?>? RedirectUris, IReadOnlyList<string?>? PostLogoutRedirectUris, IReadOnlyList<string?>? GrantTypes,
+    IReadOnlyList<string?>? Scopes, bool? RotateSecret);
+
+/// <param name="ClientSecret">Only in the answer that created it.</param>
+public sealed record OpenIdClientResponse(
+    string ClientId, bool Public, IReadOnlyList<string> RedirectUris, IReadOnlyList<string> PostLogoutRedirectUris, IReadOnlyList<string> GrantTypes,
+    IReadOnlyList<string> Scopes, string? ClientSecret)
+{
+    public static OpenIdClientResponse From(ClientApp app, OpenIdClientSettings s, string? secret) =>
+        new(app.Id.ToString(), s.Public, s.RedirectUris, s.PostLogoutRedirectUris, s.GrantTypes, s.Scopes, secret);
+}

@@ -1,0 +1,32 @@
+using Platform.ServiceDefaults.Pages;
+
+namespace Platform.Identity.OpenIdConnect;
+
+public static class OpenIdConnectEndpoints
+{
+    /// <summary>
+    /// The passthrough endpoints (OpenIddict validates each request first and answers discovery, JWKS, revocation and
+    /// introspection itself) and the login pages. They admit anonymous callers: the protocol says who may do what.
+    /// </summary>
+    public static IEndpointRouteBuilder MapOpenIdConnectEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var connect = routes.MapGroup("/connect").AllowAnonymous().ExcludeFromDescription().DisableAntiforgery();
+        connect.MapMethods("/authorize", [HttpMethods.Get, HttpMethods.Post], AuthorizationEndpoint.Authorize);
+        connect.MapPost("/token", TokenEndpoint.Exchange);
+        connect.MapMethods("/userinfo", [HttpMethods.Get, HttpMethods.Post], UserInfoEndpoint.UserInfo);
+        connect.MapMethods("/endsession", [HttpMethods.Get, HttpMethods.Post], EndSessionEndpoint.EndSession);
+
+        // The login form's redirect chain ends at the client's address, which form-action 'self' would block in browsers.
+        var pages = connect.MapGroup("").WithLinkPageHeaders().AddEndpointFilter(async (context, next) =>
+        {
+            var result = await next(context);
+            context.HttpContext.Response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'";
+            return result;
+        });
+        pages.MapGet("/login", OpenIdLoginPages.Show);
+        pages.MapPost("/login", OpenIdLoginPages.LogIn);
+        pages.MapPost("/login/two-factor", OpenIdLoginPages.CompleteTwoFactor);
+        pages.MapGet("/logged-out", OpenIdLoginPages.LoggedOut);
+        return routes;
+    }
+}

@@ -62,6 +62,7 @@ gateway
     .WithReference(approvals).WaitFor(approvals)
     .WithEnvironment("InternalToken__SigningKey", keys.SigningKey)
     .WithExternalHttpEndpoints()
+    .WithPageUrl("/", "console")
     .WithPageUrl("/api-reference", "API reference");
 
 builder.PrintWhenHealthy(gateway, smtp, identity, membership, notifications, approvals);

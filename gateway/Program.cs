@@ -1,3 +1,4 @@
+using Platform.Gateway.BrowserConsole;
 using Platform.Gateway.Extensions;
 using Platform.Gateway.OpenApi;
 using Platform.ServiceDefaults.Problems;
@@ -9,7 +10,9 @@ builder.AddGatewayServices();
 var app = builder.Build();
 app.UsePlatformProblemDetails();
 app.UseGatewayPipeline();
+app.UseConsoleFiles();
 app.MapDefaultEndpoints();
 app.MapAggregatedOpenApi();
 app.MapReverseProxy();
+app.MapConsole();
 app.Run();

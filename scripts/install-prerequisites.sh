@@ -51,6 +51,8 @@ have redis-server || missing+=(redis-server)
 rabbitmq_installed || missing+=(rabbitmq-server)
 have node || missing+=(nodejs)
 have npm || missing+=(npm)
+# The console's browser tests drive Debian's chromium; Playwright never downloads a browser of its own.
+[ -x /usr/bin/chromium ] || missing+=(chromium)
 
 if [ "${#missing[@]}" -gt 0 ]; then
   echo "Installing ${missing[*]}"

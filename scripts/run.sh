@@ -7,5 +7,6 @@ set -euo pipefail
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 "$repo_root/scripts/install-prerequisites.sh"
+"$repo_root/scripts/build-console.sh"
 cd "$repo_root"
 exec dotnet run --project AppHost --launch-profile http -- "$@"

@@ -13,8 +13,11 @@ data="$repo/.data/test"
 results="$data/results"
 rm -rf "$data"
 mkdir -p "$results"
+# The browser suite keeps its screenshots beside the trx files.
+export PLATFORM_TEST_RESULTS="$results"
 
 echo "== build"
+scripts/build-console.sh
 dotnet build Platform.sln -c Debug -nologo -v quiet -clp:ErrorsOnly
 
 echo "== start servers"
@@ -46,11 +49,11 @@ run_tests() { # $1: label, rest: projects
   dotnet test "$@" --no-build -nologo --logger "trx" --results-directory "$results" "${extra[@]}" || status=1
 }
 extra=("$@")
-# The service and gateway suites run side by side; the end-to-end suite and the drills (which start
+# The service and gateway suites run side by side; the end-to-end suite, the browser suite and the drills (which start
 # the whole platform on servers of their own and pull its plugs) each get the machine to themselves.
-mapfile -t suites < <(ls tests/*.Tests/*.Tests.csproj | grep -v -e EndToEnd -e Drills)
+mapfile -t suites < <(ls tests/*.Tests/*.Tests.csproj | grep -v -e EndToEnd -e Drills -e Console)
 for suite in "${suites[@]}"; do run_tests "$(basename "$suite" .csproj)" "$suite"; done
-for suite in tests/*EndToEnd*.Tests/*.Tests.csproj tests/*Drills*.Tests/*.Tests.csproj; do
+for suite in tests/*EndToEnd*.Tests/*.Tests.csproj tests/*Console*.Tests/*.Tests.csproj tests/*Drills*.Tests/*.Tests.csproj; do
   [ -f "$suite" ] && run_tests "$(basename "$suite" .csproj)" "$suite"
 done
 

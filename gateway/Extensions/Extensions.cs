@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Platform.Gateway.BrowserConsole;
 using Platform.Gateway.Proxy;
 using Platform.Gateway.Security;
 using Platform.Gateway.Sessions;
@@ -18,6 +19,7 @@ public static class Extensions
         builder.Services.Configure<GatewayOptions>(section);
         var options = section.Get<GatewayOptions>() ?? new GatewayOptions();
 
+        builder.Services.Configure<ConsoleOptions>(builder.Configuration.GetSection(ConsoleOptions.SectionName));
         builder.Services.Configure<KestrelServerOptions>(kestrel =>
         {
             kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes;

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Platform.Gateway.BrowserConsole;
 using Platform.Gateway.Security;
 using Platform.Gateway.Tokens;
 using Platform.ServiceDefaults.Authentication;
@@ -60,6 +61,11 @@ public sealed class SessionMiddleware(
             if (session is null)
             {
                 context.Response.Cookies.Delete(cookieName, new CookieOptions { Path = "/", Secure = options.Value.SecureCookie, HttpOnly = true });
+            }
+            else if (ConsoleHosting.IsConsoleRequest(context.Request))
+            {
+                // The console's own files and routes hold no data: a held session loads them to reach the screen that releases it.
+                context.Features.Set(new CallerIdentity(session.Identity));
             }
             else if (session.PasswordChangeRequired && !IsAllowed(AllowedBeforePasswordChange, context.Request))
             {

@@ -37,7 +37,9 @@ public sealed class RefusalTests(GatewayFixture platform)
 
     [Theory]
     [InlineData("/api/membership/no-such-resource")]
-    [InlineData("/no-such-place")]
+    // Other paths are the console's client routes (it shows its own "Page not found"); these prefixes never are.
+    [InlineData("/api/no-such-service/place")]
+    [InlineData("/.well-known/no-such-document")]
     [InlineData("/api/identity/internal/tokens/introspect")]
     public async Task An_unknown_route_gets_a_full_404_problem(string path)
     {

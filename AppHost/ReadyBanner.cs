@@ -5,7 +5,7 @@ using Microsoft.Extensions.Hosting;
 
 namespace Platform.AppHost;
 
-/// <summary>Once every resource is healthy, prints the addresses a person wants: the gateway's, the inbox, the dashboard's login.</summary>
+/// <summary>Once every resource is healthy, prints the addresses a person wants: the gateway's, the console's, the inbox, the dashboard's login.</summary>
 internal static class ReadyBanner
 {
     public static void PrintWhenHealthy(this IDistributedApplicationBuilder builder, params IResourceBuilder<IResource>[] resources)
@@ -31,7 +31,9 @@ internal static class ReadyBanner
             {
                 if (notifications.TryGetCurrentState(resource.Name, out var state))
                 {
-                    lines.AddRange(state.Snapshot.Urls.Where(u => !u.IsInternal).Select(u => $"  {resource.Name,-14} {u.Url}{(u.DisplayProperties.DisplayName is { Length: > 0 } name ? $"  ({name})" : "")}"));
+                    // A named page (the console, the API reference, the inbox) is labelled by its name, the rest by the resource's.
+                    lines.AddRange(state.Snapshot.Urls.Where(u => !u.IsInternal).Select(u =>
+                        $"  {(u.DisplayProperties.DisplayName is { Length: > 0 } name ? name : resource.Name),-14} {u.Url}"));
                 }
             }
 

@@ -1,4 +1,4 @@
-using System.Security.Claims;
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
@@ -14,7 +14,9 @@ public sealed class InternalTokenIssuer
     private readonly SigningCredentials credentials;
     private readonly InternalTokenOptions options;
     private readonly TimeProvider time;
-    private AnonymousToken? anonymous;
+    private const int MostRemembered = 10_000;
+    private readonly ConcurrentDictionary<InternalIdentity, IssuedToken> bySession = new();
+    private IssuedToken? anonymous;
 
     public InternalTokenIssuer(IOptions<InternalTokenOptions> options, TimeProvider time)
     {
@@ -39,15 +41,45 @@ public sealed class InternalTokenIssuer
         // Every anonymous token says the same thing, so one is signed per half lifetime, not per request:
         // public routes (sign-up, login, pages behind emailed links) then cost no signature each.
         var now = time.GetUtcNow();
-        if (anonymous is { } current && now - current.IssuedAt < options.Lifetime / 2) return current.Token;
-        var fresh = new AnonymousToken(Create([]), now);
+        if (anonymous is { } current && IsFresh(current, now)) return current.Token;
+        var fresh = new IssuedToken(Create([]), now);
         anonymous = fresh;
         return fresh.Token;
     }
 
-    private sealed record AnonymousToken(string Token, DateTimeOffset IssuedAt);
-
+    /// <summary>
+    /// The token for <paramref name="identity"/>. A session's token is reused for half its lifetime: the
+    /// gateway resolves the session on every request before forwarding, so a revoked session gets no token,
+    /// and a change of what the token says (active organization, impersonation) is another identity and
+    /// another token. API tokens' scopes come as a new collection per request and are signed each time.
+    /// </summary>
     public string Issue(InternalIdentity identity)
+    {
+        if (identity.Scopes is not null) return Create(Claims(identity));
+        var now = time.GetUtcNow();
+        if (bySession.TryGetValue(identity, out var issued) && IsFresh(issued, now)) return issued.Token;
+        if (bySession.Count >= MostRemembered) ForgetStale(now);
+        var fresh = new IssuedToken(Create(Claims(identity)), now);
+        bySession[identity] = fresh;
+        return fresh.Token;
+    }
+
+    private bool IsFresh(IssuedToken token, DateTimeOffset now) => now - token.IssuedAt < options.Lifetime / 2;
+
+    // Bounded, so a burst of sessions cannot grow the gateway's memory: stale tokens go first, then all.
+    private void ForgetStale(DateTimeOffset now)
+    {
+        foreach (var (identity, token) in bySession)
+        {
+            if (!IsFresh(token, now)) bySession.TryRemove(identity, out _);
+        }
+
+        if (bySession.Count >= MostRemembered) bySession.Clear();
+    }
+
+    private sealed record IssuedToken(string Token, DateTimeOffset IssuedAt);
+
+    private static Dictionary<string, object> Claims(InternalIdentity identity)
     {
         var claims = new Dictionary<string, object>
         {
@@ -63,7 +95,7 @@ public sealed class InternalTokenIssuer
             claims[InternalClaims.Actor] = JsonSerializer.SerializeToElement(new Dictionary<string, string> { ["sub"] = actor.ToString() });
         }
 
-        return Create(claims);
+        return claims;
     }
 
     private string Create(Dictionary<string, object> claims)

@@ -19,7 +19,8 @@ public static class OpenIdClientsApi
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
         settings.MapPut("/", Save).WithName("SaveClientAppOpenIdConnect")
             .WithSummary("Let the client app sign users in with OpenID Connect, or change how; a new secret is in this answer only")
-            .WithDescription("The client id is the app's id. A confidential client gets a secret when it is registered and when rotateSecret is true.");
+            .WithDescription("PUT replaces the settings: public and grantTypes are required, and a list left out is empty. "
+                + "The client id is the app's id. A confidential client gets a secret when it is registered and when rotateSecret is true.");
         settings.MapGet("/", Get).WithName("GetClientAppOpenIdConnect").WithSummary("The client app's OpenID Connect settings (never its secret)");
         return routes;
     }

@@ -9,7 +9,7 @@ namespace Platform.OpenIdConnect.Tests;
 /// userinfo, refresh, revocation, end-session.
 /// </summary>
 [Collection(OpenIdPlatformCollection.Name)]
-public sealed class CodeFlowTests(RunningPlatform platform)
+public sealed class CodeFlowTests(OpenIdPlatform platform)
 {
     private readonly OpenIdSetup setup = new(platform);
 

@@ -71,6 +71,8 @@ public static class OpenIdConnectExtensions
 
         builder.Services.AddScoped<OpenIdClaims>();
         builder.Services.AddScoped<OpenIdClients>();
+        builder.Services.AddScoped<AccessTokenStatus>();
+        builder.Services.AddScoped<OpenIdConsents>();
         builder.Services.AddHostedService<OpenIdScopeRegistration>();
     }
 }

@@ -40,6 +40,8 @@ public static class Extensions
         builder.Services.AddHttpClient();
         builder.Services.AddHttpClient(ApiTokenResolver.IdentityClient, http => http.BaseAddress = new Uri("http://identity"));
         builder.Services.AddSingleton<ApiTokenResolver>();
+        builder.Services.AddSingleton<OpenIdSigningKeySet>();
+        builder.Services.AddSingleton<OpenIdAccessTokenResolver>();
     }
 
     public static WebApplication UseGatewayPipeline(this WebApplication app)

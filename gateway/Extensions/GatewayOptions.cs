@@ -22,6 +22,12 @@ public sealed class GatewayOptions
     /// </summary>
     public string[] TrustedOrigins { get; set; } = [];
 
+    /// <summary>The <c>aud</c> an OpenID access token must carry for the gateway to accept it as a bearer token.</summary>
+    public string OpenIdAudience { get; set; } = "platform-api";
+
+    /// <summary>The OpenID provider's issuer, when configured on identity (<c>OpenIdConnect:Issuer</c>); empty: the gateway's own public origin.</summary>
+    public Uri? OpenIdIssuer { get; set; }
+
     /// <summary>Services whose OpenAPI documents are aggregated (each also a YARP cluster and a discovery name).</summary>
     public string[] Services { get; set; } = ["identity", "membership", "notifications", "approvals"];
 }

@@ -16,7 +16,7 @@ namespace Platform.Gateway.Sessions;
 /// only what it needs to enrol.
 /// </summary>
 public sealed class SessionMiddleware(
-    RequestDelegate next, SessionResolver sessions, ApiTokenResolver tokens, IOptions<BrowserSessionOptions> options, IProblemDetailsService problems,
+    RequestDelegate next, SessionResolver sessions, ApiTokenResolver tokens, OpenIdAccessTokenResolver accessTokens, IOptions<BrowserSessionOptions> options, IProblemDetailsService problems,
     ILogger<SessionMiddleware> logger)
 {
     // What a session that must choose a new password may still do: read itself, change it, log out.
@@ -50,6 +50,21 @@ public sealed class SessionMiddleware(
             }
 
             context.Features.Set(new CallerIdentity(client));
+            await next(context);
+            return;
+        }
+
+        // An access token of the platform's OpenID provider, likewise; a JWT that is not one (forged, expired,
+        // for another audience, revoked) is refused here rather than dropped, so it never passes for anonymous.
+        if (OpenIdAccessTokenResolver.BearerJwt(context.Request) is { } jwt)
+        {
+            if (await accessTokens.ResolveAsync(jwt, context.Request, context.RequestAborted) is not { } holder)
+            {
+                await RefuseTokenAsync(context);
+                return;
+            }
+
+            context.Features.Set(new CallerIdentity(holder));
             await next(context);
             return;
         }

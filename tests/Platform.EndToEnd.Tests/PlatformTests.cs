@@ -13,7 +13,7 @@ namespace Platform.EndToEnd.Tests;
 /// its own servers, every service as a separate process, reached only through the gateway. Every service exports
 /// its telemetry to <see cref="Otlp"/> instead of the dashboard.
 /// </summary>
-public sealed class RunningPlatform : IAsyncLifetime
+public class RunningPlatform : IAsyncLifetime
 {
     private readonly string data = Path.Combine(Path.GetTempPath(), $"platform-e2e-{Guid.NewGuid():N}");
     public OtlpReceiver Otlp { get; private set; } = null!;
@@ -22,7 +22,8 @@ public sealed class RunningPlatform : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Otlp = await OtlpReceiver.StartAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
+        // Generous: on a busy two-core machine five services and four servers take minutes to become healthy.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Platform_AppHost>(
             ["--Infrastructure:DynamicPorts=true", $"--Infrastructure:DataDirectory={data}"], timeout.Token);
         foreach (var project in builder.Resources.OfType<ProjectResource>())
@@ -32,6 +33,7 @@ public sealed class RunningPlatform : IAsyncLifetime
                 environment["OTEL_EXPORTER_OTLP_ENDPOINT"] = Otlp.Endpoint.ToString().TrimEnd('/');
                 environment["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf";
                 environment["OTEL_BSP_SCHEDULE_DELAY"] = "200";
+                foreach (var (name, value) in SettingsFor(project.Name)) environment[name] = value;
             }));
         }
 
@@ -39,6 +41,9 @@ public sealed class RunningPlatform : IAsyncLifetime
         await App.StartAsync(timeout.Token);
         await App.ResourceNotifications.WaitForResourceHealthyAsync("gateway", timeout.Token);
     }
+
+    /// <summary>Settings a derived fixture gives one service (by resource name) beyond what the AppHost gives it.</summary>
+    protected virtual IReadOnlyDictionary<string, string> SettingsFor(string resourceName) => new Dictionary<string, string>();
 
     public async Task<string> ConnectionStringAsync(string resourceName)
         => await App.GetConnectionStringAsync(resourceName) ?? throw new InvalidOperationException($"{resourceName} has no connection string.");

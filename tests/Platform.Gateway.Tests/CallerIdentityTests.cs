@@ -11,7 +11,7 @@ namespace Platform.Gateway.Tests;
 public sealed class CallerIdentityTests(GatewayFixture gateway)
 {
     [Fact]
-    public async Task A_bearer_token_the_service_would_accept_is_stripped_at_the_gateway()
+    public async Task A_bearer_token_the_service_would_accept_is_refused_at_the_gateway()
     {
         var (userId, email) = await gateway.RegisterUserAsync("bearer");
         var token = TestKeys.TokenFor(new InternalIdentity(userId));
@@ -25,11 +25,10 @@ public sealed class CallerIdentityTests(GatewayFixture gateway)
         request.Headers.Add(ForwardedRequests.ProbeHeader, probe);
         var response = await gateway.GatewayClient().SendAsync(request);
 
+        // A bearer JWT is taken for an access token of the platform's OpenID provider; this one is not (another
+        // signer, issuer and audience), so the gateway refuses it itself and nothing reaches identity.
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        var forwarded = gateway.ForwardedToIdentity.HeadersOf(probe);
-        Assert.NotNull(forwarded);
-        Assert.NotEqual($"Bearer {token}", forwarded.GetValueOrDefault("Authorization"));
-        ForwardedRequests.AssertForwardedAnonymously(forwarded);
+        Assert.Null(gateway.ForwardedToIdentity.HeadersOf(probe));
     }
 
     [Fact]

@@ -24,6 +24,17 @@ public sealed class OpenIdClientSettingsTests
         Assert.Equal(["https://app.example/callback"], settings!.RedirectUris);
     }
 
+    [Fact]
+    public void A_client_is_the_organizations_own_unless_registered_as_third_party()
+    {
+        var errors = new Dictionary<string, string[]>();
+        var thirdParty = OpenIdClientSettings.TryCreate(false, ["https://tool.example/callback"], [], ["authorization_code"], ["openid"], Known, errors,
+            thirdParty: true);
+
+        Assert.False(Create().Settings!.ThirdParty);
+        Assert.True(thirdParty!.ThirdParty);
+    }
+
     [Theory]
     [InlineData("http://app.example/callback")]
     [InlineData("https://app.example/callback#fragment")]

@@ -9,7 +9,7 @@ namespace Platform.OpenIdConnect.Tests;
 /// userinfo, refresh, revocation, end-session.
 /// </summary>
 [Collection(OpenIdPlatformCollection.Name)]
-public sealed class CodeFlowTests(RunningPlatform platform)
+public sealed class CodeFlowTests(OpenIdPlatform platform)
 {
     private readonly OpenIdSetup setup = new(platform);
 
@@ -49,10 +49,11 @@ public sealed class CodeFlowTests(RunningPlatform platform)
         Assert.StartsWith($"{OpenIdSetup.PostLogoutRedirectUri}?state=bye", seen.GetProperty("endSessionRedirect").GetString());
         Assert.Equal("login_required", seen.GetProperty("afterLogoutError").GetString());
 
-        // Identity's audit trail has the sign-in and each grant; the ClientAuthorized event is in its outbox.
+        // Identity's audit trail has the sign-in, each grant and the revocation; the ClientAuthorized event is in its outbox.
         var userId = claims.GetProperty("sub").GetString();
         Assert.Equal(2, await CountAsync("""SELECT count(*) FROM "AuditEntries" WHERE "Action" = 'openid.authorized' AND "TargetUserId" = @user::uuid""", userId));
         Assert.Equal(2, await CountAsync("""SELECT count(*) FROM "AuditEntries" WHERE "Action" = 'openid.token-issued' AND "TargetUserId" = @user::uuid""", userId));
+        Assert.Equal(1, await CountAsync("""SELECT count(*) FROM "AuditEntries" WHERE "Action" = 'openid.token-revoked' AND "TargetUserId" = @user::uuid""", userId));
         Assert.Equal(2, await CountAsync("""SELECT count(*) FROM "OutboxMessages" WHERE "MessageType" LIKE '%ClientAuthorized%' AND "Body"::text LIKE '%' || @user || '%'""", userId));
     }
 

@@ -7,7 +7,7 @@ using Platform.EndToEnd.Tests;
 namespace Platform.OpenIdConnect.Tests;
 
 [CollectionDefinition(Name)]
-public sealed class OpenIdPlatformCollection : ICollectionFixture<RunningPlatform>
+public sealed class OpenIdPlatformCollection : ICollectionFixture<OpenIdPlatform>
 {
     public const string Name = "The running platform, as an OpenID provider";
 }

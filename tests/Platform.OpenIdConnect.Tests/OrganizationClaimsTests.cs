@@ -4,7 +4,7 @@ namespace Platform.OpenIdConnect.Tests;
 
 /// <summary>What a client app learns about the organizations of the people who sign in to it.</summary>
 [Collection(OpenIdPlatformCollection.Name)]
-public sealed class OrganizationClaimsTests(RunningPlatform platform)
+public sealed class OrganizationClaimsTests(OpenIdPlatform platform)
 {
     private readonly OpenIdSetup setup = new(platform);
 

@@ -11,7 +11,7 @@ namespace Platform.OpenIdConnect.Tests;
 /// through the gateway; the test is the browser (an HttpClient with a cookie jar that follows redirects).
 /// </summary>
 [Collection(OpenIdPlatformCollection.Name)]
-public sealed partial class SampleAppTests(RunningPlatform platform)
+public sealed partial class SampleAppTests(OpenIdPlatform platform)
 {
     private readonly OpenIdSetup setup = new(platform);
 

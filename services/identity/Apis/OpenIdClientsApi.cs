@@ -33,7 +33,7 @@ public static class OpenIdClientsApi
         if (app is null) return TypedResults.NotFound();
         var errors = new Dictionary<string, string[]>();
         if (OpenIdClientSettings.TryCreate(request.Public, request.RedirectUris, request.PostLogoutRedirectUris, request.GrantTypes, request.Scopes,
-                OpenIdScopes.All, errors) is not { } settings)
+                OpenIdScopes.All, errors, request.ThirdParty) is not { } settings)
         {
             return Problems.Validation(errors);
         }
@@ -57,13 +57,14 @@ public static class OpenIdClientsApi
 
 public sealed record SaveOpenIdClientRequest(
     bool? Public, IReadOnlyList<string?>? RedirectUris, IReadOnlyList<string?>? PostLogoutRedirectUris, IReadOnlyList<string?>? GrantTypes,
-    IReadOnlyList<string?>? Scopes, bool? RotateSecret);
+    IReadOnlyList<string?>? Scopes, bool? RotateSecret, bool? ThirdParty = null);
 
 /// <param name="ClientSecret">Only in the answer that created it.</param>
+/// <param name="ThirdParty">Users are asked to allow the app once (their answer is kept until they revoke it in their account).</param>
 public sealed record OpenIdClientResponse(
     string ClientId, bool Public, IReadOnlyList<string> RedirectUris, IReadOnlyList<string> PostLogoutRedirectUris, IReadOnlyList<string> GrantTypes,
-    IReadOnlyList<string> Scopes, string? ClientSecret)
+    IReadOnlyList<string> Scopes, string? ClientSecret, bool ThirdParty)
 {
     public static OpenIdClientResponse From(ClientApp app, OpenIdClientSettings s, string? secret) =>
-        new(app.Id.ToString(), s.Public, s.RedirectUris, s.PostLogoutRedirectUris, s.GrantTypes, s.Scopes, secret);
+        new(app.Id.ToString(), s.Public, s.RedirectUris, s.PostLogoutRedirectUris, s.GrantTypes, s.Scopes, secret, s.ThirdParty);
 }

@@ -33,6 +33,10 @@ public static class AuditActions
     public const string OpenIdClientSaved = "client-app.openid-connect-saved";
     public const string OpenIdAuthorized = "openid.authorized";
     public const string OpenIdTokenIssued = "openid.token-issued";
+    public const string OpenIdConsentGranted = "openid.consent-granted";
+    public const string OpenIdConsentDenied = "openid.consent-denied";
+    public const string OpenIdConsentRevoked = "openid.consent-revoked";
+    public const string OpenIdTokenRevoked = "openid.token-revoked";
     public const string TwoFactorEnrolmentStarted = "two-factor.enrolment-started";
     public const string TwoFactorEnabled = "two-factor.enabled";
     public const string TwoFactorDisabled = "two-factor.disabled";

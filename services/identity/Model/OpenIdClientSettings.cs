@@ -5,11 +5,12 @@ namespace Platform.Identity.Model;
 /// <summary>
 /// How a client app signs users in with OpenID Connect: a public client (a browser or mobile app, no secret) or a
 /// confidential one, its exact redirect addresses, and what it may ask for. Public clients get the code flow only
-/// (with PKCE, as every client); client credentials are for confidential clients.
+/// (with PKCE, as every client); client credentials are for confidential clients. A third-party client (a tool the
+/// organization does not run itself) asks each user's consent once; the organization's own apps do not.
 /// </summary>
 public sealed record OpenIdClientSettings(
     bool Public, IReadOnlyList<string> RedirectUris, IReadOnlyList<string> PostLogoutRedirectUris, IReadOnlyList<string> GrantTypes,
-    IReadOnlyList<string> Scopes)
+    IReadOnlyList<string> Scopes, bool ThirdParty = false)
 {
     public const string AuthorizationCode = "authorization_code";
     public const string RefreshToken = "refresh_token";
@@ -20,7 +21,7 @@ public sealed record OpenIdClientSettings(
     /// <summary>The settings, or null with <paramref name="errors"/> naming each field that is wrong.</summary>
     public static OpenIdClientSettings? TryCreate(
         bool? isPublic, IReadOnlyList<string?>? redirectUris, IReadOnlyList<string?>? postLogoutRedirectUris, IReadOnlyList<string?>? grantTypes,
-        IReadOnlyList<string?>? scopes, IReadOnlyCollection<string> knownScopes, Dictionary<string, string[]> errors)
+        IReadOnlyList<string?>? scopes, IReadOnlyCollection<string> knownScopes, Dictionary<string, string[]> errors, bool? thirdParty = null)
     {
         var grants = Distinct(grantTypes);
         if (grants.Count == 0 || grants.Any(g => !KnownGrantTypes.Contains(g)))
@@ -42,7 +43,7 @@ public sealed record OpenIdClientSettings(
             errors["scopes"] = ["offline_access needs the refresh_token grant."];
 
         if (isPublic is null) errors["public"] = ["Say whether the client is public (no secret) or confidential."];
-        return errors.Count > 0 ? null : new OpenIdClientSettings(isPublic!.Value, redirects, postLogout, grants, wanted);
+        return errors.Count > 0 ? null : new OpenIdClientSettings(isPublic!.Value, redirects, postLogout, grants, wanted, thirdParty ?? false);
     }
 
     // Exact addresses, compared as registered: https, or http on the loopback interface only (a developer's machine).

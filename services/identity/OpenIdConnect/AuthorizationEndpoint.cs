@@ -16,13 +16,14 @@ namespace Platform.Identity.OpenIdConnect;
 /// The authorization endpoint (OpenIddict has validated the client, redirect URI, scopes and PKCE before this runs).
 /// The platform's own session is the login: a live one is reused (single sign-on) unless the client asks for a
 /// fresh login (<c>prompt=login</c>, or <c>max_age</c> older than the session); otherwise the user goes through
-/// <see cref="OpenIdLoginPages"/> and comes back here.
+/// <see cref="OpenIdLoginPages"/> and comes back here. A third-party client (explicit consent) gets the user's
+/// permission once, on <see cref="OpenIdConsentPage"/>; the organization's own apps (implicit consent) do not ask.
 /// </summary>
 public static class AuthorizationEndpoint
 {
     public static async Task<IResult> Authorize(
-        HttpContext context, IOpenIddictApplicationManager applications, IOpenIddictScopeManager scopes, SessionStore sessions, OpenIdClaims claims,
-        AuditTrail audit, IEventOutbox outbox, IdentityDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        HttpContext context, IOpenIddictApplicationManager applications, IOpenIddictScopeManager scopes, IOpenIddictAuthorizationManager authorizations,
+        OpenIdConsents consents, SessionStore sessions, OpenIdClaims claims, AuditTrail audit, IEventOutbox outbox, IdentityDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
         var request = context.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("OpenIddict did not see this authorization request.");
         var session = context.User.FindFirst(InternalClaims.SessionId)?.Value is { } handle ? await sessions.GetAsync(handle) : null;
@@ -48,6 +49,33 @@ public static class AuthorizationEndpoint
         if (identity is null) return OpenIdResults.Refuse(Errors.AccessDenied, "This account cannot log in.");
 
         identity.SetResources(await ToListAsync(scopes.ListResourcesAsync(identity.GetScopes(), cancellationToken)));
+        if (await applications.HasConsentTypeAsync(application, ConsentTypes.Explicit, cancellationToken))
+        {
+            var applicationId = (await applications.GetIdAsync(application, cancellationToken))!;
+            var consent = await consents.FindAsync(session.UserId, applicationId, identity.GetScopes(), cancellationToken);
+            if (consent is null)
+            {
+                var name = await applications.GetDisplayNameAsync(application, cancellationToken) ?? request.ClientId!;
+                switch (OpenIdConsentPage.Answer(context.Request))
+                {
+                    case null when request.HasPromptValue(PromptValues.None):
+                        return OpenIdResults.Refuse(Errors.ConsentRequired, "The user has not allowed this app yet.");
+                    case null:
+                        return OpenIdConsentPage.Show(context, name, identity.GetScopes());
+                    case false:
+                        audit.Record(AuditActions.OpenIdConsentDenied, session.UserId, session.UserId, $"client {request.ClientId} scopes {request.Scope}");
+                        await db.SaveChangesAsync(cancellationToken);
+                        return OpenIdResults.Refuse(Errors.AccessDenied, "The user did not allow the app to sign them in.");
+                }
+
+                consent = await consents.GrantAsync(identity, session.UserId, applicationId, cancellationToken);
+                audit.Record(AuditActions.OpenIdConsentGranted, session.UserId, session.UserId, $"client {request.ClientId} scopes {request.Scope}");
+            }
+
+            // The tokens hang off the consent: withdrawing it revokes them.
+            identity.SetAuthorizationId(await authorizations.GetIdAsync(consent, cancellationToken));
+        }
+
         audit.Record(AuditActions.OpenIdAuthorized, session.UserId, session.UserId, $"client {request.ClientId} scopes {request.Scope}");
         outbox.Add(new ClientAuthorized(session.UserId, request.ClientId!, organizationId, identity.GetScopes().ToList(), now));
         await db.SaveChangesAsync(cancellationToken);

@@ -55,7 +55,8 @@ public sealed class OpenIdClients(IOpenIddictApplicationManager applications)
         descriptor.ClientId = app.Id.ToString();
         descriptor.DisplayName = app.Name;
         descriptor.ClientType = settings.Public ? ClientTypes.Public : ClientTypes.Confidential;
-        descriptor.ConsentType = ConsentTypes.Implicit;
+        // Explicit: the authorization endpoint asks the user once and remembers it (a permanent authorization).
+        descriptor.ConsentType = settings.ThirdParty ? ConsentTypes.Explicit : ConsentTypes.Implicit;
         descriptor.Properties[OrganizationProperty] = JsonSerializer.SerializeToElement(app.OrganizationId.ToString());
         descriptor.RedirectUris.Clear();
         foreach (var uri in settings.RedirectUris) descriptor.RedirectUris.Add(new Uri(uri));
@@ -86,5 +87,6 @@ public sealed class OpenIdClients(IOpenIddictApplicationManager applications)
         descriptor.Permissions.Where(p => p.StartsWith(Permissions.Prefixes.GrantType, StringComparison.Ordinal))
             .Select(p => p[Permissions.Prefixes.GrantType.Length..]).ToList(),
         [Scopes.OpenId, .. descriptor.Permissions.Where(p => p.StartsWith(Permissions.Prefixes.Scope, StringComparison.Ordinal))
-            .Select(p => p[Permissions.Prefixes.Scope.Length..])]);
+            .Select(p => p[Permissions.Prefixes.Scope.Length..])],
+        descriptor.ConsentType == ConsentTypes.Explicit);
 }

@@ -1,3 +1,6 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Platform.Identity.Apis;
+using Platform.ServiceDefaults.Authentication;
 using Platform.ServiceDefaults.Pages;
 
 namespace Platform.Identity.OpenIdConnect;
@@ -27,6 +30,16 @@ public static class OpenIdConnectEndpoints
         pages.MapPost("/login", OpenIdLoginPages.LogIn);
         pages.MapPost("/login/two-factor", OpenIdLoginPages.CompleteTwoFactor);
         pages.MapGet("/logged-out", OpenIdLoginPages.LoggedOut);
+
+        routes.MapAccountAuthorizationsApi();
+
+        // Not routed by the gateway (it answers 404 for /api/*/internal/**), and only for the gateway's own token.
+        routes.MapPost("/internal/openid/access-tokens/status", CheckAccessToken).RequireAuthorization(InternalTokenValidation.GatewayPolicy)
+            .ExcludeFromDescription();
         return routes;
     }
+
+    public static async Task<Ok<AccessTokenStatusResult>> CheckAccessToken(
+        AccessTokenStatusRequest request, AccessTokenStatus status, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await status.CheckAsync(request.TokenId, cancellationToken));
 }

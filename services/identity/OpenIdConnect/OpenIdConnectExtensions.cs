@@ -60,6 +60,8 @@ public static class OpenIdConnectExtensions
                     server.AddDevelopmentEncryptionCertificate();
                 }
 
+                server.AddEventHandler(AuditTokenRevocation.Descriptor);
+
                 // TLS ends at the gateway; the scheme and host it saw are applied by OpenIdRequestsFromGateway.
                 server.UseAspNetCore()
                     .EnableAuthorizationEndpointPassthrough()
@@ -71,6 +73,8 @@ public static class OpenIdConnectExtensions
 
         builder.Services.AddScoped<OpenIdClaims>();
         builder.Services.AddScoped<OpenIdClients>();
+        builder.Services.AddScoped<AccessTokenStatus>();
+        builder.Services.AddScoped<OpenIdConsents>();
         builder.Services.AddHostedService<OpenIdScopeRegistration>();
     }
 }

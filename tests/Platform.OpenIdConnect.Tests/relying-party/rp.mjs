@@ -57,7 +57,20 @@ class Browser {
   cookieHeader() { return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '); }
 }
 
-const decodeHtml = (s) => s.replaceAll('&amp;', '&').replaceAll('&#x2B;', '+').replaceAll('&#x3D;', '=').replaceAll('&#x2F;', '/').replaceAll('&quot;', '"');
+const decodeHtml = (s) => s.replace(/&#x([0-9a-f]+);/gi, (_, hex) => String.fromCodePoint(parseInt(hex, 16)))
+  .replaceAll('&quot;', '"').replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&amp;', '&');
+
+/** Answers a third-party client's consent page (allow or deny) as a person clicking its button would. */
+const answerConsent = (browser, page, choice) => {
+  const fields = new URLSearchParams();
+  for (const [, name, value] of page.body.matchAll(/<input type="hidden" name="([^"]*)" value="([^"]*)">/g)) fields.append(decodeHtml(name), decodeHtml(value));
+  fields.append('consent', choice);
+  return browser.open(new URL('/connect/authorize', issuer), {
+    method: 'POST', body: fields, headers: { 'content-type': 'application/x-www-form-urlencoded', origin: issuer.origin },
+  });
+};
+
+const asksConsent = (page) => page.body.includes('name="consent"');
 
 /** The code flow with PKCE up to the callback: the address the platform sends the browser back to. */
 async function authorize(browser, extra = {}) {
@@ -67,19 +80,23 @@ async function authorize(browser, extra = {}) {
   const parameters = { redirect_uri: redirectUri, scope, state, nonce, code_challenge: await client.calculatePKCECodeChallenge(verifier), code_challenge_method: 'S256', ...extra };
   for (const [key, value] of Object.entries(parameters)) if (value === undefined) delete parameters[key];
   let page = await browser.open(client.buildAuthorizationUrl(config, parameters));
-  if (page.body.includes('name="returnUrl"')) page = await browser.logIn(page, env('EMAIL'), env('PASSWORD'));
-  return { callback: page.url, page, verifier, state, nonce };
+  const showedForm = page.body.includes('name="returnUrl"');
+  if (showedForm) page = await browser.logIn(page, env('EMAIL'), env('PASSWORD'));
+  return { callback: page.url, page, verifier, state, nonce, showedForm };
 }
 
-const signIn = async (browser) => {
-  const flow = await authorize(browser);
+const signIn = async (browser, extra = {}) => {
+  const flow = await authorize(browser, extra);
   const tokens = await client.authorizationCodeGrant(config, flow.callback,
     { pkceCodeVerifier: flow.verifier, expectedState: flow.state, expectedNonce: flow.nonce });
   return { flow, tokens };
 };
 
 const errorOf = async (action) => {
-  try { await action(); return null; } catch (error) { return error.error ?? error.code ?? error.message; }
+  try { await action(); return null; } catch (error) {
+    // A 401 with WWW-Authenticate (a client that failed to authenticate) carries the OAuth error in its challenge.
+    return error.error ?? error.cause?.find?.((challenge) => challenge.parameters?.error)?.parameters.error ?? error.code ?? error.message;
+  }
 };
 
 const active = async (token) => (await client.tokenIntrospection(config, token)).active;
@@ -152,6 +169,96 @@ const scenarios = {
   async 'login-refused'() {
     const flow = await authorize(new Browser());
     return { status: flow.page.response.status, stillOnLoginForm: flow.page.body.includes('name="returnUrl"'), callback: flow.callback.href };
+  },
+  async 'api-call'() {
+    const browser = new Browser();
+    const { tokens } = await signIn(browser);
+    const call = async (token) => {
+      const response = await fetch(new URL('/api/identity/account', issuer), { headers: { authorization: `Bearer ${token}` } });
+      return { status: response.status, body: await response.text() };
+    };
+    const account = await call(tokens.access_token);
+    // A second access token of the same sign-in, revoked: refused once the gateway's one-second cache has passed.
+    const refreshed = await client.refreshTokenGrant(config, tokens.refresh_token);
+    const beforeRevocation = await call(refreshed.access_token);
+    await client.tokenRevocation(config, refreshed.access_token);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const afterRevocation = await call(refreshed.access_token);
+    // Without the platform scope the access token names no API audience.
+    const narrowFlow = await authorize(browser, { scope: 'openid profile' });
+    const narrowTokens = await client.authorizationCodeGrant(config, narrowFlow.callback,
+      { pkceCodeVerifier: narrowFlow.verifier, expectedState: narrowFlow.state, expectedNonce: narrowFlow.nonce });
+    const narrow = await call(narrowTokens.access_token);
+    return { account, beforeRevocation, afterRevocation, narrow, accessToken: tokens.access_token, idToken: tokens.id_token };
+  },
+  async 'tokens'() {
+    const { tokens } = await signIn(new Browser());
+    return { accessToken: tokens.access_token, refreshToken: tokens.refresh_token };
+  },
+  // After the account was suspended or locked: ACCESS_TOKEN and REFRESH_TOKEN from 'tokens', the session still in the browser.
+  async 'after-account-stopped'() {
+    const refresh = await errorOf(() => client.refreshTokenGrant(config, env('REFRESH_TOKEN')));
+    const flow = await authorize(new Browser());
+    const api = await fetch(new URL('/api/identity/account', issuer), { headers: { authorization: `Bearer ${env('ACCESS_TOKEN')}` } });
+    return { refresh, authorizeError: flow.callback.searchParams.get('error'), code: flow.callback.searchParams.has('code'), apiStatus: api.status };
+  },
+  async 'fresh-login'() {
+    const browser = new Browser();
+    const sso = await signIn(browser);
+    await new Promise((resolve) => setTimeout(resolve, 2100));
+    const promptLogin = await signIn(browser, { prompt: 'login' });
+    await new Promise((resolve) => setTimeout(resolve, 2100));
+    const maxAge = await signIn(browser, { max_age: '1' });
+    const recentEnough = await signIn(browser, { max_age: '600' });
+    const summary = ({ flow, tokens }) => ({ showedForm: flow.showedForm, authTime: tokens.claims().auth_time });
+    return { sso: summary(sso), promptLogin: summary(promptLogin), maxAge: summary(maxAge), recentEnough: summary(recentEnough) };
+  },
+  // The account has an authenticator: the password form leads to the code form; TOTP_CODE is the code to type.
+  async 'two-factor'() {
+    const browser = new Browser();
+    const flow = await authorize(browser);
+    const field = (name) => decodeHtml(new RegExp(`name="${name}" value="([^"]*)"`).exec(flow.page.body)?.[1] ?? '');
+    const challenge = field('challenge');
+    const done = await browser.open(new URL('/connect/login/two-factor', issuer), {
+      method: 'POST', body: new URLSearchParams({ challenge, code: env('TOTP_CODE'), returnUrl: field('returnUrl') }),
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: issuer.origin },
+    });
+    const tokens = await client.authorizationCodeGrant(config, done.url,
+      { pkceCodeVerifier: flow.verifier, expectedState: flow.state, expectedNonce: flow.nonce });
+    return { codeFormShown: challenge.length > 0, claims: tokens.claims() };
+  },
+  async 'client-secret-basic'() {
+    const withBasic = (secret) => client.discovery(issuer, env('CLIENT_ID'), undefined, client.ClientSecretBasic(secret),
+      { execute: [client.allowInsecureRequests] });
+    const tokens = await client.clientCredentialsGrant(await withBasic(env('CLIENT_SECRET')), { scope: 'platform' });
+    const refused = await errorOf(async () => client.clientCredentialsGrant(await withBasic('not-the-secret'), { scope: 'platform' }));
+    const api = await fetch(new URL('/api/identity/account', issuer), { headers: { authorization: `Bearer ${tokens.access_token}` } });
+    return { accessToken: tokens.access_token, refused, apiStatus: api.status };
+  },
+  async 'consent'() {
+    const browser = new Browser();
+    const first = await authorize(browser);
+    const allowed = await answerConsent(browser, first.page, 'allow');
+    const tokens = await client.authorizationCodeGrant(config, allowed.url,
+      { pkceCodeVerifier: first.verifier, expectedState: first.state, expectedNonce: first.nonce });
+    const again = await authorize(browser);
+    return {
+      asked: asksConsent(first.page), title: /<title>([^<]*)/.exec(first.page.body)?.[1], askedAgain: asksConsent(again.page),
+      codeAgain: again.callback.searchParams.has('code'), accessToken: tokens.access_token, refreshToken: tokens.refresh_token,
+    };
+  },
+  // After the user withdrew the consent: ACCESS_TOKEN and REFRESH_TOKEN from 'consent'.
+  async 'consent-withdrawn'() {
+    const browser = new Browser();
+    const refresh = await errorOf(() => client.refreshTokenGrant(config, env('REFRESH_TOKEN')));
+    const api = await fetch(new URL('/api/identity/account', issuer), { headers: { authorization: `Bearer ${env('ACCESS_TOKEN')}` } });
+    const flow = await authorize(browser);
+    const denied = await answerConsent(browser, flow.page, 'deny');
+    return { refresh, apiStatus: api.status, asked: asksConsent(flow.page), deniedError: denied.url.searchParams.get('error') };
+  },
+  async 'consent-not-asked'() {
+    const flow = await authorize(new Browser());
+    return { asked: asksConsent(flow.page), code: flow.callback.searchParams.has('code') };
   },
   async 'client-credentials'() {
     const tokens = await client.clientCredentialsGrant(config, { scope: process.env.SCOPE ?? 'platform' });

@@ -134,6 +134,11 @@ public sealed class OrganizationAccountsTests(IdentityServiceFixture service) : 
         Assert.Equal("", deleted.GetProperty("firstName").GetString());
         Assert.Equal(7, await service.WithDbAsync(db => db.AuditEntries.CountAsync(
             a => a.Action == "account.state-changed" && a.TargetUserId == account.Id() && a.ActorId == owner && a.OrganizationId == organization)));
+        var trail = await client.GetFromJsonAsync<JsonElement>($"/organizations/{organization}/audit?action=account.state-changed&pageSize=50");
+        Assert.Equal(7, trail.Items().Count(e => e.GetProperty("targetUserId").GetGuid() == account.Id() && e.GetProperty("organizationId").GetGuid() == organization));
+        var member = (await service.AdminClient().CreateUserAsync(initialPassword: null)).Id();
+        await service.GrantAsync(organization, (member, "manager"));
+        await (await service.MemberClient(member).GetAsync($"/organizations/{organization}/audit")).ProblemAsync(HttpStatusCode.NotFound);
     }
 
     [Fact]
@@ -163,5 +168,22 @@ public sealed class OrganizationAccountsTests(IdentityServiceFixture service) : 
 
         Assert.Contains("only on the membership", ownProblem.GetProperty("detail").GetString());
         Assert.Contains("also belongs to other organizations", sharedProblem.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task An_invitation_or_import_to_an_address_without_an_account_creates_one_the_organization_manages()
+    {
+        var (organization, owner) = await service.OrganizationWithOwnerAsync();
+        var email = Registrations.UniqueEmail("imported");
+        var now = DateTimeOffset.UtcNow;
+
+        await service.Bus.PublishAsync(new Platform.Contracts.Membership.InvitationCreated(organization, Guid.NewGuid(), email, "member", "Co-op", "Olga",
+            $"token-{Guid.NewGuid():N}", now.AddDays(7), AccountKnown: false, now, SendEmail: false, FirstName: "Ida", LastName: "Noor"), Guid.NewGuid());
+
+        var account = await Eventually.GetAsync(() => service.WithDbAsync(db => db.Users.SingleOrDefaultAsync(u => u.Email == email)), "the invited account");
+        Assert.Equal(organization, account.ManagedByOrganizationId);
+        await service.GrantAsync(organization, (account.Id, "member"));
+        var response = await service.MemberClient(owner).GetAsync($"/organizations/{organization}/accounts/{account.Id}");
+        Assert.Equal("Noor", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("lastName").GetString());
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Platform.Identity.Application;
+using Platform.Identity.Model;
 using Platform.ServiceDefaults.Authentication;
 
 namespace Platform.Identity.Apis;
@@ -22,21 +23,20 @@ public static class PlatformAdministratorsApi
         return routes;
     }
 
-    public static async Task<Results<Ok<AdminUserResponse>, ValidationProblem, ProblemHttpResult>> Grant(
-        string id, HttpContext context, UserAdministration admin, PlatformAdministrators administrators, CancellationToken cancellationToken)
-    {
-        if (!Guid.TryParse(id, out var userId)) return AdminProblems.InvalidId();
-        if (await admin.FindAsync(userId, cancellationToken) is not { } user) return AdminProblems.UnknownUser();
-        var change = await administrators.GrantAsync(user, context.User.UserId(), cancellationToken);
-        return change.Succeeded ? TypedResults.Ok(AdminUserResponse.From(user)) : AdminProblems.Refused(change.Refusal!);
-    }
+    public static Task<Results<Ok<AdminUserResponse>, ValidationProblem, ProblemHttpResult>> Grant(
+        string id, HttpContext context, UserAdministration admin, PlatformAdministrators administrators, CancellationToken cancellationToken) =>
+        ChangeAsync(id, admin, user => administrators.GrantAsync(user, context.User.UserId(), cancellationToken), cancellationToken);
 
-    public static async Task<Results<Ok<AdminUserResponse>, ValidationProblem, ProblemHttpResult>> Revoke(
-        string id, HttpContext context, UserAdministration admin, PlatformAdministrators administrators, CancellationToken cancellationToken)
+    public static Task<Results<Ok<AdminUserResponse>, ValidationProblem, ProblemHttpResult>> Revoke(
+        string id, HttpContext context, UserAdministration admin, PlatformAdministrators administrators, CancellationToken cancellationToken) =>
+        ChangeAsync(id, admin, user => administrators.RevokeAsync(user, context.User.UserId(), cancellationToken), cancellationToken);
+
+    private static async Task<Results<Ok<AdminUserResponse>, ValidationProblem, ProblemHttpResult>> ChangeAsync(
+        string id, UserAdministration admin, Func<User, Task<RoleChange>> change, CancellationToken cancellationToken)
     {
         if (!Guid.TryParse(id, out var userId)) return AdminProblems.InvalidId();
         if (await admin.FindAsync(userId, cancellationToken) is not { } user) return AdminProblems.UnknownUser();
-        var change = await administrators.RevokeAsync(user, context.User.UserId(), cancellationToken);
-        return change.Succeeded ? TypedResults.Ok(AdminUserResponse.From(user)) : AdminProblems.Refused(change.Refusal!);
+        var result = await change(user);
+        return result.Succeeded ? TypedResults.Ok(AdminUserResponse.From(user)) : AdminProblems.Refused(result.Refusal!);
     }
 }

@@ -15,6 +15,9 @@ namespace Platform.EndToEnd.Tests;
 /// </summary>
 public class RunningPlatform : IAsyncLifetime
 {
+    /// <summary>The README's first platform administrator (<c>Accounts__InitialAdminEmail</c>), given to identity.</summary>
+    public const string InitialAdminEmail = "first-admin@example.com";
+
     private readonly string data = Path.Combine(Path.GetTempPath(), $"platform-e2e-{Guid.NewGuid():N}");
     public OtlpReceiver Otlp { get; private set; } = null!;
     public DistributedApplication App { get; private set; } = null!;
@@ -33,6 +36,7 @@ public class RunningPlatform : IAsyncLifetime
                 environment["OTEL_EXPORTER_OTLP_ENDPOINT"] = Otlp.Endpoint.ToString().TrimEnd('/');
                 environment["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf";
                 environment["OTEL_BSP_SCHEDULE_DELAY"] = "200";
+                if (project.Name == "identity") environment["Accounts__InitialAdminEmail"] = InitialAdminEmail;
                 foreach (var (name, value) in SettingsFor(project.Name)) environment[name] = value;
             }));
         }

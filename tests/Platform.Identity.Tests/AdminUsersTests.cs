@@ -37,6 +37,8 @@ public sealed class AdminUsersTests(IdentityServiceFixture service) : IClassFixt
         { "POST", $"/admin/users/{SomeId}/sessions/end" },
         { "POST", $"/admin/users/{SomeId}/impersonate" },
         { "GET", "/admin/audit" },
+        { "PUT", $"/admin/users/{SomeId}/platform-admin" },
+        { "DELETE", $"/admin/users/{SomeId}/platform-admin" },
     };
 
     [Theory]

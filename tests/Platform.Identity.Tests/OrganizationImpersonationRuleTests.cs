@@ -8,19 +8,7 @@ public sealed class OrganizationImpersonationRuleTests
     private static readonly DateTimeOffset T0 = new(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
     private static readonly Guid OrganizationId = Guid.NewGuid();
 
-    public static TheoryData<OrganizationRank, OrganizationRank, bool> Ranks()
-    {
-        var data = new TheoryData<OrganizationRank, OrganizationRank, bool>();
-        foreach (var actor in Enum.GetValues<OrganizationRank>())
-        {
-            foreach (var target in Enum.GetValues<OrganizationRank>())
-            {
-                data.Add(actor, target, actor >= OrganizationRank.Admin && target < actor);
-            }
-        }
-
-        return data;
-    }
+    public static TheoryData<OrganizationRank, OrganizationRank, bool> Ranks() => RankPairs.AdministratorOverLowerRank();
 
     [Theory]
     [MemberData(nameof(Ranks))]

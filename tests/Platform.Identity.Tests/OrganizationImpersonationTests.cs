@@ -66,18 +66,6 @@ public sealed class OrganizationImpersonationTests(IdentityServiceFixture servic
     private static Task<HttpResponseMessage> StartAsync(HttpClient client, Guid organization, Guid target, string reason = Reason) =>
         client.PostAsJsonAsync($"/organizations/{organization}/members/{target}/impersonate", new { reason });
 
-    private async Task<Guid> OrganizationAsync(bool adminsMayImpersonate, params (Guid User, string Rank)[] members)
-    {
-        var organization = Guid.NewGuid();
-        var now = DateTimeOffset.UtcNow;
-        await service.Bus.PublishAsync(new OrganizationSecurityChanged(organization, false, adminsMayImpersonate, null, now), Guid.NewGuid());
-        foreach (var (user, rank) in members)
-        {
-            await service.Bus.PublishAsync(new MembershipGranted(organization, user, rank, null, null, now), Guid.NewGuid());
-        }
-
-        await Eventually.TrueAsync(async () => await service.WithDbAsync(db => db.OrganizationMemberships.CountAsync(m => m.OrganizationId == organization)) == members.Length
-            && await service.WithDbAsync(db => db.Organizations.AnyAsync(o => o.Id == organization)), "identity to learn the organization");
-        return organization;
-    }
+    private Task<Guid> OrganizationAsync(bool adminsMayImpersonate, params (Guid User, string Rank)[] members) =>
+        service.OrganizationAsync(adminsMayImpersonate, members);
 }

@@ -15,6 +15,10 @@ internal static class AdminProblems
     public static ProblemHttpResult UnknownOrganization(string detail) => TypedResults.Problem(
         statusCode: StatusCodes.Status404NotFound, type: ProblemTypes.NotFound, title: "No such organization.", detail: detail);
 
+    /// <summary>The account is not a member of the organization in the route (or does not exist: the caller cannot tell).</summary>
+    public static ProblemHttpResult UnknownMember(string detail) => TypedResults.Problem(
+        statusCode: StatusCodes.Status404NotFound, type: ProblemTypes.NotFound, title: "No such member.", detail: detail);
+
     public static ProblemHttpResult EmailTaken() => TypedResults.Problem(
         statusCode: StatusCodes.Status409Conflict, type: ProblemTypes.Conflict,
         title: "The email address is taken.", detail: "Another account uses this email address.");

@@ -132,29 +132,10 @@ public static class AdminUsersApi
         CancellationToken cancellationToken)
     {
         if (!Guid.TryParse(id, out var userId)) return AdminProblems.InvalidId();
-        var temporary = string.Equals(request.Mode, "temporary", StringComparison.Ordinal);
-        if (!temporary && !string.Equals(request.Mode, "link", StringComparison.Ordinal)) return Problems.Validation("mode", "mode is link or temporary.");
-        if (!temporary && request.TemporaryPassword is not null) return Problems.Validation("temporaryPassword", "A temporary password goes only with mode temporary.");
-
+        if (AdminPasswordResets.Check(request) is { } invalid) return invalid;
         var user = await admin.FindAsync(userId, cancellationToken);
         if (user is null) return AdminProblems.UnknownUser();
-        var actorId = context.User.UserId();
-        if (!temporary)
-        {
-            return await admin.SendPasswordLinkAsync(user, actorId, cancellationToken) is AdministrationResult.Refused(var refusal)
-                ? AdminProblems.Refused(refusal)
-                : TypedResults.Ok(new AdminPasswordResetResponse("link", 0));
-        }
-
-        if (rules.Check(request.TemporaryPassword, new PasswordContext(user.Email, user.FirstName, user.LastName)) is { } problem)
-        {
-            return Problems.Validation("temporaryPassword", problem);
-        }
-
-        var (result, ended) = await admin.SetTemporaryPasswordAsync(user, request.TemporaryPassword!, actorId, cancellationToken);
-        return result is AdministrationResult.Refused(var reason)
-            ? AdminProblems.Refused(reason)
-            : TypedResults.Ok(new AdminPasswordResetResponse("temporary", ended));
+        return await AdminPasswordResets.ApplyAsync(user, request, context.User.UserId(), admin, rules, cancellationToken);
     }
 
     public static Task<Results<Ok<AdminUserResponse>, ValidationProblem, ProblemHttpResult>> Suspend(
@@ -223,7 +204,7 @@ public static class AdminUsersApi
         return change.Succeeded ? TypedResults.Ok(AdminUserResponse.From(user)) : AdminProblems.Refused(change.Refusal!);
     }
 
-    private static (string Email, string FirstName, string LastName) CheckDetails(
+    internal static (string Email, string FirstName, string LastName) CheckDetails(
         string? email, string? firstName, string? lastName, Dictionary<string, string[]> errors)
     {
         var normalized = EmailAddress.Canonicalize(email, out var emailProblem) ?? "";

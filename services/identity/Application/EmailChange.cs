@@ -17,9 +17,10 @@ public sealed class EmailChange(
     IdentityDbContext db, AccountTokens tokens, IEventOutbox outbox, AuditTrail audit, IOptions<AccountOptions> options, TimeProvider time)
 {
     /// <summary>Queues the confirmation; an address already in use gets no link (and the caller the same answer).</summary>
-    public async Task RequestAsync(User user, string newEmail, CancellationToken cancellationToken)
+    /// <remarks>An organization's admin may ask on behalf of a managed account (<paramref name="actorId"/>): the new address still proves itself.</remarks>
+    public async Task RequestAsync(User user, string newEmail, CancellationToken cancellationToken, Guid? actorId = null)
     {
-        audit.Record(AuditActions.EmailChangeRequested, user.Id, user.Id);
+        audit.Record(AuditActions.EmailChangeRequested, actorId ?? user.Id, user.Id);
         if (newEmail != user.Email && !await db.Users.AnyAsync(u => u.Email == newEmail, cancellationToken))
         {
             var (token, secret) = await tokens.IssueAsync(user.Id, TokenPurpose.ChangeEmail, options.Value.EmailChangeLinkLifetime, newEmail);

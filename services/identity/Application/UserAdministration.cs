@@ -37,14 +37,21 @@ public sealed class UserAdministration(
     /// With an initial password the account is active and must change it at first login; without,
     /// it is pending and its owner gets a set-password link. Inputs are already normalized and checked.
     /// </summary>
+    /// <remarks>With <paramref name="organizationId"/>, the organization creates it and manages it; membership makes it a member.</remarks>
     public async Task<(AdministrationResult Result, User? User)> CreateAsync(
-        string email, string firstName, string lastName, string? initialPassword, Guid actorId, CancellationToken cancellationToken)
+        string email, string firstName, string lastName, string? initialPassword, Guid actorId, CancellationToken cancellationToken,
+        Guid? organizationId = null)
     {
         if (await db.Users.AnyAsync(u => u.Email == email, cancellationToken)) return (new AdministrationResult.EmailTaken(), null);
 
-        var user = User.CreateByAdministrator(email, firstName, lastName, initialPassword is null ? null : hasher.Hash(initialPassword), time.GetUtcNow());
+        var hash = initialPassword is null ? null : hasher.Hash(initialPassword);
+        var now = time.GetUtcNow();
+        var user = organizationId is { } organization
+            ? User.CreateByOrganization(organization, email, firstName, lastName, hash, now)
+            : User.CreateByAdministrator(email, firstName, lastName, hash, now);
         db.Users.Add(user);
         outbox.Add(new UserRegistered(user.Id, user.Email, user.FirstName, user.LastName, user.CreatedAt));
+        if (organizationId is { } managedBy) outbox.Add(new ManagedAccountCreated(managedBy, user.Id, actorId, now));
         if (initialPassword is null) await reset.SendLinkAsync(user, accountSetup: true);
         audit.Record(AuditActions.CreatedByAdministrator, actorId, user.Id, initialPassword is null ? "set-password link sent" : "initial password set");
         return await SaveAsync(cancellationToken) is { } taken ? (taken, null) : (new AdministrationResult.Done(), user);

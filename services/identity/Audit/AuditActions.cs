@@ -26,6 +26,8 @@ public static class AuditActions
     public const string EditedByAdministrator = "admin.user-edited";
     public const string TemporaryPasswordSet = "admin.temporary-password-set";
     public const string SessionsEndedByAdministrator = "admin.sessions-ended";
+    public const string PlatformAdminGranted = "admin.platform-admin-granted";
+    public const string PlatformAdminRevoked = "admin.platform-admin-revoked";
     public const string UsersExported = "admin.users-exported";
     public const string ApiTokenCreated = "token.created";
     public const string ApiTokenRevoked = "token.revoked";

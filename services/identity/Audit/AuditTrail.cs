@@ -20,8 +20,12 @@ public sealed class AuditTrail(IdentityDbContext db, IHttpContextAccessor http, 
             detail = detail is null ? $"impersonated by {impersonator}" : $"{detail} (impersonated by {impersonator})";
         }
 
-        db.AuditEntries.Add(AuditEntry.Record(action, actorId, targetUserId, Context(), time.GetUtcNow(), detail is { Length: > 500 } ? detail[..500] : detail));
+        db.AuditEntries.Add(AuditEntry.Record(
+            action, actorId, targetUserId, Context(), time.GetUtcNow(), detail is { Length: > 500 } ? detail[..500] : detail, OrganizationScope));
     }
+
+    /// <summary>Set for a request in which an organization's owner or admins manage its accounts: every entry then names it.</summary>
+    public Guid? OrganizationScope { get; set; }
 
     public HttpContext? HttpContext => http.HttpContext;
 

@@ -54,6 +54,8 @@ public static class Extensions
         builder.Services.AddScoped<PasswordReset>();
         builder.Services.AddScoped<EmailChange>();
         builder.Services.AddScoped<UserAdministration>();
+        builder.Services.AddScoped<PlatformAdministrators>();
+        builder.Services.AddScoped<OrganizationAccounts>();
         builder.Services.AddScoped<TokenIntrospection>();
         builder.Services.AddScoped<TwoFactor>();
         builder.Services.AddScoped<InvitationSignUp>();

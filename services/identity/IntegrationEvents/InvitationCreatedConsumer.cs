@@ -42,7 +42,7 @@ public sealed class InvitationCreatedConsumer(
         var user = await Db.Users.SingleOrDefaultAsync(u => u.Email == email, cancellationToken);
         if (user is null)
         {
-            user = User.Invited(email, Time.GetUtcNow(), Bounded(message.FirstName), Bounded(message.LastName));
+            user = User.Invited(email, Time.GetUtcNow(), Bounded(message.FirstName), Bounded(message.LastName), message.OrganizationId);
             Db.Users.Add(user);
             // Membership's directory (and approvals') learn the account now, as after a sign-up.
             outbox.Add(new UserRegistered(user.Id, user.Email, user.FirstName, user.LastName, user.CreatedAt));

@@ -8,6 +8,8 @@ public sealed class AuditEntry
     public string Action { get; private set; } = "";
     public Guid? ActorId { get; private set; }
     public Guid? TargetUserId { get; private set; }
+    /// <summary>The organization on whose behalf the actor acted (its owner or admins managing its accounts), or null.</summary>
+    public Guid? OrganizationId { get; private set; }
     public string? ClientAddress { get; private set; }
     public string? UserAgent { get; private set; }
     public string? TraceId { get; private set; }
@@ -15,8 +17,10 @@ public sealed class AuditEntry
 
     private AuditEntry() { }
 
-    public static AuditEntry Record(string action, Guid? actorId, Guid? targetUserId, AuditContext context, DateTimeOffset now, string? detail = null) => new()
+    public static AuditEntry Record(string action, Guid? actorId, Guid? targetUserId, AuditContext context, DateTimeOffset now, string? detail = null,
+        Guid? organizationId = null) => new()
     {
+        OrganizationId = organizationId,
         OccurredAt = now,
         Action = action,
         ActorId = actorId,

@@ -58,6 +58,49 @@ public sealed class OrganizationMembership
         RevokedAt = at;
     }
 
+    /// <summary>Granted and not revoked since; a suspended membership is still one.</summary>
+    public bool IsMember => GrantedAt > DateTimeOffset.MinValue && RevokedAt is null;
+
+    /// <summary>Why this member may not create accounts for the organization, or null: only its owner and admins in force.</summary>
+    public AccountManagementRefusal? RefusalToCreateAccounts() => IsActive && Rank.Administers()
+        ? null
+        : AccountManagementRefusal.Forbidden("Only the organization's owner and admins manage its accounts.");
+
+    /// <summary>
+    /// Why this member may not manage <paramref name="account"/> (create, edit, reset, lock, suspend,
+    /// archive, delete), or null. The rank rules: only an owner or admin in force, and only for a
+    /// member of strictly lower rank (an admin never touches the owner or another admin). The account
+    /// must be the organization's: created by it and belonging to no other organization. An account
+    /// the person created, or one shared with another organization, stays theirs; the organization acts
+    /// on the membership only. Platform administrators' accounts are theirs to manage.
+    /// </summary>
+    public AccountManagementRefusal? RefusalToManage(OrganizationMembership? target, User account, bool accountBelongsElsewhere)
+    {
+        if (RefusalToCreateAccounts() is { } refusal) return refusal;
+        if (target is null || target.OrganizationId != OrganizationId || target.UserId != account.Id || !target.IsMember || account.State == UserState.Deleted)
+        {
+            return AccountManagementRefusal.Unknown("The account is not a member of this organization.");
+        }
+
+        if (target.UserId == UserId) return AccountManagementRefusal.Forbidden("Your own account is managed from your account page, not as the organization's.");
+        if (target.Rank >= Rank)
+        {
+            return AccountManagementRefusal.Forbidden(Rank == OrganizationRank.Owner
+                ? "The owner manages the accounts of admins, managers, members and viewers only."
+                : "An admin manages the accounts of managers, members and viewers only, never the owner's or another admin's.");
+        }
+
+        if (account.IsPlatformAdmin) return AccountManagementRefusal.Forbidden("A platform administrator's account is managed by platform administrators only.");
+        if (!account.CreatedBy(OrganizationId))
+        {
+            return AccountManagementRefusal.Forbidden("This organization did not create the account (the person signed up, or another organization did): it stays theirs, and this organization can act only on the membership.");
+        }
+
+        return accountBelongsElsewhere
+            ? AccountManagementRefusal.Forbidden("The account also belongs to other organizations: it stays the person's, and this organization can act only on the membership.")
+            : null;
+    }
+
     /// <summary>
     /// Why this member may not impersonate <paramref name="target"/> in <paramref name="organization"/>,
     /// or null: the organization must allow it, the actor must administer it (owner or admin) and be

@@ -12,6 +12,11 @@ public sealed class User
     /// <summary>The state to restore on <see cref="Restore"/>.</summary>
     public UserState? StateBeforeArchive { get; private set; }
     public bool IsPlatformAdmin { get; private set; }
+    /// <summary>
+    /// The organization that created the account (its admins, an import or an invitation), or null when
+    /// the person signed up. It manages the account only while the person belongs to no other organization.
+    /// </summary>
+    public Guid? ManagedByOrganizationId { get; private set; }
     public bool MustChangePassword { get; private set; }
     public DateTimeOffset? EmailVerifiedAt { get; private set; }
     public DateTimeOffset? PasswordChangedAt { get; private set; }
@@ -66,6 +71,18 @@ public sealed class User
         CreatedAt = now,
     };
 
+    /// <summary>Created by an organization's owner or admins: as by a platform administrator, and managed by that organization.</summary>
+    public static User CreateByOrganization(
+        Guid organizationId, string email, string firstName, string lastName, string? temporaryPasswordHash, DateTimeOffset now)
+    {
+        var user = CreateByAdministrator(email, firstName, lastName, temporaryPasswordHash, now);
+        user.ManagedByOrganizationId = organizationId;
+        return user;
+    }
+
+    /// <summary>Whether <paramref name="organizationId"/> created this account (who else it belongs to is the caller's question).</summary>
+    public bool CreatedBy(Guid organizationId) => ManagedByOrganizationId == organizationId;
+
     /// <summary>A record of a person who does not log in (yet): no credentials.</summary>
     public static User CreatePlaceholder(string email, string firstName, string lastName, DateTimeOffset now) => new()
     {
@@ -81,9 +98,13 @@ public sealed class User
     /// Someone invited to an organization whose address had no account: pending, without a password
     /// or names, until they set a password from the invitation link (<see cref="ActivateFromInvitation"/>).
     /// </summary>
-    /// <summary>A pending account for an invited address; the names are those an import knew, if any.</summary>
-    public static User Invited(string email, DateTimeOffset now, string? firstName = null, string? lastName = null) => new()
+    /// <summary>
+    /// A pending account for an invited address; the names are those an import knew, if any. The
+    /// inviting organization created it, so it manages it (<see cref="ManagedByOrganizationId"/>).
+    /// </summary>
+    public static User Invited(string email, DateTimeOffset now, string? firstName = null, string? lastName = null, Guid? organizationId = null) => new()
     {
+        ManagedByOrganizationId = organizationId,
         Id = Guid.CreateVersion7(now),
         Email = email,
         FirstName = firstName?.Trim() ?? "",
@@ -93,6 +114,41 @@ public sealed class User
     };
 
     public void GrantPlatformAdmin() => IsPlatformAdmin = true;
+
+    /// <summary>
+    /// Another platform administrator makes this account one. Only an account that can be used (or
+    /// is about to be: pending) takes the role; granting it twice changes nothing.
+    /// </summary>
+    public RoleChange MakePlatformAdmin()
+    {
+        if (IsPlatformAdmin) return RoleChange.Unchanged;
+        if (!IsUsable(State))
+        {
+            return RoleChange.Refused($"A {Name(State)} account cannot be made a platform administrator.");
+        }
+
+        IsPlatformAdmin = true;
+        return RoleChange.Changed;
+    }
+
+    /// <summary>
+    /// Takes the role back, never from the last one: <paramref name="otherUsableAdministrators"/> counts
+    /// the other platform administrators whose accounts can still be used.
+    /// </summary>
+    public RoleChange RevokePlatformAdmin(int otherUsableAdministrators)
+    {
+        if (!IsPlatformAdmin) return RoleChange.Unchanged;
+        if (otherUsableAdministrators < 1)
+        {
+            return RoleChange.Refused("The last platform administrator keeps the role; make another account platform administrator first.");
+        }
+
+        IsPlatformAdmin = false;
+        return RoleChange.Changed;
+    }
+
+    /// <summary>Whether a platform administrator with this account can act: the states that can log in, or soon will.</summary>
+    public static bool IsUsable(UserState state) => state is UserState.Active or UserState.Locked or UserState.Pending;
 
     /// <summary>Pending without a password: only a link (invitation or set-password) can bring it into use.</summary>
     public bool AwaitsFirstPassword => State == UserState.Pending && PasswordHash is null;

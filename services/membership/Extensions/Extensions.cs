@@ -24,6 +24,7 @@ public static class Extensions
             bus.AddConsumer<UserStateChangedConsumer>();
             bus.AddConsumer<UserLoggedInConsumer>();
             bus.AddConsumer<ApprovalDecidedConsumer>();
+            bus.AddConsumer<ManagedAccountCreatedConsumer>();
         });
         builder.Services.AddScoped<OrganizationAccess>();
         builder.Services.AddScoped<AccessExplanation>();

@@ -58,6 +58,12 @@ public sealed class Member
 
     public List<Guid> UnitIds() => Units.Select(u => u.UnitId).ToList();
 
+    /// <summary>
+    /// Whether this member may create accounts the organization manages: its owner and admins in force,
+    /// over the whole organization (identity checks the same on its copy of the ranks before it creates one).
+    /// </summary>
+    public bool MayCreateManagedAccounts => State == MemberState.Active && Rank >= Rank.Admin && ScopeUnitId is null;
+
     public void SetCustomFields(Dictionary<string, string> values) => CustomFields = values;
 
     public string? Suspend()

@@ -361,6 +361,9 @@ namespace Platform.Identity.Infrastructure.Migrations
                     b.Property<DateTimeOffset>("OccurredAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid?>("TargetUserId")
                         .HasColumnType("uuid");
 
@@ -618,6 +621,9 @@ namespace Platform.Identity.Infrastructure.Migrations
 
                     b.Property<DateTimeOffset?>("LockedUntil")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ManagedByOrganizationId")
+                        .HasColumnType("uuid");
 
                     b.Property<bool>("MustChangePassword")
                         .HasColumnType("boolean");

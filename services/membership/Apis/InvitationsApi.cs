@@ -247,7 +247,7 @@ public static class InvitationsApi
         return string.IsNullOrEmpty(name) ? "An administrator" : name;
     }
 
-    private static InvitationCreated Created(Invitation invitation, string token, Organization organization, string inviterName, bool accountKnown, DateTimeOffset now) =>
+    internal static InvitationCreated Created(Invitation invitation, string token, Organization organization, string inviterName, bool accountKnown, DateTimeOffset now) =>
         new(organization.Id, invitation.Id, invitation.Email, Ranks.Name(invitation.Rank), organization.Name, inviterName, token, invitation.ExpiresAt, accountKnown, now,
             FirstName: invitation.FirstName, LastName: invitation.LastName, Language: invitation.Language);
 }

@@ -67,7 +67,7 @@ public sealed class OrganizationAccountRuleTests
     [Fact]
     public void An_invitation_into_the_organization_creates_an_account_it_manages()
     {
-        var account = User.Invited("ada@example.com", T0, "Ada", "Lovelace", OrganizationId);
+        var account = User.Invited("ada@example.com", T0, "Ada", "Lovelace", organizationId: OrganizationId);
 
         Assert.Null(Member(OrganizationRank.Admin).RefusalToManage(Member(OrganizationRank.Member, account.Id), account, accountBelongsElsewhere: false));
     }

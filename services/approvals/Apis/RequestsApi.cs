@@ -14,7 +14,7 @@ namespace Platform.Approvals.Apis;
 /// <summary>
 /// Requests for approval: made by a member or a client app of the organization (scope
 /// <c>approvals.request</c>), routed by the organization's policy for their type, read by their
-/// requester, their approvers and the organization's admins, cancelled by their requester.
+/// requester, their approvers and the organization's senior managers, cancelled by their requester.
 /// </summary>
 public static class RequestsApi
 {
@@ -26,11 +26,16 @@ public static class RequestsApi
             .WithSummary("Ask for approval; routed by the organization's policy for the type")
             .WithDescription("Honours Idempotency-Key: a retry with the same key and body answers with the request made the first time; "
                 + "the same key with another body is a 409 problem. A nominated external approver must be allowed by the policy (else 400).");
+        routes.MapGet("/organizations/{organizationId:guid}/requests", OrganizationRequestsApi.List).WithTags("Requests").WithName("ListOrganizationRequests")
+            .RequireScope(RequestScope)
+            .WithSummary("The organization's requests, newest first, paged (?state=&page=&pageSize=)")
+            .WithDescription("Owners, admins, managers without a unit scope and holders of approvals.read read every request; "
+                + "everyone else the requests they made or were asked to decide. allRequests in the answer says which.");
         var requests = routes.MapGroup("/requests").WithTags("Requests");
         requests.MapGet("/{requestId:guid}", Get).WithName("GetRequest").RequireScope(RequestScope)
-            .WithSummary("A request and where it stands (its requester, its approvers, the organization's admins)");
+            .WithSummary("A request and where it stands (its requester, its approvers, the organization's senior managers and approvals.read holders)");
         requests.MapGet("/{requestId:guid}/history", History).WithName("GetRequestHistory").RequireScope(RequestScope)
-            .WithSummary("Everything that happened to a request, in order (its requester and the organization's admins)");
+            .WithSummary("Everything that happened to a request, in order (its requester, the organization's senior managers and approvals.read holders)");
         requests.MapPost("/{requestId:guid}/cancel", Cancel).WithName("CancelRequest").RequireScope(RequestScope)
             .WithSummary("Cancel a pending request (its requester)");
         return routes;
@@ -90,7 +95,8 @@ public static class RequestsApi
         Guid requestId, HttpContext context, CallerAccess access, CancellationToken cancellationToken)
     {
         if (await access.RequestAsync(requestId, context.User, cancellationToken) is not var (request, caller)) return Problems.NotFound("Request");
-        if (!caller.IsAdmin && request.RequesterId != caller.UserId) return Problems.Forbidden("A request's history is for its requester and the organization's admins.");
+        if (!caller.ReadsEveryRequest && request.RequesterId != caller.UserId)
+            return Problems.Forbidden("A request's history is for its requester and those who read every request of the organization (admins, managers without a unit, approvals.read).");
         return TypedResults.Ok(request.History.OrderBy(h => h.Sequence).Select(h => new HistoryEntryResponse(h.At, h.Event, h.Actor, h.Detail)).ToList());
     }
 

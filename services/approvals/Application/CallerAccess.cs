@@ -36,6 +36,9 @@ public sealed class CallerAccess(ApprovalsDbContext db)
             {
                 Organization = o,
                 Member = db.Members.FirstOrDefault(m => m.OrganizationId == o.Id && m.UserId == userId && !m.Suspended),
+                // A custom role with approvals.read, granted over the whole organization (the query filters keep grants in force, roles not deleted).
+                ReadsByRole = db.RoleHoldings.Any(h => h.OrganizationId == o.Id && h.UserId == userId && h.Scope == "organization"
+                    && db.Roles.Any(r => r.Id == h.RoleId && r.ReadsRequests)),
                 Blocked = db.Approvers.Any(a => a.UserId == userId && (a.AccountState == "suspended" || a.AccountState == "archived" || a.AccountState == "deleted")),
             })
             .SingleOrDefaultAsync(cancellationToken);
@@ -46,10 +49,10 @@ public sealed class CallerAccess(ApprovalsDbContext db)
             return known ? new CallerInOrganization(userId, found.Organization, null) : null;
         }
 
-        return new CallerInOrganization(userId, found.Organization, found.Member);
+        return new CallerInOrganization(userId, found.Organization, found.Member, found.ReadsByRole);
     }
 
-    /// <summary>A request the caller may see (its requester, anyone ever asked to decide it, the organization's admins), or null.</summary>
+    /// <summary>A request the caller may see (its requester, anyone ever asked to decide it, the organization's senior readers), or null.</summary>
     public async Task<(ApprovalRequest Request, CallerInOrganization Caller)?> RequestAsync(Guid requestId, ClaimsPrincipal principal, CancellationToken cancellationToken)
     {
         var request = await db.Requests.SingleOrDefaultAsync(r => r.Id == requestId, cancellationToken);
@@ -57,7 +60,7 @@ public sealed class CallerAccess(ApprovalsDbContext db)
         var ownJoin = request.Type == JoinType && request.RequesterId == principal.UserId();
         var caller = await InOrganizationAsync(request.OrganizationId, principal, cancellationToken, mayBeProspect: ownJoin);
         if (caller is null) return null;
-        var sees = caller.IsAdmin || request.RequesterId == caller.UserId || request.Assignments.Any(a => a.ApproverId == caller.UserId);
+        var sees = caller.ReadsEveryRequest || request.RequesterId == caller.UserId || request.Assignments.Any(a => a.ApproverId == caller.UserId);
         return sees ? (request, caller) : null;
     }
 
@@ -68,8 +71,14 @@ public sealed class CallerAccess(ApprovalsDbContext db)
         && clientId == principal.FindFirstValue(InternalClaims.Subject);
 }
 
-/// <summary>The caller in one organization: a member (Membership set) or a client app of the organization (Membership null).</summary>
-public sealed record CallerInOrganization(Guid UserId, OrganizationCopy Organization, MemberCopy? Membership)
+/// <summary>
+/// The caller in one organization: a member (Membership set) or a client app of the organization (Membership null).
+/// <see cref="ReadsByRole"/>: a custom role of theirs grants approvals.read over the whole organization.
+/// </summary>
+public sealed record CallerInOrganization(Guid UserId, OrganizationCopy Organization, MemberCopy? Membership, bool ReadsByRole = false)
 {
     public bool IsAdmin => Membership?.IsAdmin == true;
+
+    /// <summary>Senior managers (<see cref="MemberCopy.ReadsEveryRequest"/>) and holders of approvals.read read every request of the organization.</summary>
+    public bool ReadsEveryRequest => Membership is not null && (Membership.ReadsEveryRequest || ReadsByRole);
 }

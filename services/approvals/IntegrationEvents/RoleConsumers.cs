@@ -14,7 +14,9 @@ public sealed class RoleGrantedConsumer(ApprovalsDbContext db, TimeProvider cloc
     protected override async Task HandleAsync(RoleGranted message, ConsumeContext<RoleGranted> context)
     {
         var member = await Db.LockMemberAsync(message.OrganizationId, message.UserId, context.CancellationToken);
-        (await Db.LockRoleAsync(message.OrganizationId, message.RoleId, context.CancellationToken)).LearnName(message.RoleName, message.GrantedAt);
+        var role = await Db.LockRoleAsync(message.OrganizationId, message.RoleId, context.CancellationToken);
+        role.LearnName(message.RoleName, message.GrantedAt);
+        role.LearnPermissions(message.Permissions, message.GrantedAt);
         var holding = await Db.HoldingAsync(message.GrantId, () => RoleHolding.Of(message.GrantId, message.OrganizationId, message.UserId, message.RoleId, message.Scope, message.ScopeUnitId), context.CancellationToken);
         holding.Grant(message.GrantedAt, member.RevokedAt);
     }
@@ -37,7 +39,7 @@ public sealed class RoleRevokedConsumer(ApprovalsDbContext db, TimeProvider cloc
 }
 
 /// <summary>
-/// Policies name custom roles, so a renamed role is followed (the newest name wins); a deleted one
+/// Policies name custom roles, so a renamed role is followed (the newest name and permissions win); a deleted one
 /// stays deleted and none of its grants counts (their RoleRevoked events, which follow, move the
 /// holders' pending steps on).
 /// </summary>
@@ -48,6 +50,10 @@ public sealed class CustomRoleChangedConsumer(ApprovalsDbContext db, TimeProvide
     {
         var role = await Db.LockRoleAsync(message.OrganizationId, message.RoleId, context.CancellationToken);
         if (message.Change == "deleted") role.Delete(message.ChangedAt);
-        else role.LearnName(message.Name, message.ChangedAt);
+        else
+        {
+            role.LearnName(message.Name, message.ChangedAt);
+            role.LearnPermissions(message.Permissions, message.ChangedAt);
+        }
     }
 }

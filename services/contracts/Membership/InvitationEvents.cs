@@ -11,7 +11,8 @@ namespace Platform.Contracts.Membership;
 /// so <c>{public base}/api/identity/invitation?token={Token}</c> lets that person set a password;
 /// notifications sends the email (set a password and accept, or just accept) unless SendEmail is
 /// false: a placeholder from an import, whose account is created but who is not told yet.
-/// FirstName and LastName are set when an import knew the person's name (for the pending account).
+/// FirstName, LastName and Language are set when the inviter or an import gave them: the pending account
+/// gets them, and the email greets the person by name in that language (en, de).
 /// Deliberately not an organization (webhook) event: the token must not leave the platform.
 /// </summary>
 public sealed record InvitationCreated(
@@ -27,7 +28,8 @@ public sealed record InvitationCreated(
     DateTimeOffset CreatedAt,
     bool SendEmail = true,
     string? FirstName = null,
-    string? LastName = null);
+    string? LastName = null,
+    string? Language = null);
 
 /// <summary>An invitation was accepted by the account holding its email; MembershipGranted follows unless they were already a member.</summary>
 public sealed record InvitationAccepted(Guid OrganizationId, Guid InvitationId, Guid UserId, string Email, string Rank, bool AlreadyMember, DateTimeOffset AcceptedAt);

@@ -20,8 +20,9 @@ public static class AccountApi
         var account = routes.MapGroup("/account").WithTags("My account");
         // Scopes open an endpoint to API tokens (ScopeAuthorizationHandler); endpoints without one stay closed to them.
         account.MapGet("/", Get).RequireScope(IdentityScopes.AccountRead).WithName("GetMyAccount").WithSummary("My account");
-        account.MapPut("/", UpdateProfile).RequireScope(IdentityScopes.AccountWrite).WithName("UpdateMyProfile").WithSummary("Change my name")
-            .WithDescription("PUT replaces: firstName and lastName are both required, and a missing one is a 400 naming it.");
+        account.MapPut("/", UpdateProfile).RequireScope(IdentityScopes.AccountWrite).WithName("UpdateMyProfile").WithSummary("Change my name and language")
+            .WithDescription("PUT replaces: firstName and lastName are both required, and a missing one is a 400 naming it. "
+                + "language (en or de) is the language of the platform's emails to me; left out, the one chosen before stays.");
         account.MapPost("/password", ChangePassword).RefuseWhileImpersonating().WithName("ChangeMyPassword").WithSummary("Change my password (needs the current one)")
             .WithDescription("Ends my other sessions unless endOtherSessions is false; this session stays.");
         account.MapPost("/email", RequestEmailChange).RefuseWhileImpersonating().WithName("ChangeMyEmail")
@@ -42,11 +43,12 @@ public static class AccountApi
         var errors = new Dictionary<string, string[]>();
         if (!PersonName.TryNormalize(request.FirstName, out var first)) errors["firstName"] = [$"A first name of 1 to {PersonName.MaxLength} characters is required."];
         if (!PersonName.TryNormalize(request.LastName, out var last)) errors["lastName"] = [$"A last name of 1 to {PersonName.MaxLength} characters is required."];
+        if (!Languages.TryNormalize(request.Language, out var language)) errors["language"] = [Languages.Problem];
         if (errors.Count > 0) return Problems.Validation(errors);
 
         var user = await db.Users.SingleOrDefaultAsync(u => u.Id == context.User.UserId(), cancellationToken);
         if (user is null) return TypedResults.NotFound();
-        if (changes.Rename(user, first, last)) audit.Record(AuditActions.ProfileUpdated, user.Id, user.Id);
+        if (changes.ChangeProfile(user, first, last, language ?? user.Language)) audit.Record(AuditActions.ProfileUpdated, user.Id, user.Id);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(AccountResponse.From(user));
     }
@@ -102,7 +104,8 @@ public static class AccountApi
     }
 }
 
-public sealed record UpdateProfileRequest(string? FirstName, string? LastName);
+/// <param name="Language">en or de; null keeps the language chosen before.</param>
+public sealed record UpdateProfileRequest(string? FirstName, string? LastName, string? Language = null);
 /// <param name="EndOtherSessions">Ends every other session of the account (default), as Keycloak does: a password
 /// changed because it leaked must also lock out whoever used it. The caller's own session stays.</param>
 public sealed record ChangePasswordRequest(string? CurrentPassword, string? NewPassword, bool EndOtherSessions = true);
@@ -110,11 +113,11 @@ public sealed record ChangeEmailRequest(string? Password, string? NewEmail);
 
 public sealed record AccountResponse(
     Guid Id, string Email, string FirstName, string LastName, string State, bool EmailVerified, bool PasswordChangeRequired,
-    DateTimeOffset CreatedAt, DateTimeOffset? LastLoginAt, bool TwoFactorEnabled)
+    DateTimeOffset CreatedAt, DateTimeOffset? LastLoginAt, bool TwoFactorEnabled, string Language)
 {
     public static AccountResponse From(User user) => new(
         user.Id, user.Email, user.FirstName, user.LastName, User.Name(user.State), user.EmailVerifiedAt is not null,
-        user.MustChangePassword, user.CreatedAt, user.LastLoginAt, user.TwoFactorEnabled);
+        user.MustChangePassword, user.CreatedAt, user.LastLoginAt, user.TwoFactorEnabled, user.Language ?? Languages.Supported[0]);
 }
 
 public sealed record AuditEntryResponse(DateTimeOffset OccurredAt, string Action, Guid? ActorId, Guid? TargetUserId, string? ClientAddress, string? UserAgent, string? Detail);

@@ -13,7 +13,7 @@ public static class AccountsApi
     public static IEndpointRouteBuilder MapAccountsApi(this IEndpointRouteBuilder routes)
     {
         var accounts = routes.MapGroup("/accounts").WithTags("Accounts").AllowAnonymous();
-        accounts.MapPost("/", Register).WithName("Register").WithSummary("Sign up with email, password and name")
+        accounts.MapPost("/", Register).WithName("Register").WithSummary("Sign up with email, password, name and optionally a language (en, de)")
             .WithDescription("Always answers 202 with the same body, whether or not the email is already registered; the owner of a taken address is told by email.");
         accounts.MapPost("/verification", Verify).WithName("VerifyEmail").WithSummary("Verify the email address with the token from the link");
         accounts.MapPost("/verification/resend", ResendVerification).WithName("ResendVerification").WithSummary("Send the verification link again (rate-limited; always 202)");
@@ -27,7 +27,7 @@ public static class AccountsApi
         RegisterAccountRequest request, SignUp signUp, PasswordRules rules, IOptions<AccountOptions> options, CancellationToken cancellationToken)
     {
         if (!options.Value.SelfSignUp) return Problems.SignUpClosed();
-        if (!Registration.TryCreate(request.Email, request.Password, request.FirstName, request.LastName, rules, out var registration, out var errors))
+        if (!Registration.TryCreate(request.Email, request.Password, request.FirstName, request.LastName, request.Language, rules, out var registration, out var errors))
         {
             return Problems.Validation(errors);
         }
@@ -65,7 +65,8 @@ public static class AccountsApi
         await change.ConfirmAsync(request.Token, cancellationToken) ? TypedResults.Ok(DoneResponse.EmailChanged) : Problems.InvalidLink();
 }
 
-public sealed record RegisterAccountRequest(string? Email, string? Password, string? FirstName, string? LastName);
+/// <param name="Language">en or de: the language of the platform's emails to this person; left out, English.</param>
+public sealed record RegisterAccountRequest(string? Email, string? Password, string? FirstName, string? LastName, string? Language = null);
 public sealed record TokenRequest(string? Token);
 public sealed record EmailRequest(string? Email);
 public sealed record ResetPasswordRequest(string? Token, string? NewPassword);

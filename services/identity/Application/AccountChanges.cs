@@ -1,6 +1,7 @@
 using Platform.Contracts.Identity;
 using Platform.Identity.Audit;
 using Platform.Identity.Model;
+using Platform.ServiceDefaults.Email;
 using Platform.ServiceDefaults.Messaging;
 
 namespace Platform.Identity.Application;
@@ -17,10 +18,19 @@ public sealed class AccountChanges(IEventOutbox outbox, AuditTrail audit, TimePr
     }
 
     /// <summary>Renames and tells every copy of the name (membership, approvals, notifications); the caller's save commits both.</summary>
-    public bool Rename(User user, string firstName, string lastName)
+    public bool Rename(User user, string firstName, string lastName) => ChangeProfile(user, firstName, lastName, user.Language);
+
+    /// <summary>
+    /// A new name and language, told to every copy with one UserProfileChanged (notifications writes in
+    /// the language from then on). Going back to the default is told as "en", since an empty locale in
+    /// the event means "unchanged".
+    /// </summary>
+    public bool ChangeProfile(User user, string firstName, string lastName, string? language)
     {
-        if (!user.Rename(firstName, lastName)) return false;
-        outbox.Add(new UserProfileChanged(user.Id, user.FirstName, user.LastName, time.GetUtcNow()));
+        var renamed = user.Rename(firstName, lastName);
+        var relanguaged = user.ChooseLanguage(language);
+        if (!renamed && !relanguaged) return false;
+        outbox.Add(new UserProfileChanged(user.Id, user.FirstName, user.LastName, time.GetUtcNow(), user.Language ?? (relanguaged ? Languages.Supported[0] : null)));
         return true;
     }
 }

@@ -32,7 +32,7 @@ public sealed class SignUp(
 
         var user = User.Register(registration, passwordHash, time.GetUtcNow());
         db.Users.Add(user);
-        outbox.Add(new UserRegistered(user.Id, user.Email, user.FirstName, user.LastName, user.CreatedAt));
+        outbox.Add(new UserRegistered(user.Id, user.Email, user.FirstName, user.LastName, user.CreatedAt, user.Language));
         RequestVerification(user, tokens.IssueFirst(user.Id, TokenPurpose.VerifyEmail, options.Value.VerificationLinkLifetime));
         audit.Record(AuditActions.SignedUp, user.Id, user.Id);
         try
@@ -64,7 +64,7 @@ public sealed class SignUp(
     private void RequestVerification(User user, (AccountToken Token, string Secret) issued)
     {
         var (token, secret) = issued;
-        outbox.Add(new EmailVerificationRequested(user.Id, user.Email, user.FirstName, secret, token.ExpiresAt));
+        outbox.Add(new EmailVerificationRequested(user.Id, user.Email, user.FirstName, secret, token.ExpiresAt, user.Language));
     }
 
     private void TellOwner(User existing)

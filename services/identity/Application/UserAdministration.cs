@@ -6,6 +6,7 @@ using Platform.Identity.Infrastructure;
 using Platform.Identity.Model;
 using Platform.Identity.Sessions;
 using Platform.ServiceDefaults.Messaging;
+using Platform.ServiceDefaults.Problems;
 
 namespace Platform.Identity.Application;
 
@@ -84,7 +85,7 @@ public sealed class UserAdministration(
         // The same states in which the link can be used (PasswordReset.ResetAsync).
         if (user.State is not (UserState.Active or UserState.Locked or UserState.Pending))
         {
-            return new AdministrationResult.Refused($"A {User.Name(user.State)} account cannot reset its password.");
+            return new AdministrationResult.Refused($"{Articles.CapitalA(User.Name(user.State))} account cannot reset its password.");
         }
 
         await reset.SendLinkAsync(user, accountSetup: user.PasswordHash is null);
@@ -102,7 +103,7 @@ public sealed class UserAdministration(
     {
         if (user.State is UserState.Deleted or UserState.Archived or UserState.Inactive)
         {
-            return (new AdministrationResult.Refused($"A {User.Name(user.State)} account cannot be given a password."), 0);
+            return (new AdministrationResult.Refused($"{Articles.CapitalA(User.Name(user.State))} account cannot be given a password."), 0);
         }
 
         var now = time.GetUtcNow();

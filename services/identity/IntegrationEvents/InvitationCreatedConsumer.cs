@@ -42,10 +42,10 @@ public sealed class InvitationCreatedConsumer(
         var user = await Db.Users.SingleOrDefaultAsync(u => u.Email == email, cancellationToken);
         if (user is null)
         {
-            user = User.Invited(email, Time.GetUtcNow(), Bounded(message.FirstName), Bounded(message.LastName), message.OrganizationId);
+            user = User.Invited(email, Time.GetUtcNow(), Bounded(message.FirstName), Bounded(message.LastName), message.Language, message.OrganizationId);
             Db.Users.Add(user);
             // Membership's directory (and approvals') learn the account now, as after a sign-up.
-            outbox.Add(new UserRegistered(user.Id, user.Email, user.FirstName, user.LastName, user.CreatedAt));
+            outbox.Add(new UserRegistered(user.Id, user.Email, user.FirstName, user.LastName, user.CreatedAt, user.Language));
             audit.Record(AuditActions.InvitedAccountCreated, null, user.Id, $"invitation {message.InvitationId} to organization {message.OrganizationId}");
         }
         else if (user.State == UserState.Inactive)

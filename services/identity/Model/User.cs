@@ -1,3 +1,6 @@
+using Platform.ServiceDefaults.Email;
+using Platform.ServiceDefaults.Problems;
+
 namespace Platform.Identity.Model;
 
 /// <summary>An account: who someone is, how they prove it, and the state machine of what they may do.</summary>
@@ -7,6 +10,8 @@ public sealed class User
     public string Email { get; private set; } = "";
     public string FirstName { get; private set; } = "";
     public string LastName { get; private set; } = "";
+    /// <summary>The language the person chose (<see cref="Languages"/>); null: the default.</summary>
+    public string? Language { get; private set; }
     public string? PasswordHash { get; private set; }
     public UserState State { get; private set; }
     /// <summary>The state to restore on <see cref="Restore"/>.</summary>
@@ -47,6 +52,7 @@ public sealed class User
         Email = registration.Email,
         FirstName = registration.FirstName,
         LastName = registration.LastName,
+        Language = registration.Language,
         PasswordHash = passwordHash,
         State = UserState.Pending,
         CreatedAt = now,
@@ -95,20 +101,19 @@ public sealed class User
     };
 
     /// <summary>
-    /// Someone invited to an organization whose address had no account: pending, without a password
-    /// or names, until they set a password from the invitation link (<see cref="ActivateFromInvitation"/>).
+    /// A pending account for an invited address, without a password until they set one from the invitation
+    /// link (<see cref="ActivateFromInvitation"/>); the names and language are those the invitation gave, if
+    /// any. The inviting organization created it, so it manages it (<see cref="ManagedByOrganizationId"/>).
     /// </summary>
-    /// <summary>
-    /// A pending account for an invited address; the names are those an import knew, if any. The
-    /// inviting organization created it, so it manages it (<see cref="ManagedByOrganizationId"/>).
-    /// </summary>
-    public static User Invited(string email, DateTimeOffset now, string? firstName = null, string? lastName = null, Guid? organizationId = null) => new()
+    public static User Invited(
+        string email, DateTimeOffset now, string? firstName = null, string? lastName = null, string? language = null, Guid? organizationId = null) => new()
     {
         ManagedByOrganizationId = organizationId,
         Id = Guid.CreateVersion7(now),
         Email = email,
         FirstName = firstName?.Trim() ?? "",
         LastName = lastName?.Trim() ?? "",
+        Language = Languages.TryNormalize(language, out var chosen) ? chosen : null,
         State = UserState.Pending,
         CreatedAt = now,
     };
@@ -185,7 +190,7 @@ public sealed class User
 
     public StateChange Suspend() => State is UserState.Pending or UserState.Active or UserState.Locked
         ? MoveTo(UserState.Suspended)
-        : StateChange.Refused(State, $"A {Name(State)} account cannot be suspended.");
+        : StateChange.Refused(State, $"{Articles.CapitalA(Name(State))} account cannot be suspended.");
 
     /// <summary>Restores everything: an account that never verified its email goes back to pending.</summary>
     public StateChange Reactivate() => State == UserState.Suspended
@@ -202,7 +207,7 @@ public sealed class User
 
     public StateChange Archive()
     {
-        if (State is UserState.Archived or UserState.Deleted) return StateChange.Refused(State, $"A {Name(State)} account cannot be archived.");
+        if (State is UserState.Archived or UserState.Deleted) return StateChange.Refused(State, $"{Articles.CapitalA(Name(State))} account cannot be archived.");
         StateBeforeArchive = State == UserState.Locked ? UserState.Active : State;
         LockedUntil = null;
         return MoveTo(UserState.Archived);
@@ -223,6 +228,7 @@ public sealed class User
         Email = $"deleted-{Id:N}@deleted.invalid";
         FirstName = "";
         LastName = "";
+        Language = null;
         PasswordHash = null;
         DisableTwoFactor();
         IsPlatformAdmin = false;
@@ -305,6 +311,14 @@ public sealed class User
         return true;
     }
 
+    /// <summary>False when it is the same language: nothing to record or tell. Null goes back to the default.</summary>
+    public bool ChooseLanguage(string? language)
+    {
+        if (language == Language) return false;
+        Language = language;
+        return true;
+    }
+
     /// <summary>The new address was proven by its owner (or set by an administrator).</summary>
     public void ChangeEmail(string email, DateTimeOffset now)
     {
@@ -320,7 +334,7 @@ public sealed class User
     {
         if (Id == administratorId) return "Administrators do not impersonate themselves.";
         if (IsPlatformAdmin) return "Platform administrators cannot be impersonated.";
-        if (!CanLogIn) return $"A {Name(State)} account cannot be impersonated.";
+        if (!CanLogIn) return $"{Articles.CapitalA(Name(State))} account cannot be impersonated.";
         return null;
     }
 

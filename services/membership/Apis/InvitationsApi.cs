@@ -12,6 +12,7 @@ using Platform.Membership.Model;
 using Platform.Membership.Model.Access;
 using Platform.Membership.Model.Invitations;
 using Platform.ServiceDefaults.Messaging;
+using Platform.ServiceDefaults.Problems;
 
 namespace Platform.Membership.Apis;
 
@@ -28,8 +29,11 @@ public static class InvitationsApi
     {
         var invitations = routes.MapGroup("/organizations/{organizationId:guid}/invitations").WithTags("Invitations");
         invitations.MapPost("/", Invite).WithName("InviteMembers")
-            .WithSummary("Invite 1 to 500 email addresses with a rank, scope and units; a result per address")
-            .WithDescription("Results: invited, already-member, already-invited (a pending invitation exists: it is left as it is; resend it to send a new link), "
+            .WithSummary("Invite 1 to 500 people (emails, or invitees with names and a language) with a rank, scope and units; a result per address")
+            .WithDescription("emails are bare addresses; invitees give each person's firstName, lastName and language (en, de) too, which their pending "
+                + "account starts with and the email greets them by; language applies to every address without its own. Results are in the order "
+                + "emails, then invitees: "
+                + "invited, already-member, already-invited (a pending invitation exists: it is left as it is; resend it to send a new link), "
                 + "invalid, domain-not-allowed, duplicate (the address appeared earlier in the list). A repeated Idempotency-Key with the same request "
                 + "answers with the first response and invites nobody again; with another request it is a 409 problem.");
         invitations.MapGet("/", List).WithName("ListInvitations").WithSummary("Invitations, filtered by state, paged (members.invite or members.read)");
@@ -47,8 +51,9 @@ public static class InvitationsApi
         if (caller is null) return Problems.NotFound("Organization");
         if (caller.IsArchived) return Problems.Archived();
         var errors = new Dictionary<string, string[]>();
-        if (request.Emails is not { Count: > 0 and <= InvitationOptions.MaxEmailsPerRequest })
-            errors["emails"] = [$"From 1 to {InvitationOptions.MaxEmailsPerRequest} addresses per request."];
+        var (addresses, people) = Invitees(request, errors);
+        if (addresses.Count is 0 or > InvitationOptions.MaxEmailsPerRequest)
+            errors["emails"] = [$"From 1 to {InvitationOptions.MaxEmailsPerRequest} addresses per request (emails and invitees together)."];
         if (!Ranks.TryParse(request.Rank ?? "member", out var rank) || rank == Rank.Owner)
             errors["rank"] = ["One of admin, manager, member, viewer (ownership is transferred, not granted)."];
         if (idempotencyKey is { Length: 0 or > InvitationBatch.MaxIdempotencyKeyLength })
@@ -63,7 +68,7 @@ public static class InvitationsApi
             return Problems.Validation("unitIds", "Every unit must belong to this organization.");
 
         var now = time.GetUtcNow();
-        var plan = InvitationPlan.For(request.Emails!, caller.Organization);
+        var plan = InvitationPlan.For(addresses, caller.Organization);
         var candidates = plan.Candidates;
         var known = await db.Users.AsNoTracking().Where(u => candidates.Contains(u.Email.ToLower()))
             .Select(u => new { Email = u.Email.ToLower(), IsMember = db.Members.Any(m => m.OrganizationId == organizationId && m.UserId == u.Id), Verified = u.EmailVerified })
@@ -93,7 +98,8 @@ public static class InvitationsApi
             }
 
             earlier?.Supersede(now);
-            var (invitation, token) = Invitation.Issue(organizationId, email, rank, request.ScopeUnitId, request.UnitIds ?? [], caller.Actor.UserId, now, options.Value.Lifetime);
+            var (invitation, token) = Invitation.Issue(organizationId, email, rank, request.ScopeUnitId, request.UnitIds ?? [], caller.Actor.UserId, now, options.Value.Lifetime,
+                invitee: people[index]);
             db.Invitations.Add(invitation);
             outbox.Add(Created(invitation, token, caller.Organization, inviterName, verified.Contains(email), now));
             results[index] = results[index] with { Result = InvitationResults.Invited, InvitationId = invitation.Id };
@@ -180,11 +186,33 @@ public static class InvitationsApi
         return TypedResults.NoContent();
     }
 
+    /// <summary>
+    /// The addresses in the response's order (emails, then invitees) with who each person is; the
+    /// request's language is the default of everyone without their own. Problems go into <paramref name="errors"/>.
+    /// </summary>
+    private static (List<string?> Addresses, List<InvitedPerson> People) Invitees(InviteRequest request, Dictionary<string, string[]> errors)
+    {
+        var (defaults, problems) = InvitedPerson.Create(null, null, request.Language);
+        foreach (var (field, problem) in problems) errors[field] = [problem];
+        var fallback = defaults ?? new InvitedPerson(null, null, null);
+        var addresses = new List<string?>(request.Emails ?? []);
+        var people = addresses.Select(_ => fallback).ToList();
+        foreach (var (invitee, index) in (request.Invitees ?? []).Select((invitee, index) => (invitee, index)))
+        {
+            var (person, invalid) = InvitedPerson.Create(invitee?.FirstName, invitee?.LastName, invitee?.Language ?? request.Language);
+            foreach (var (field, problem) in invalid) errors[$"invitees[{index}].{field}"] = [problem];
+            addresses.Add(invitee?.Email);
+            people.Add(person ?? fallback);
+        }
+
+        return (addresses, people);
+    }
+
     /// <summary>The organization's own rule (who may invite at all), then the delegation rules for the rank given.</summary>
     private static ProblemHttpResult? MayInvite(Caller caller, Rank rank)
     {
         if (!caller.Actor.PlatformAdmin && caller.Actor.Rank < caller.Organization.MinimumRankToInvite)
-            return Problems.Forbidden($"in this organization only a {Ranks.Name(caller.Organization.MinimumRankToInvite)} or above invites people");
+            return Problems.Forbidden($"in this organization only {Articles.A(Ranks.Name(caller.Organization.MinimumRankToInvite))} or above invites people");
         var decision = Delegation.Check(caller.Actor, AdminAction.Invite, grantedRank: rank);
         return decision.Allowed ? null : Problems.Forbidden(decision.Reason);
     }
@@ -210,7 +238,8 @@ public static class InvitationsApi
     }
 
     private static byte[] HashOf(Guid organizationId, InviteRequest request) =>
-        SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(new { organizationId, request.Emails, request.Rank, request.ScopeUnitId, request.UnitIds }, JsonSerializerOptions.Web));
+        SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(
+            new { organizationId, request.Emails, request.Rank, request.ScopeUnitId, request.UnitIds, request.Invitees, request.Language }, JsonSerializerOptions.Web));
 
     internal static async Task<string> InviterNameAsync(MembershipDbContext db, Guid userId, CancellationToken cancellationToken)
     {
@@ -218,11 +247,18 @@ public static class InvitationsApi
         return string.IsNullOrEmpty(name) ? "An administrator" : name;
     }
 
-    private static InvitationCreated Created(Invitation invitation, string token, Organization organization, string inviterName, bool accountKnown, DateTimeOffset now) =>
-        new(organization.Id, invitation.Id, invitation.Email, Ranks.Name(invitation.Rank), organization.Name, inviterName, token, invitation.ExpiresAt, accountKnown, now);
+    internal static InvitationCreated Created(Invitation invitation, string token, Organization organization, string inviterName, bool accountKnown, DateTimeOffset now) =>
+        new(organization.Id, invitation.Id, invitation.Email, Ranks.Name(invitation.Rank), organization.Name, inviterName, token, invitation.ExpiresAt, accountKnown, now,
+            FirstName: invitation.FirstName, LastName: invitation.LastName, Language: invitation.Language);
 }
 
-public sealed record InviteRequest(List<string?>? Emails, string? Rank, Guid? ScopeUnitId, List<Guid>? UnitIds);
+/// <param name="Emails">Bare addresses.</param>
+/// <param name="Invitees">People with their names and language; together with <paramref name="Emails"/> at most 500.</param>
+/// <param name="Language">en or de: the language of every address without its own; left out, English.</param>
+public sealed record InviteRequest(List<string?>? Emails, string? Rank, Guid? ScopeUnitId, List<Guid>? UnitIds, List<InviteeRequest?>? Invitees = null, string? Language = null);
+
+/// <summary>One person to invite: the address, and optionally the names and language (en, de) they start with.</summary>
+public sealed record InviteeRequest(string? Email, string? FirstName = null, string? LastName = null, string? Language = null);
 
 public sealed record InvitationBatchResponse(int Invited, IReadOnlyList<InvitationResult> Results);
 
@@ -233,9 +269,10 @@ public sealed record InvitationPage(IReadOnlyList<InvitationResponse> Items, int
 
 public sealed record InvitationResponse(
     Guid Id, string Email, string Rank, Guid? ScopeUnitId, IReadOnlyList<Guid> UnitIds, string State, Guid InvitedBy,
-    DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt, DateTimeOffset? AcceptedAt, Guid? AcceptedByUserId)
+    DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt, DateTimeOffset? AcceptedAt, Guid? AcceptedByUserId,
+    string? FirstName, string? LastName, string? Language)
 {
     public static InvitationResponse From(Invitation i, DateTimeOffset now) => new(
         i.Id, i.Email, Ranks.Name(i.Rank), i.ScopeUnitId, i.UnitIds, Invitation.Name(i.StateAt(now)), i.InvitedBy,
-        i.CreatedAt, i.ExpiresAt, i.AcceptedAt, i.AcceptedByUserId);
+        i.CreatedAt, i.ExpiresAt, i.AcceptedAt, i.AcceptedByUserId, i.FirstName, i.LastName, i.Language);
 }

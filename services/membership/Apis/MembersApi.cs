@@ -10,6 +10,7 @@ using Platform.ServiceDefaults.Authentication;
 using Platform.ServiceDefaults.Email;
 using Platform.ServiceDefaults.Http;
 using Platform.ServiceDefaults.Messaging;
+using Platform.ServiceDefaults.Problems;
 
 namespace Platform.Membership.Apis;
 
@@ -88,7 +89,7 @@ public static class MembersApi
         if (!Ranks.TryParse(request.Rank ?? "member", out var rank)) return Problems.Validation("rank", "One of admin, manager, member, viewer.");
         if (rank == Rank.Owner) return Problems.Validation("rank", "Ownership is transferred, not granted.");
         if (!caller.Actor.PlatformAdmin && caller.Actor.Rank < caller.Organization.MinimumRankToInvite)
-            return Problems.Forbidden($"in this organization only a {Ranks.Name(caller.Organization.MinimumRankToInvite)} or above brings people in");
+            return Problems.Forbidden($"in this organization only {Articles.A(Ranks.Name(caller.Organization.MinimumRankToInvite))} or above brings people in");
         var decision = Delegation.Check(caller.Actor, AdminAction.Invite, grantedRank: rank);
         if (!decision.Allowed) return Problems.Forbidden(decision.Reason);
 

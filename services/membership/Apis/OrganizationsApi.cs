@@ -1,11 +1,13 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using Platform.Contracts.Membership;
 using Platform.Membership.Application;
 using Platform.Membership.Infrastructure;
 using Platform.Membership.Model;
+using Platform.Membership.Model.Invitations;
 using Platform.ServiceDefaults.Authentication;
 using Platform.ServiceDefaults.Http;
 using Platform.ServiceDefaults.Messaging;
@@ -18,7 +20,9 @@ public static class OrganizationsApi
     {
         var organizations = routes.MapGroup("/organizations").WithTags("Organizations");
         organizations.MapPost("/", Create).WithName("CreateOrganization")
-            .WithSummary("Create an organization (verified users within their ownership limit; platform administrators)");
+            .WithSummary("Create an organization (verified users within their ownership limit; platform administrators)")
+            .WithDescription("inviteContactAs (admin, manager, member, viewer) also invites the contact email with that rank, in the same step: "
+                + "its invitation is listed with the organization's invitations and emailed like any other.");
         organizations.MapGet("/", ListMine).WithName("ListMyOrganizations").WithSummary("The organizations I belong to");
         organizations.MapGet("/{organizationId:guid}", Get).WithName("GetOrganization").WithSummary("An organization I belong to");
         organizations.MapPut("/{organizationId:guid}", UpdateProfile).WithName("UpdateOrganization").WithSummary("Change name and contact email (org.settings)")
@@ -42,9 +46,16 @@ public static class OrganizationsApi
     }
 
     public static async Task<Results<Created<OrganizationResponse>, ValidationProblem, ProblemHttpResult>> Create(
-        CreateOrganizationRequest request, HttpContext context, MembershipDbContext db, IEventOutbox outbox, TimeProvider time, CancellationToken cancellationToken)
+        CreateOrganizationRequest request, HttpContext context, MembershipDbContext db, IEventOutbox outbox, TimeProvider time,
+        IOptions<InvitationOptions> invitationOptions, CancellationToken cancellationToken)
     {
         var errors = OrganizationInput.Validate(request.Name, request.ContactEmail, out var name, out var contact);
+        var contactRank = Rank.Member;
+        var invitee = "";
+        if (request.InviteContactAs is not null && (!Ranks.TryParse(request.InviteContactAs, out contactRank) || contactRank == Rank.Owner))
+            errors["inviteContactAs"] = ["One of admin, manager, member, viewer (the creator is the owner)."];
+        else if (request.InviteContactAs is not null && !InvitationAddress.TryNormalize(contact, out invitee))
+            errors["contactEmail"] = ["The contact email to invite is missing or cannot be invited."];
         var slug = string.IsNullOrWhiteSpace(request.Slug) ? Organization.SlugFrom(name) : request.Slug.Trim().ToLowerInvariant();
         if (!Organization.IsValidSlug(slug)) errors["slug"] = ["A slug has 2 to 63 lowercase letters, digits and single dashes."];
         if (errors.Count > 0) return Problems.Validation(errors);
@@ -67,6 +78,8 @@ public static class OrganizationsApi
         outbox.Add(new OrganizationCreated(organization.Id, organization.Name, organization.Slug, userId, now));
         outbox.Add(new MembershipGranted(organization.Id, userId, "owner", null, userId, now));
         outbox.Add(SecurityChanged(organization, userId, now));
+        if (request.InviteContactAs is not null)
+            await InviteContactAsync(db, outbox, organization, invitee, contactRank, userId, now, invitationOptions.Value.Lifetime, cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -77,6 +90,22 @@ public static class OrganizationsApi
         }
 
         return TypedResults.Created($"/organizations/{organization.Id}", OrganizationResponse.From(organization, Rank.Owner));
+    }
+
+    /// <summary>
+    /// The contact email invited with the new organization (Open Food Network's "manager" of a new
+    /// enterprise), unless it is the creator's own address: they are its owner already.
+    /// </summary>
+    private static async Task InviteContactAsync(
+        MembershipDbContext db, IEventOutbox outbox, Organization organization, string contact, Rank rank, Guid creatorId, DateTimeOffset now, TimeSpan lifetime,
+        CancellationToken cancellationToken)
+    {
+        var account = await db.Users.AsNoTracking().Where(u => u.Email.ToLower() == contact).Select(u => new { u.Id, u.EmailVerified }).FirstOrDefaultAsync(cancellationToken);
+        if (account?.Id == creatorId) return;
+        var (invitation, token) = Invitation.Issue(organization.Id, contact, rank, null, [], creatorId, now, lifetime);
+        db.Invitations.Add(invitation);
+        outbox.Add(InvitationsApi.Created(invitation, token, organization, await InvitationsApi.InviterNameAsync(db, creatorId, cancellationToken),
+            account?.EmailVerified == true, now));
     }
 
     public static async Task<Ok<List<OrganizationResponse>>> ListMine(HttpContext context, MembershipDbContext db, CancellationToken cancellationToken)
@@ -208,7 +237,8 @@ public static class OrganizationsApi
     }
 }
 
-public sealed record CreateOrganizationRequest(string? Name, string? Slug, string? ContactEmail);
+/// <param name="InviteContactAs">A rank (admin, manager, member, viewer) to invite the contact email with, in the same step; null invites nobody.</param>
+public sealed record CreateOrganizationRequest(string? Name, string? Slug, string? ContactEmail, string? InviteContactAs = null);
 public sealed record UpdateOrganizationRequest(string? Name, string? ContactEmail);
 /// <summary>
 /// The organization's settings, all of them: PUT replaces them as a whole, so every field is required;

@@ -10,6 +10,7 @@ public static class Permissions
     public const string GroupsPost = "groups.post";
     public const string ApprovalsRequest = "approvals.request";
     public const string ApprovalsDecide = "approvals.decide";
+    public const string ApprovalsRead = "approvals.read";
     public const string OrgSettings = "org.settings";
 
     public static readonly IReadOnlyList<(string Key, string Description)> BuiltIn =
@@ -21,6 +22,7 @@ public static class Permissions
         (GroupsPost, "Post to message groups"),
         (ApprovalsRequest, "Ask for approvals"),
         (ApprovalsDecide, "Approve or reject requests"),
+        (ApprovalsRead, "Read every approval request of the organization, not only those one made or was asked to decide"),
         (OrgSettings, "Change the organization's profile and settings"),
     ];
 
@@ -42,7 +44,7 @@ public static class Permissions
 
     private static readonly HashSet<string> ViewerSet = [MembersRead];
     private static readonly HashSet<string> MemberSet = [MembersRead, GroupsPost, ApprovalsRequest];
-    private static readonly HashSet<string> ManagerSet = [MembersRead, MembersInvite, MembersManage, UnitsManage, GroupsPost, ApprovalsRequest, ApprovalsDecide];
+    private static readonly HashSet<string> ManagerSet = [MembersRead, MembersInvite, MembersManage, UnitsManage, GroupsPost, ApprovalsRequest, ApprovalsDecide, ApprovalsRead];
     private static readonly HashSet<string> AdminSet = [.. BuiltIn.Select(p => p.Key)];
 
     public static bool IsValidKey(string key) =>

@@ -15,10 +15,11 @@ public sealed class EmailQueue(
     NotificationsDbContext db, TemplateRenderer templates, IOptions<EmailOptions> options, DeliverySignal signal, TimeProvider time)
 {
     /// <summary>True when the email will be sent, false when it was throttled. Call inside a transaction.</summary>
-    public async Task<bool> QueueAsync(Guid sourceEventId, string template, string recipient, object model, CancellationToken cancellationToken)
+    public async Task<bool> QueueAsync(
+        Guid sourceEventId, string template, string recipient, object model, CancellationToken cancellationToken, string? fallbackLocale = null)
     {
-        // In the recipient's language when the directory knows them and it; otherwise English.
-        var message = templates.Render(template, await db.LocaleOfAsync(recipient, cancellationToken), model);
+        // In the recipient's language when the directory knows them and it; else the event's; otherwise English.
+        var message = templates.Render(template, await db.LocaleOfAsync(recipient, cancellationToken) ?? fallbackLocale, model);
         var now = time.GetUtcNow();
         var address = EmailDelivery.NormalizeAddress(recipient);
         if (options.Value.RecipientLimits.TryGetValue(template, out var limit) && limit.IsActive)

@@ -16,14 +16,15 @@ public abstract class EmailConsumer<TEvent>(NotificationsDbContext db, TimeProvi
 {
     private int queued;
 
-    protected async Task QueueAsync(ConsumeContext<TEvent> context, string template, string recipient, object model)
+    /// <param name="fallbackLocale">The language to write in when the directory knows none for the recipient.</param>
+    protected async Task QueueAsync(ConsumeContext<TEvent> context, string template, string recipient, object model, string? fallbackLocale = null)
     {
         if (string.IsNullOrWhiteSpace(recipient) || !recipient.Contains('@'))
         {
             throw new InvalidOperationException($"{typeof(TEvent).Name} {context.MessageId} has no usable recipient address for {template}.");
         }
 
-        if (await emails.QueueAsync(context.MessageId!.Value, template, recipient, model, context.CancellationToken) && queued++ == 0)
+        if (await emails.QueueAsync(context.MessageId!.Value, template, recipient, model, context.CancellationToken, fallbackLocale) && queued++ == 0)
         {
             AfterCommit(() => emails.WakeWorkers(queued));
         }

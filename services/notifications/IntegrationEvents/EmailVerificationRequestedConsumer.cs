@@ -15,6 +15,6 @@ public sealed class EmailVerificationRequestedConsumer(
     protected override async Task HandleAsync(EmailVerificationRequested message, ConsumeContext<EmailVerificationRequested> context)
     {
         await QueueAsync(context, EmailTemplates.VerifyEmail, message.Email,
-            new VerifyEmailModel(message.FirstName, links.VerifyEmail(message.Token), message.ExpiresAt));
+            new VerifyEmailModel(message.FirstName, links.VerifyEmail(message.Token), message.ExpiresAt), message.Locale);
     }
 }

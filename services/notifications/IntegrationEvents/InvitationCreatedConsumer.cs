@@ -24,7 +24,9 @@ public sealed class InvitationCreatedConsumer(
         }
 
         var link = message.AccountKnown ? links.AcceptInvitation(message.Token) : links.InvitationSignUp(message.Token);
+        // The person's own language when they chose one; otherwise the one the inviter gave.
         await QueueAsync(context, EmailTemplates.Invitation, message.Email, new InvitationModel(
-            message.InviterName, message.OrganizationName, message.Rank, message.Email, link, message.ExpiresAt, message.AccountKnown));
+            message.InviterName, message.OrganizationName, message.Rank, message.Email, link, message.ExpiresAt, message.AccountKnown,
+            string.IsNullOrWhiteSpace(message.FirstName) ? null : message.FirstName.Trim()), message.Language);
     }
 }

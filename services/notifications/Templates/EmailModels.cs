@@ -27,9 +27,13 @@ public sealed record GroupMessageModel(
 
 public sealed record WebhookDisabledModel(Guid OrganizationId, Guid EndpointId, string Url, string Reason, DateTimeOffset DisabledAt);
 
-/// <summary><see cref="AccountKnown"/>: the invitee signs in and accepts; otherwise they set a password for the account identity prepared.</summary>
+/// <summary>
+/// <see cref="AccountKnown"/>: the invitee signs in and accepts; otherwise they set a password for the account identity prepared.
+/// <see cref="FirstName"/>: the name the inviter gave, or null (the greeting then has none).
+/// </summary>
 public sealed record InvitationModel(
-    string InviterName, string OrganizationName, string Rank, string Email, string Link, DateTimeOffset ExpiresAt, bool AccountKnown);
+    string InviterName, string OrganizationName, string Rank, string Email, string Link, DateTimeOffset ExpiresAt, bool AccountKnown,
+    string? FirstName = null);
 
 /// <summary>
 /// What an approval request is about, shared by the approval emails. <see cref="Amount"/> is the amount with

@@ -24,6 +24,7 @@ internal sealed class MemberCopyConfiguration : IEntityTypeConfiguration<MemberC
         member.HasIndex(m => m.UserId);
         member.Property(m => m.Rank).HasMaxLength(20);
         member.Ignore(m => m.IsAdmin);
+        member.Ignore(m => m.ReadsEveryRequest);
         // Rows learnt out of order or revoked are kept for their event times but count for nothing.
         member.HasQueryFilter(m => m.IsMember);
     }

@@ -148,6 +148,12 @@ namespace Platform.Approvals.Infrastructure.Migrations
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTimeOffset>("PermissionsSince")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("ReadsRequests")
+                        .HasColumnType("boolean");
+
                     b.HasKey("Id");
 
                     b.HasIndex("OrganizationId");

@@ -38,6 +38,12 @@ public sealed class MemberCopy
 
     public bool IsAdmin => Rank is Owner or Admin;
 
+    /// <summary>
+    /// Senior: an owner or admin, or a manager not limited to a unit. They read every request of the
+    /// organization (membership's approvals.read over the whole organization), not only those they were asked.
+    /// </summary>
+    public bool ReadsEveryRequest => IsAdmin || (Rank == Manager && ScopeUnitId is null);
+
     /// <summary>A (new) membership: member, with this rank, active.</summary>
     public void Grant(string rank, Guid? scopeUnitId, DateTimeOffset at)
     {

@@ -12,6 +12,12 @@ public sealed class RoleCopy
     public string Name { get; private set; } = "";
     public DateTimeOffset NameSince { get; private set; } = DateTimeOffset.MinValue;
     public DateTimeOffset? DeletedAt { get; private set; }
+    /// <summary>The role grants <see cref="ReadPermission"/>: its holders (organization-wide) read every request.</summary>
+    public bool ReadsRequests { get; private set; }
+    public DateTimeOffset PermissionsSince { get; private set; } = DateTimeOffset.MinValue;
+
+    /// <summary>Membership's permission for reading every approval request of the organization.</summary>
+    public const string ReadPermission = "approvals.read";
 
     private RoleCopy() { }
 
@@ -24,6 +30,14 @@ public sealed class RoleCopy
         if (at < NameSince) return;
         Name = name;
         NameSince = at;
+    }
+
+    /// <summary>The role's permissions as of <paramref name="at"/>; an older list changes nothing.</summary>
+    public void LearnPermissions(IReadOnlyList<string> permissions, DateTimeOffset at)
+    {
+        if (at < PermissionsSince) return;
+        ReadsRequests = permissions.Contains(ReadPermission);
+        PermissionsSince = at;
     }
 
     public void Delete(DateTimeOffset at)

@@ -17,6 +17,7 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         user.HasIndex(u => u.Email).IsUnique();
         user.Property(u => u.FirstName).HasMaxLength(PersonName.MaxLength);
         user.Property(u => u.LastName).HasMaxLength(PersonName.MaxLength);
+        user.Property(u => u.Language).HasMaxLength(Languages.MaxLength);
         user.Property(u => u.PasswordHash).HasMaxLength(200);
         user.Property(u => u.State).HasConversion<string>().HasMaxLength(20);
         user.Property(u => u.StateBeforeArchive).HasConversion<string>().HasMaxLength(20);

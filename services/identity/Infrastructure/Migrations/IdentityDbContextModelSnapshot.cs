@@ -602,6 +602,10 @@ namespace Platform.Identity.Infrastructure.Migrations
                     b.Property<bool>("IsPlatformAdmin")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("Language")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
                     b.Property<DateTimeOffset?>("LastActivityAt")
                         .HasColumnType("timestamp with time zone");
 

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Platform.Membership.Model;
 using Platform.Membership.Model.Invitations;
+using Platform.ServiceDefaults.Email;
 
 namespace Platform.Membership.Infrastructure.EntityConfigurations;
 
@@ -22,6 +23,7 @@ internal sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitat
         invitation.HasIndex(i => new { i.OrganizationId, i.CreatedAt });
         invitation.Property(i => i.FirstName).HasMaxLength(100);
         invitation.Property(i => i.LastName).HasMaxLength(100);
+        invitation.Property(i => i.Language).HasMaxLength(Languages.MaxLength);
         invitation.Property(i => i.CustomFields).HasColumnType("jsonb").HasConversion(JsonColumns.Dictionary<string, string>(), JsonColumns.DictionaryComparer<string, string>());
         invitation.HasOne<Organization>().WithMany().HasForeignKey(i => i.OrganizationId).OnDelete(DeleteBehavior.Cascade);
     }

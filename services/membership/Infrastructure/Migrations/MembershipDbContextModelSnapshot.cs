@@ -407,6 +407,10 @@ namespace Platform.Membership.Infrastructure.Migrations
                     b.Property<Guid>("InvitedBy")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Language")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
                     b.Property<string>("LastName")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
@@ -667,6 +671,12 @@ namespace Platform.Membership.Infrastructure.Migrations
                             Key = "approvals.decide",
                             BuiltIn = true,
                             Description = "Approve or reject requests"
+                        },
+                        new
+                        {
+                            Key = "approvals.read",
+                            BuiltIn = true,
+                            Description = "Read every approval request of the organization, not only those one made or was asked to decide"
                         },
                         new
                         {

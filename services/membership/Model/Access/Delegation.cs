@@ -1,4 +1,5 @@
 using Platform.Membership.Model.Roles;
+using Platform.ServiceDefaults.Problems;
 
 namespace Platform.Membership.Model.Access;
 
@@ -18,24 +19,24 @@ public static class Delegation
     public static Decision Check(Actor actor, AdminAction action, Target? target = null, Rank? grantedRank = null)
     {
         if (actor.PlatformAdmin) return Decision.Allow("platform administrator");
-        if (actor.Rank < Rank.Manager) return Decision.Deny($"a {Name(actor.Rank)} administers nobody");
+        if (actor.Rank < Rank.Manager) return Decision.Deny($"{Articles.A(Name(actor.Rank))} administers nobody");
 
         if (action == AdminAction.Invite)
         {
             if (actor.ScopePath is not null) return Decision.Deny("a manager scoped to a unit cannot bring new people into the organization");
             if (grantedRank is { } invitedRank && invitedRank >= actor.Rank)
-                return Decision.Deny($"a {Name(actor.Rank)} cannot invite someone as {Name(invitedRank)}");
+                return Decision.Deny($"{Articles.A(Name(actor.Rank))} cannot invite someone as {Name(invitedRank)}");
             return Decision.Allow($"{Name(actor.Rank)} of the organization");
         }
 
         if (target is null) throw new ArgumentNullException(nameof(target), $"{action} needs a target member.");
         if (target.UserId == actor.UserId) return Decision.Deny("nobody administers themselves here");
         if (target.Rank >= actor.Rank)
-            return Decision.Deny($"a {Name(actor.Rank)} cannot act on a {Name(target.Rank)}");
+            return Decision.Deny($"{Articles.A(Name(actor.Rank))} cannot act on {Articles.A(Name(target.Rank))}");
         if (actor.ScopePath is not null && !target.UnitPaths.Any(actor.Covers))
             return Decision.Deny("the member is outside the manager's units");
         if (action == AdminAction.GrantRank && grantedRank is { } rank && rank >= actor.Rank)
-            return Decision.Deny($"a {Name(actor.Rank)} cannot grant the rank {Name(rank)}");
+            return Decision.Deny($"{Articles.A(Name(actor.Rank))} cannot grant the rank {Name(rank)}");
 
         return Decision.Allow(actor.ScopePath is null ? $"{Name(actor.Rank)} of the organization" : $"{Name(actor.Rank)} of the member's unit");
     }

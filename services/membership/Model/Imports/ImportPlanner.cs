@@ -1,5 +1,6 @@
 using Platform.Membership.Model.Access;
 using Platform.Membership.Model.Invitations;
+using Platform.ServiceDefaults.Problems;
 
 namespace Platform.Membership.Model.Imports;
 
@@ -90,7 +91,7 @@ public sealed class ImportPlanner(
         if (rank == Rank.Owner) return Refuse(row, email, ImportVerdicts.RankNotAllowed, "Ownership is transferred, not granted.");
         if (!organization.AllowsEmail(email)) return Refuse(row, email, ImportVerdicts.DomainNotAllowed, "The organization accepts only addresses at its allowed domains.");
         if (!actor.PlatformAdmin && actor.Rank < organization.MinimumRankToInvite)
-            return Refuse(row, email, ImportVerdicts.NotAllowed, $"In this organization only a {Delegation.Name(organization.MinimumRankToInvite)} or above brings people in.");
+            return Refuse(row, email, ImportVerdicts.NotAllowed, $"In this organization only {Articles.A(Delegation.Name(organization.MinimumRankToInvite))} or above brings people in.");
         var decision = Delegation.Check(actor, AdminAction.Invite, grantedRank: rank);
         if (!decision.Allowed)
             return Refuse(row, email, rank >= actor.Rank ? ImportVerdicts.RankNotAllowed : ImportVerdicts.NotAllowed, Capitalize(decision.Reason) + ".");

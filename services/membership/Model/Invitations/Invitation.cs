@@ -37,9 +37,11 @@ public sealed class Invitation
     public Guid? AcceptedByUserId { get; private set; }
     public DateTimeOffset? RevokedAt { get; private set; }
     public byte[] TokenHash { get; private set; } = [];
-    /// <summary>The person's name as an import gave it (for their pending account), or null.</summary>
+    /// <summary>The person's name as the inviter or an import gave it (for their pending account and the email), or null.</summary>
     public string? FirstName { get; private set; }
     public string? LastName { get; private set; }
+    /// <summary>The language of the invitation email and of the pending account (en, de), or null for the default.</summary>
+    public string? Language { get; private set; }
     /// <summary>Custom field values the membership gets on acceptance (from an import).</summary>
     public Dictionary<string, string> CustomFields { get; private set; } = [];
     /// <summary>The import that created this invitation, if one did.</summary>
@@ -50,7 +52,7 @@ public sealed class Invitation
     /// <summary>A new pending invitation and the raw token for its link (returned once, never stored).</summary>
     public static (Invitation Invitation, string Token) Issue(
         Guid organizationId, string email, Rank rank, Guid? scopeUnitId, IEnumerable<Guid> unitIds, Guid invitedBy, DateTimeOffset now, TimeSpan lifetime,
-        ImportedPerson? imported = null)
+        ImportedPerson? imported = null, InvitedPerson? invitee = null)
     {
         if (rank == Rank.Owner) throw new ArgumentOutOfRangeException(nameof(rank), "Ownership is transferred, not granted.");
         var invitation = new Invitation
@@ -64,8 +66,9 @@ public sealed class Invitation
             State = InvitationState.Pending,
             InvitedBy = invitedBy,
             CreatedAt = now,
-            FirstName = imported?.FirstName,
-            LastName = imported?.LastName,
+            FirstName = invitee?.FirstName ?? imported?.FirstName,
+            LastName = invitee?.LastName ?? imported?.LastName,
+            Language = invitee?.Language,
             CustomFields = imported?.CustomFields ?? [],
             ImportId = imported?.ImportId,
         };

@@ -45,7 +45,7 @@ export interface paths {
         get: operations["GetPolicy"];
         /**
          * Create or replace the policy for one type of request (owner and admins)
-         * @description Requests already under way keep the steps they were made with.
+         * @description PUT replaces the whole policy: steps are required, and any other field left out takes its default. Requests already under way keep the steps they were made with.
          */
         put: operations["PutPolicy"];
         post?: never;

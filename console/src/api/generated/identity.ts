@@ -9,7 +9,10 @@ export interface paths {
         };
         /** My account */
         get: operations["GetMyAccount"];
-        /** Change my name */
+        /**
+         * Change my name
+         * @description PUT replaces: firstName and lastName are both required, and a missing one is a 400 naming it.
+         */
         put: operations["UpdateMyProfile"];
         post?: never;
         delete?: never;
@@ -319,7 +322,7 @@ export interface paths {
         get: operations["AdminGetUser"];
         /**
          * Change a user's name and email address
-         * @description An administrator's email change applies at once; the old address is told.
+         * @description PUT replaces: firstName, lastName and email are all required, and a missing one is a 400 naming it. An administrator's email change applies at once; the old address is told.
          */
         put: operations["AdminEditUser"];
         post?: never;
@@ -520,6 +523,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/organizations/{organizationId}/client-apps/{appId}/openid-connect": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The client app's OpenID Connect settings (never its secret) */
+        get: operations["GetClientAppOpenIdConnect"];
+        /**
+         * Let the client app sign users in with OpenID Connect, or change how; a new secret is in this answer only
+         * @description The client id is the app's id. A confidential client gets a secret when it is registered and when rotateSecret is true.
+         */
+        put: operations["SaveClientAppOpenIdConnect"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/organizations/{organizationId}/client-apps/{appId}/tokens": {
         parameters: {
             query?: never;
@@ -642,7 +666,7 @@ export interface paths {
         get?: never;
         /**
          * Act in another organization (or none, with null) without logging in again
-         * @description Only an organization, not archived, in which the user is an active member; any other answers 404. The gateway puts it in the internal token's org claim from the next request on.
+         * @description PUT replaces the session's active organization (organizationId null: none). Only an organization, not archived, in which the user is an active member; any other answers 404. The gateway puts it in the internal token's org claim from the next request on.
          */
         put: operations["SwitchActiveOrganization"];
         post?: never;
@@ -850,6 +874,15 @@ export interface components {
             /** Format: uuid */
             userId: string;
         };
+        OpenIdClientResponse: {
+            clientId: string;
+            clientSecret: null | string;
+            grantTypes: string[];
+            postLogoutRedirectUris: string[];
+            public: boolean;
+            redirectUris: string[];
+            scopes: string[];
+        };
         PagedResponseOfAdminUserResponse: {
             items: components["schemas"]["AdminUserResponse"][];
             /** Format: int32 */
@@ -894,6 +927,14 @@ export interface components {
         ResetPasswordRequest: {
             newPassword: null | string;
             token: null | string;
+        };
+        SaveOpenIdClientRequest: {
+            grantTypes: null | string[];
+            postLogoutRedirectUris: null | string[];
+            public: null | boolean;
+            redirectUris: null | string[];
+            rotateSecret: null | boolean;
+            scopes: null | string[];
         };
         SessionResponse: {
             /** Format: uuid */
@@ -2600,6 +2641,115 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
+            };
+        };
+    };
+    GetClientAppOpenIdConnect: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                appId: string;
+                organizationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpenIdClientResponse"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SaveClientAppOpenIdConnect: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                appId: string;
+                organizationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveOpenIdClientRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpenIdClientResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

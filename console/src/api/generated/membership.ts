@@ -8,7 +8,10 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** How many organizations a user may own (platform administrators) */
+        /**
+         * How many organizations a user may own (platform administrators)
+         * @description PUT replaces the user's limit with maxOrganizations.
+         */
         put: operations["SetOwnershipLimit"];
         post?: never;
         delete?: never;
@@ -101,7 +104,10 @@ export interface paths {
         };
         /** An organization I belong to */
         get: operations["GetOrganization"];
-        /** Change name and contact email (org.settings) */
+        /**
+         * Change name and contact email (org.settings)
+         * @description PUT replaces: name is required; a contactEmail left out, null or empty means none.
+         */
         put: operations["UpdateOrganization"];
         post?: never;
         delete?: never;
@@ -174,7 +180,10 @@ export interface paths {
         };
         /** One message group (members.read) */
         get: operations["GetGroup"];
-        /** Rename a group, or change an automatic group's rule; the kind stays (units.manage or org.settings) */
+        /**
+         * Rename a group, or change an automatic group's rule; the kind stays (units.manage or org.settings)
+         * @description PUT replaces: name is required; a description or rule left out is none. The kind is fixed when the group is created: it may be left out, and if given must be the group's kind.
+         */
         put: operations["UpdateGroup"];
         post?: never;
         /** Delete a group (units.manage or org.settings) */
@@ -336,7 +345,10 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Map columns to fields (header -> email, firstName, lastName, rank, units, field:<key>, ignore) and plan again */
+        /**
+         * Map columns to fields (header -> email, firstName, lastName, rank, units, field:<key>, ignore) and plan again
+         * @description PUT replaces the mapping: columns (an empty object maps every column by its header) and rank (of rows without one) are both required, and a missing one is a 400 naming it.
+         */
         put: operations["MapImportColumns"];
         post?: never;
         delete?: never;
@@ -424,7 +436,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Members with filters: rank, unit, state; paged (members.read) */
+        /**
+         * Members with search and filters: rank, unit, state; paged (members.read)
+         * @description search matches the start of the email address, first name, last name or full name, ignoring case.
+         */
         get: operations["ListMembers"];
         put?: never;
         /** Add a person who already has an account (members.invite, by the delegation rules) */
@@ -611,7 +626,10 @@ export interface paths {
         };
         /** One custom role (members.read) */
         get: operations["GetRole"];
-        /** Rename or redefine a role not held by anyone at or above the author's rank (org.settings) */
+        /**
+         * Rename or redefine a role not held by anyone at or above the author's rank (org.settings)
+         * @description PUT replaces: name is required; a description or permissions left out are empty.
+         */
         put: operations["UpdateRole"];
         post?: never;
         /** Delete a role and revoke its grants, unless someone at or above the author's rank holds it (org.settings) */
@@ -671,7 +689,10 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Rename a unit or change its label (units.manage) */
+        /**
+         * Rename a unit or change its label (units.manage)
+         * @description PUT replaces: name is required; a label left out is `unit`. A unit moves with POST .../move, not here.
+         */
         put: operations["RenameUnit"];
         post?: never;
         /** Delete an empty unit without sub-units (units.manage) */
@@ -906,7 +927,7 @@ export interface components {
             columns: null | {
                 [key: string]: string;
             };
-            rank?: null | string;
+            rank: null | string;
         };
         ImportPage: {
             items: components["schemas"]["ImportResponse"][];
@@ -2143,6 +2164,7 @@ export interface operations {
                 page?: number | string;
                 pageSize?: number | string;
                 rank?: string;
+                search?: string;
                 state?: string;
                 unitId?: string;
             };

@@ -95,14 +95,21 @@ export interface paths {
         };
         /** One endpoint, without its secret (organization owners and admins) */
         get: operations["GetWebhook"];
-        put?: never;
+        /**
+         * Replaces an endpoint's URL, event types and description (organization owners and admins)
+         * @description PUT replaces: url and eventTypes are required (a missing one is a 400 naming it), a missing description is empty. To change some fields, PATCH.
+         */
+        put: operations["ReplaceWebhook"];
         post?: never;
         /** Removes an endpoint and its delivery log (organization owners and admins) */
         delete: operations["DeleteWebhook"];
         options?: never;
         head?: never;
-        /** Changes an endpoint's URL, event types or description; what is left out stays (organization owners and admins) */
-        patch: operations["UpdateWebhook"];
+        /**
+         * Changes some of an endpoint's settings with a JSON merge patch (organization owners and admins)
+         * @description RFC 7396: a field present sets, absent keeps, null removes: the description becomes empty; url and eventTypes are required, so null on them is a 400.
+         */
+        patch: operations["PatchWebhook"];
         trace?: never;
     };
     "/organizations/{organizationId}/webhooks/{id}/deliveries": {
@@ -425,14 +432,14 @@ export interface components {
             eventTypes: null | string[];
             url: null | string;
         };
+        WebhookSettings: {
+            description?: null | string;
+            eventTypes: null | string[];
+            url: null | string;
+        };
         WebhookTestResponse: {
             /** Format: uuid */
             deliveryId: string;
-        };
-        WebhookUpdate: {
-            description: null | string;
-            eventTypes: null | string[];
-            url: null | string;
         };
     };
     responses: never;
@@ -668,6 +675,51 @@ export interface operations {
             };
         };
     };
+    ReplaceWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                organizationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookSettings"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpointResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     DeleteWebhook: {
         parameters: {
             query?: never;
@@ -698,7 +750,7 @@ export interface operations {
             };
         };
     };
-    UpdateWebhook: {
+    PatchWebhook: {
         parameters: {
             query?: never;
             header?: never;
@@ -710,7 +762,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["WebhookUpdate"];
+                "application/merge-patch+json": components["schemas"]["WebhookSettings"];
             };
         };
         responses: {

@@ -12,6 +12,7 @@ const ForgotPasswordPage = lazy(() => import('./signin/ForgotPasswordPage'));
 const ChangePasswordHeldPage = lazy(() => import('./held/ChangePasswordHeldPage'));
 const EnrolTwoFactorHeldPage = lazy(() => import('./held/EnrolTwoFactorHeldPage'));
 const AccountPage = lazy(() => import('./account/AccountPage'));
+const OrganizationRoutes = lazy(() => import('./organizations/routes'));
 
 const heldRoutes = {
   'password-change-required': '/held/password',
@@ -49,6 +50,7 @@ export function App() {
             <Route path="/held/password" element={<SignedIn><ChangePasswordHeldPage /></SignedIn>} />
             <Route path="/held/two-factor" element={<SignedIn><EnrolTwoFactorHeldPage /></SignedIn>} />
             <Route path="/account" element={<SignedIn><AccountPage /></SignedIn>} />
+            <Route path="/organizations/*" element={<SignedIn><OrganizationRoutes /></SignedIn>} />
             <Route path="*" element={<NotFoundPage />} />
           </Routes>
         </Suspense>

@@ -23,7 +23,8 @@ public sealed class ConsolePlatform : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
+        // Generous: on a shared two-core machine with other suites running, starting every process takes minutes.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(8));
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Platform_AppHost>(
             ["--Infrastructure:DynamicPorts=true", $"--Infrastructure:DataDirectory={data}"], timeout.Token);
         var identity = builder.Resources.OfType<ProjectResource>().Single(p => p.Name == "identity");

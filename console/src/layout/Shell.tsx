@@ -19,6 +19,7 @@ export function Shell({ children }: { children: ReactNode }) {
           </Anchor>
           <Group gap="sm">
             {account && !held && <Anchor component={Link} to="/account">{t('nav.account')}</Anchor>}
+            {account && !held && <Anchor component={Link} to="/organizations">{t('nav.organizations')}</Anchor>}
             <NativeSelect
               aria-label={t('language.label')}
               value={language}

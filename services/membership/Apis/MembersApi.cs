@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Platform.Contracts.Membership;
@@ -18,11 +19,13 @@ namespace Platform.Membership.Apis;
 public static class MembersApi
 {
     public const int MaxPageSize = 200;
+    public const int MaxSearchLength = 100;
 
     public static IEndpointRouteBuilder MapMembersApi(this IEndpointRouteBuilder routes)
     {
         var members = routes.MapGroup("/organizations/{organizationId:guid}/members").WithTags("Members");
-        members.MapGet("/", List).WithName("ListMembers").WithSummary("Members with filters: rank, unit, state; paged (members.read)");
+        members.MapGet("/", List).WithName("ListMembers").WithSummary("Members with search and filters: rank, unit, state; paged (members.read)")
+            .WithDescription("search matches the start of the email address, first name, last name or full name, ignoring case.");
         members.MapGet("/{userId:guid}", Get).WithName("GetMember").WithSummary("One member (members.read)");
         members.MapPost("/", Add).WithName("AddMember").WithSummary("Add a person who already has an account (members.invite, by the delegation rules)");
         members.MapPut("/{userId:guid}", Change).WithName("ChangeMember")
@@ -39,16 +42,18 @@ public static class MembersApi
 
     public static async Task<Results<Ok<MemberPage>, ValidationProblem, ProblemHttpResult>> List(
         Guid organizationId, HttpContext context, OrganizationAccess access, MembershipDbContext db,
-        string? rank, Guid? unitId, string? state, int? page, int? pageSize, CancellationToken cancellationToken)
+        string? rank, Guid? unitId, string? state, string? search, int? page, int? pageSize, CancellationToken cancellationToken)
     {
         var caller = await access.ForAsync(organizationId, context.User, cancellationToken);
         if (caller is null) return Problems.NotFound("Organization");
         if (!caller.Holds(Permissions.MembersRead)) return Problems.Forbidden("listing members needs members.read");
+        search = string.IsNullOrWhiteSpace(search) ? null : search.Trim();
         var size = pageSize ?? 50;
         var number = page ?? 1;
         var errors = new Dictionary<string, string[]>();
         if (size is < 1 or > MaxPageSize) errors["pageSize"] = [$"Between 1 and {MaxPageSize}."];
         if (number < 1) errors["page"] = ["At least 1."];
+        if (search is { Length: > MaxSearchLength }) errors["search"] = [$"At most {MaxSearchLength} characters."];
         var rankFilter = Rank.Member;
         if (rank is not null && !Ranks.TryParse(rank, out rankFilter)) errors["rank"] = ["One of owner, admin, manager, member, viewer."];
         var stateFilter = MemberState.Active;
@@ -59,6 +64,14 @@ public static class MembersApi
         if (rank is not null) query = query.Where(m => m.Rank == rankFilter);
         if (state is not null) query = query.Where(m => m.State == stateFilter);
         if (unitId is { } unit) query = query.Where(m => m.Units.Any(u => u.UnitId == unit));
+        if (search is not null)
+        {
+            // As identity's user search: a prefix of the email or of a name, ignoring case; % and _ are literal.
+            var prefix = Regex.Replace(search, @"[\\%_]", @"\$0") + "%";
+            query = query.Where(m => db.Users.Any(u => u.Id == m.UserId && (EF.Functions.ILike(u.Email, prefix)
+                || EF.Functions.ILike(u.FirstName, prefix) || EF.Functions.ILike(u.LastName, prefix)
+                || EF.Functions.ILike(u.FirstName + " " + u.LastName, prefix))));
+        }
         var total = await query.CountAsync(cancellationToken);
         var rows = await query
             .Join(db.Users.AsNoTracking(), m => m.UserId, u => u.Id, (m, u) => new { m, u })

@@ -436,7 +436,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Members with filters: rank, unit, state; paged (members.read) */
+        /**
+         * Members with search and filters: rank, unit, state; paged (members.read)
+         * @description search matches the start of the email address, first name, last name or full name, ignoring case.
+         */
         get: operations["ListMembers"];
         put?: never;
         /** Add a person who already has an account (members.invite, by the delegation rules) */
@@ -2161,6 +2164,7 @@ export interface operations {
                 page?: number | string;
                 pageSize?: number | string;
                 rank?: string;
+                search?: string;
                 state?: string;
                 unitId?: string;
             };

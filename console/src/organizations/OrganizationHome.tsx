@@ -1,0 +1,28 @@
+import { Card, SimpleGrid, Text, Title } from '@mantine/core';
+import { Link } from 'react-router';
+import { useOrganization } from './organizationContext';
+import { useOrganizationText } from './text';
+
+/** The organization's start page: what it is, and where its administration lives. */
+export default function OrganizationHome() {
+  const { organization, units } = useOrganization();
+  const { t } = useOrganizationText();
+  const base = `/organizations/${organization.id}`;
+  const areas = [
+    { to: `${base}/members`, title: t('org.members') },
+    { to: `${base}/invitations`, title: t('org.invitations') },
+    { to: `${base}/units`, title: `${t('org.units')} (${units.length})` },
+  ];
+  return (
+    <>
+      <Text>{t('org.slug', { slug: organization.slug })}</Text>
+      <SimpleGrid cols={{ base: 1, sm: 3 }}>
+        {areas.map((area) => (
+          <Card key={area.to} withBorder component={Link} to={area.to}>
+            <Title order={2} size="h3">{area.title}</Title>
+          </Card>
+        ))}
+      </SimpleGrid>
+    </>
+  );
+}

@@ -1,0 +1,27 @@
+import { lazy } from 'react';
+import { Route, Routes } from 'react-router';
+import { OrganizationLayout } from './OrganizationLayout';
+import OrganizationsPage from './OrganizationsPage';
+
+// The area loads as one chunk when a person first opens it; its inner screens load on demand too.
+const OrganizationHome = lazy(() => import('./OrganizationHome'));
+const MembersPage = lazy(() => import('./members/MembersPage'));
+const MemberDetailPage = lazy(() => import('./members/MemberDetailPage'));
+const InvitationsPage = lazy(() => import('./invitations/InvitationsPage'));
+const UnitsPage = lazy(() => import('./units/UnitsPage'));
+
+/** Organization administration, mounted at /organizations/*. */
+export default function OrganizationRoutes() {
+  return (
+    <Routes>
+      <Route index element={<OrganizationsPage />} />
+      <Route path=":organizationId" element={<OrganizationLayout />}>
+        <Route index element={<OrganizationHome />} />
+        <Route path="members" element={<MembersPage />} />
+        <Route path="members/:userId" element={<MemberDetailPage />} />
+        <Route path="invitations" element={<InvitationsPage />} />
+        <Route path="units" element={<UnitsPage />} />
+      </Route>
+    </Routes>
+  );
+}

@@ -12,6 +12,8 @@ const ForgotPasswordPage = lazy(() => import('./signin/ForgotPasswordPage'));
 const ChangePasswordHeldPage = lazy(() => import('./held/ChangePasswordHeldPage'));
 const EnrolTwoFactorHeldPage = lazy(() => import('./held/EnrolTwoFactorHeldPage'));
 const AccountPage = lazy(() => import('./account/AccountPage'));
+const ApprovalsRoutes = lazy(() => import('./approvals/routes'));
+const AdminRoutes = lazy(() => import('./admin/routes'));
 
 const heldRoutes = {
   'password-change-required': '/held/password',
@@ -49,6 +51,8 @@ export function App() {
             <Route path="/held/password" element={<SignedIn><ChangePasswordHeldPage /></SignedIn>} />
             <Route path="/held/two-factor" element={<SignedIn><EnrolTwoFactorHeldPage /></SignedIn>} />
             <Route path="/account" element={<SignedIn><AccountPage /></SignedIn>} />
+            <Route path="/approvals/*" element={<SignedIn><ApprovalsRoutes /></SignedIn>} />
+            <Route path="/admin/*" element={<SignedIn><AdminRoutes /></SignedIn>} />
             <Route path="*" element={<NotFoundPage />} />
           </Routes>
         </Suspense>

@@ -1,9 +1,10 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { Alert, Anchor, Button, Group, Pagination, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Pagination, Text, TextInput } from '@mantine/core';
 import { identity } from '../api/client';
 import { asProblem, describe, type Problem } from '../api/problem';
 import { useI18n } from '../i18n/i18n';
+import { ListTable } from '../layout/ListTable';
 import { AdminFrame } from './AdminFrame';
 import type { AuditRecord } from './types';
 import { UserName } from './UserName';
@@ -59,30 +60,16 @@ export default function AuditPage() {
       {result && result.items.length === 0 && <Text>{t('admin.audit.none')}</Text>}
       {result && result.items.length > 0 && (
         <>
-          <Table aria-label={t('admin.audit.title')}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('admin.audit.when')}</Table.Th>
-                <Table.Th>{t('admin.audit.action')}</Table.Th>
-                <Table.Th>{t('admin.audit.actor')}</Table.Th>
-                <Table.Th>{t('admin.audit.target')}</Table.Th>
-                <Table.Th>{t('admin.audit.address')}</Table.Th>
-                <Table.Th>{t('admin.audit.detail')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {result.items.map((entry) => (
-                <Table.Tr key={entry.id}>
-                  <Table.Td>{new Date(entry.occurredAt).toLocaleString(language)}</Table.Td>
-                  <Table.Td>{entry.action}</Table.Td>
-                  <Table.Td>{entry.actorId && <Anchor component={Link} to={`/admin/users/${entry.actorId}`}><UserName id={entry.actorId} /></Anchor>}</Table.Td>
-                  <Table.Td>{entry.targetUserId && <Anchor component={Link} to={`/admin/users/${entry.targetUserId}`}><UserName id={entry.targetUserId} /></Anchor>}</Table.Td>
-                  <Table.Td>{entry.clientAddress ?? ''}</Table.Td>
-                  <Table.Td>{entry.detail ?? ''}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <ListTable label={t('admin.audit.title')} rows={result.items} rowKey={(entry) => entry.id}
+            columns={[t('admin.audit.when'), t('admin.audit.action'), t('admin.audit.actor'), t('admin.audit.target'), t('admin.audit.address'), t('admin.audit.detail')]}
+            cells={(entry) => [
+              new Date(entry.occurredAt).toLocaleString(language),
+              entry.action,
+              entry.actorId && <Anchor component={Link} to={`/admin/users/${entry.actorId}`}><UserName id={entry.actorId} /></Anchor>,
+              entry.targetUserId && <Anchor component={Link} to={`/admin/users/${entry.targetUserId}`}><UserName id={entry.targetUserId} /></Anchor>,
+              entry.clientAddress ?? '',
+              entry.detail ?? '',
+            ]} />
           {result.total > pageSize && (
             <Pagination total={Math.ceil(result.total / pageSize)} value={page} aria-label={t('admin.audit.pages')}
               onChange={(next) => { const copy = new URLSearchParams(params); copy.set('page', String(next)); setParams(copy); }} />

@@ -33,7 +33,7 @@ export function ImpersonateForm({ userId }: { userId: string }) {
         {problem && !fieldError(problem, 'reason') && <Alert color="red" role="alert">{describe(problem)}</Alert>}
         <TextInput label={t('admin.user.impersonate.reason')} required value={reason}
           onChange={(e) => setReason(e.currentTarget.value)} error={fieldError(problem, 'reason')} />
-        <Group><Button type="submit" color="orange.9">{t('admin.user.impersonate.submit')}</Button></Group>
+        <Group><Button type="submit">{t('admin.user.impersonate.submit')}</Button></Group>
       </Stack>
     </form>
   );

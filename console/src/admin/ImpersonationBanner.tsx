@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { Alert, Button, Group, Text } from '@mantine/core';
+import { Button, Group, Paper, Text } from '@mantine/core';
 import { identity } from '../api/client';
 import { useI18n } from '../i18n/i18n';
 import { useSession } from '../session/session';
@@ -35,11 +35,11 @@ export function ImpersonationBanner() {
   }
 
   return (
-    <Alert color="orange" variant="filled" mb="md" role="region" aria-label={t('impersonation.label')}>
+    <Paper component="section" aria-label={t('impersonation.label')} bg="orange.5" p="sm" mb="md">
       <Group justify="space-between">
         <Text c="black" fw={600}>{t('impersonation.banner', { name: `${account.firstName} ${account.lastName}`, email: account.email })}</Text>
         <Button color="dark" onClick={stop}>{t('impersonation.stop')}</Button>
       </Group>
-    </Alert>
+    </Paper>
   );
 }

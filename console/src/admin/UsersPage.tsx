@@ -1,9 +1,10 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { Alert, Anchor, Badge, Button, Group, NativeSelect, Pagination, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, NativeSelect, Pagination, Text, TextInput } from '@mantine/core';
 import { identity } from '../api/client';
 import { asProblem, describe, type Problem } from '../api/problem';
 import { useI18n } from '../i18n/i18n';
+import { ListTable } from '../layout/ListTable';
 import { AdminFrame } from './AdminFrame';
 import { userStateKey, userStates } from './stateLabel';
 import type { AdminUser } from './types';
@@ -58,26 +59,14 @@ export default function UsersPage() {
       {result && result.items.length > 0 && (
         <>
           <Text size="sm">{t('admin.users.total', { total: String(result.total) })}</Text>
-          <Table aria-label={t('admin.users.title')}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('admin.column.name')}</Table.Th>
-                <Table.Th>{t('admin.column.email')}</Table.Th>
-                <Table.Th>{t('admin.column.state')}</Table.Th>
-                <Table.Th>{t('admin.column.lastLogin')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {result.items.map((user) => (
-                <Table.Tr key={user.id}>
-                  <Table.Td><Anchor component={Link} to={`/admin/users/${user.id}`}>{user.firstName} {user.lastName}</Anchor></Table.Td>
-                  <Table.Td>{user.email}</Table.Td>
-                  <Table.Td><Badge variant="light" c="dark">{stateName(user.state)}</Badge></Table.Td>
-                  <Table.Td>{user.lastLoginAt ? new Date(user.lastLoginAt).toLocaleString(language) : '—'}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <ListTable label={t('admin.users.title')} rows={result.items} rowKey={(user) => user.id}
+            columns={[t('admin.column.name'), t('admin.column.email'), t('admin.column.state'), t('admin.column.lastLogin')]}
+            cells={(user) => [
+              <Anchor component={Link} to={`/admin/users/${user.id}`}>{user.firstName} {user.lastName}</Anchor>,
+              user.email,
+              <Badge variant="light" c="dark">{stateName(user.state)}</Badge>,
+              user.lastLoginAt ? new Date(user.lastLoginAt).toLocaleString(language) : '—',
+            ]} />
           {result.total > pageSize && (
             <Pagination total={Math.ceil(result.total / pageSize)} value={page} aria-label={t('admin.users.pages')}
               onChange={(next) => { const copy = new URLSearchParams(params); copy.set('page', String(next)); setParams(copy); }} />

@@ -1,9 +1,9 @@
-import { Table } from '@mantine/core';
-import type { ApprovalsSchemas } from './types';
 import { useI18n } from '../i18n/i18n';
+import { ListTable } from '../layout/ListTable';
 import { formatTime } from './format';
 import { Person } from './people';
 import { StateBadge } from './StateBadge';
+import type { ApprovalsSchemas } from './types';
 
 type Assignment = ApprovalsSchemas['AssignmentResponse'];
 
@@ -11,27 +11,8 @@ type Assignment = ApprovalsSchemas['AssignmentResponse'];
 export function Approvers({ assignments }: { assignments: readonly Assignment[] }) {
   const { t, language } = useI18n();
   return (
-    <Table aria-label={t('request.approvers.title')}>
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>{t('approvals.column.step')}</Table.Th>
-          <Table.Th>{t('request.approvers.who')}</Table.Th>
-          <Table.Th>{t('approvals.column.state')}</Table.Th>
-          <Table.Th>{t('request.approvers.decided')}</Table.Th>
-          <Table.Th>{t('request.approvers.comment')}</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {assignments.map((a, index) => (
-          <Table.Tr key={index}>
-            <Table.Td>{a.step}</Table.Td>
-            <Table.Td><Person id={a.approverId ?? a.externalEmail} /></Table.Td>
-            <Table.Td><StateBadge state={a.state} /></Table.Td>
-            <Table.Td>{formatTime(a.decidedAt, language)}</Table.Td>
-            <Table.Td>{a.comment ?? ''}</Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+    <ListTable label={t('request.approvers.title')} rows={assignments} rowKey={(_, index) => index}
+      columns={[t('approvals.column.step'), t('request.approvers.who'), t('approvals.column.state'), t('request.approvers.decided'), t('request.approvers.comment')]}
+      cells={(a) => [a.step, <Person id={a.approverId ?? a.externalEmail} />, <StateBadge state={a.state} />, formatTime(a.decidedAt, language), a.comment ?? '']} />
   );
 }

@@ -32,8 +32,8 @@ export function DecisionForm({ requestId, onDecided }: { requestId: string; onDe
       <Textarea label={t('request.decide.comment')} value={comment} maxLength={2000} autosize minRows={2}
         onChange={(e) => setComment(e.currentTarget.value)} error={fieldError(problem, 'comment')} />
       <Group>
-        <Button color="green.9" loading={busy} onClick={() => decide('approve')}>{t('request.decide.approve')}</Button>
-        <Button color="red.9" loading={busy} onClick={() => decide('reject')}>{t('request.decide.reject')}</Button>
+        <Button loading={busy} onClick={() => decide('approve')}>{t('request.decide.approve')}</Button>
+        <Button variant="default" loading={busy} onClick={() => decide('reject')}>{t('request.decide.reject')}</Button>
       </Group>
     </Stack>
   );

@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
-import { Table, Title } from '@mantine/core';
+import { Title } from '@mantine/core';
 import { approvals } from '../api/client';
 import type { ApprovalsSchemas } from './types';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
+import { ListTable } from '../layout/ListTable';
 import { approvalsEn } from './messages';
 import { formatTime } from './format';
 import { Person } from './people';
@@ -27,26 +28,9 @@ export function RequestHistory({ requestId, version }: { requestId: string; vers
   return (
     <section aria-labelledby="history-heading">
       <Title order={2} size="h3" id="history-heading" mb="sm">{t('request.history.title')}</Title>
-      <Table aria-labelledby="history-heading">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('request.history.when')}</Table.Th>
-            <Table.Th>{t('request.history.what')}</Table.Th>
-            <Table.Th>{t('request.history.who')}</Table.Th>
-            <Table.Th>{t('request.history.detail')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {entries.map((entry, index) => (
-            <Table.Tr key={index}>
-              <Table.Td>{formatTime(entry.at, language)}</Table.Td>
-              <Table.Td>{what(entry.event)}</Table.Td>
-              <Table.Td><Person id={entry.actor} /></Table.Td>
-              <Table.Td>{entry.detail ? <Person id={entry.detail} /> : ''}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+      <ListTable label={t('request.history.title')} rows={entries} rowKey={(_, index) => index}
+        columns={[t('request.history.when'), t('request.history.what'), t('request.history.who'), t('request.history.detail')]}
+        cells={(entry) => [formatTime(entry.at, language), what(entry.event), <Person id={entry.actor} />, entry.detail ? <Person id={entry.detail} /> : '']} />
     </section>
   );
 }

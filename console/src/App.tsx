@@ -13,6 +13,8 @@ const ChangePasswordHeldPage = lazy(() => import('./held/ChangePasswordHeldPage'
 const EnrolTwoFactorHeldPage = lazy(() => import('./held/EnrolTwoFactorHeldPage'));
 const AccountPage = lazy(() => import('./account/AccountPage'));
 const OrganizationRoutes = lazy(() => import('./organizations/routes'));
+const ApprovalsRoutes = lazy(() => import('./approvals/routes'));
+const AdminRoutes = lazy(() => import('./admin/routes'));
 
 const heldRoutes = {
   'password-change-required': '/held/password',
@@ -51,6 +53,8 @@ export function App() {
             <Route path="/held/two-factor" element={<SignedIn><EnrolTwoFactorHeldPage /></SignedIn>} />
             <Route path="/account" element={<SignedIn><AccountPage /></SignedIn>} />
             <Route path="/organizations/*" element={<SignedIn><OrganizationRoutes /></SignedIn>} />
+            <Route path="/approvals/*" element={<SignedIn><ApprovalsRoutes /></SignedIn>} />
+            <Route path="/admin/*" element={<SignedIn><AdminRoutes /></SignedIn>} />
             <Route path="*" element={<NotFoundPage />} />
           </Routes>
         </Suspense>

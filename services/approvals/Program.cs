@@ -17,6 +17,7 @@ app.MapOpenApi().AllowAnonymous();
 app.MapDirectoryApi();
 app.MapPoliciesApi();
 app.MapRequestsApi();
+app.MapMyRequestsApi();
 app.MapDecisionsApi();
 app.MapExternalApprovalApi();
 app.Run();

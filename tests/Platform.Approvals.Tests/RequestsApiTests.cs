@@ -169,6 +169,34 @@ public sealed class RequestsApiTests(ApprovalsApiFixture service)
     }
 
     [Fact]
+    public async Task My_requests_are_only_mine_newest_first_filter_by_state_and_page_with_a_cursor()
+    {
+        var (world, requester, manager) = await ArrangeAsync();
+        var first = (await world.RequestAsync(requester, "order")).GetProperty("id").GetGuid();
+        service.Clock.Advance(TimeSpan.FromSeconds(1));
+        var second = (await world.RequestAsync(requester, "order")).GetProperty("id").GetGuid();
+        var someoneElses = (await world.RequestAsync(world.Owner, "order")).GetProperty("id").GetGuid();
+        Assert.Equal(HttpStatusCode.OK, (await world.As(requester).PostAsync($"/requests/{first}/cancel", null)).StatusCode);
+        var client = world.As(requester);
+
+        var page1 = await client.GetFromJsonAsync<JsonElement>("/my-requests?limit=1");
+        var page2 = await client.GetFromJsonAsync<JsonElement>($"/my-requests?limit=1&cursor={page1.GetProperty("nextCursor").GetString()}");
+        var cancelled = await client.GetFromJsonAsync<JsonElement>("/my-requests?state=cancelled");
+
+        Assert.Equal([second, first], page1.GetProperty("items").EnumerateArray().Concat(page2.GetProperty("items").EnumerateArray()).Select(i => i.GetProperty("id").GetGuid()));
+        Assert.Equal(JsonValueKind.Null, page2.GetProperty("nextCursor").ValueKind);
+        Assert.Equal([first], cancelled.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid()));
+        var newest = page1.GetProperty("items")[0];
+        Assert.Equal(("pending", "managers", 1), (newest.GetProperty("state").GetString(), newest.GetProperty("stepName").GetString(), newest.GetProperty("stepCount").GetInt32()));
+        var managers = await world.As(manager).GetFromJsonAsync<JsonElement>("/my-requests");
+        Assert.DoesNotContain(managers.GetProperty("items").EnumerateArray(), i => i.GetProperty("id").GetGuid() == someoneElses);
+        var bad = await client.GetAsync("/my-requests?state=lost&limit=0");
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        var errors = (await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.True(errors.TryGetProperty("state", out _) && errors.TryGetProperty("limit", out _), errors.ToString());
+    }
+
+    [Fact]
     public async Task An_archived_organization_takes_no_new_requests()
     {
         var (world, requester, _) = await ArrangeAsync();

@@ -33,7 +33,7 @@ public sealed class ApprovalEmailTests(NotificationsServiceFixture service)
             Assert.Contains("Replaces the van from 2012.", email.Text);
             Assert.Contains("Amount: 42000.00 EUR", email.Text);
             Assert.Contains("Please decide before 2030-01-15 14:30 UTC.", email.Text);
-            Assert.Contains($"{NotificationsServiceFixture.PublicBaseUrl}/api/approvals/requests/{requested.RequestId}", email.Text);
+            Assert.Contains($"{NotificationsServiceFixture.PublicBaseUrl}/approvals/requests/{requested.RequestId}", email.Text);
         }
 
         await Task.Delay(TimeSpan.FromSeconds(1));

@@ -31,7 +31,7 @@ public sealed class IdentityEmailTests(NotificationsServiceFixture service)
         var email = await service.Mail.WaitForEmailToAsync(attempted.Email);
         Assert.Equal("Someone tried to sign up with your email address", email.Subject);
         Assert.Contains("Forgot password", email.Text);
-        Assert.Contains(NotificationsServiceFixture.PublicBaseUrl + "/", email.Text);
+        Assert.Contains(NotificationsServiceFixture.PublicBaseUrl + "/sign-in", email.Text);
         Assert.DoesNotContain("token=", email.Text + WebUtility.HtmlDecode(email.Html));
     }
 
@@ -94,6 +94,7 @@ public sealed class IdentityEmailTests(NotificationsServiceFixture service)
         var email = await service.Mail.WaitForEmailToAsync(locked.Email);
         Assert.Equal("Your account was locked", email.Subject);
         Assert.Contains("It unlocks at 2030-01-15 14:30 UTC", email.Text);
+        Assert.Contains(NotificationsServiceFixture.PublicBaseUrl + "/sign-in", email.Text);
     }
 
     [Fact]
@@ -116,6 +117,7 @@ public sealed class IdentityEmailTests(NotificationsServiceFixture service)
         var email = await service.Mail.WaitForEmailToAsync(verified.Email);
         Assert.Equal("Welcome to Platform", email.Subject);
         Assert.Contains($"your email address {verified.Email} is confirmed", email.Text);
+        Assert.Contains(NotificationsServiceFixture.PublicBaseUrl + "/sign-in", email.Text);
     }
 
     [Fact]

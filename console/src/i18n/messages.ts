@@ -1,5 +1,10 @@
 // Every string the console shows, in English and German. Keys name the place, not the words.
+import { adminDe, adminEn } from '../admin/messages';
+import { approvalsDe, approvalsEn } from '../approvals/messages';
+
 export const en = {
+  ...approvalsEn,
+  ...adminEn,
   'app.title': 'Platform',
   'app.skip': 'Skip to content',
   'nav.account': 'My account',
@@ -75,6 +80,8 @@ export const en = {
 export type MessageKey = keyof typeof en;
 
 export const de: Record<MessageKey, string> = {
+  ...approvalsDe,
+  ...adminDe,
   'app.title': 'Plattform',
   'app.skip': 'Zum Inhalt springen',
   'nav.account': 'Mein Konto',

@@ -3,6 +3,8 @@ import { Link, useNavigate } from 'react-router';
 import { Anchor, AppShell, Button, Group, NativeSelect, Title } from '@mantine/core';
 import { useI18n, type Language } from '../i18n/i18n';
 import { useSession } from '../session/session';
+import { AdminNav } from '../admin/AdminNav';
+import { ImpersonationBanner } from '../admin/ImpersonationBanner';
 
 export function Shell({ children }: { children: ReactNode }) {
   const { t, language, setLanguage } = useI18n();
@@ -20,6 +22,8 @@ export function Shell({ children }: { children: ReactNode }) {
           <Group gap="sm">
             {account && !held && <Anchor component={Link} to="/account">{t('nav.account')}</Anchor>}
             {account && !held && <Anchor component={Link} to="/organizations">{t('nav.organizations')}</Anchor>}
+            {account && !held && <Anchor component={Link} to="/approvals">{t('nav.approvals')}</Anchor>}
+            <AdminNav />
             <NativeSelect
               aria-label={t('language.label')}
               value={language}
@@ -34,7 +38,7 @@ export function Shell({ children }: { children: ReactNode }) {
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Main id="main">{children}</AppShell.Main>
+      <AppShell.Main id="main"><ImpersonationBanner />{children}</AppShell.Main>
     </AppShell>
   );
 }

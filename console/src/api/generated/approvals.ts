@@ -17,6 +17,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/my-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Requests I made, across my organizations, newest first (?state=&limit=&cursor=; sessions only) */
+        get: operations["ListMyRequests"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/organizations/{organizationId}/policies": {
         parameters: {
             query?: never;
@@ -226,6 +243,33 @@ export interface components {
             type?: null | string;
         };
         JsonElement: unknown;
+        MyRequestPage: {
+            items: components["schemas"]["MyRequestResponse"][];
+            nextCursor: null | string;
+        };
+        MyRequestResponse: {
+            /** Format: double */
+            amount: null | number | string;
+            /** Format: date-time */
+            closedAt: null | string;
+            /** Format: date-time */
+            createdAt: string;
+            currency: null | string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organizationId: string;
+            state: string;
+            /** Format: int32 */
+            step: number | string;
+            /** Format: int32 */
+            stepCount: number | string;
+            /** Format: date-time */
+            stepDeadline: null | string;
+            stepName: string;
+            title: string;
+            type: string;
+        };
         PendingApprovalPage: {
             items: components["schemas"]["PendingApprovalResponse"][];
             nextCursor: null | string;
@@ -375,6 +419,39 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    ListMyRequests: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number | string;
+                state?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyRequestPage"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
             };
         };
     };

@@ -1,0 +1,18 @@
+import { Navigate, Route, Routes } from 'react-router';
+import { NotFoundPage } from '../layout/NotFoundPage';
+import AuditPage from './AuditPage';
+import UserPage from './UserPage';
+import UsersPage from './UsersPage';
+
+/** Platform administration, mounted at /admin/* (loaded on demand); the API refuses everyone but platform administrators. */
+export default function AdminRoutes() {
+  return (
+    <Routes>
+      <Route index element={<Navigate to="users" replace />} />
+      <Route path="users" element={<UsersPage />} />
+      <Route path="users/:id" element={<UserPage />} />
+      <Route path="audit" element={<AuditPage />} />
+      <Route path="*" element={<NotFoundPage />} />
+    </Routes>
+  );
+}

@@ -1,0 +1,3 @@
+import type { components } from '../api/generated/approvals';
+
+export type ApprovalsSchemas = components['schemas'];

@@ -1,0 +1,153 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace Platform.Console.Tests;
+
+/// <summary>
+/// Issue 15, browser scenario 4: a policy with a manager step and an external approver; a request; the manager follows
+/// the emailed link, signs in and approves in the inbox; the external approver decides on the emailed page; the
+/// requester follows the history in the console. The console has no policy editor yet, so the owner sets the policy
+/// and makes the request through the API, as a client app would.
+/// </summary>
+[Collection(ConsolePlatformCollection.Name)]
+public sealed partial class ApprovalsJourneyTests(ConsolePlatform platform)
+{
+    [Fact]
+    public async Task The_manager_approves_in_the_inbox_the_external_approver_on_the_emailed_page_and_the_requester_sees_the_history()
+    {
+        var owner = await GatewayUser.SignUpAsync(platform.Gateway, platform.Mail, "Rhea");
+        var manager = await GatewayUser.SignUpAsync(platform.Gateway, platform.Mail, "Max");
+        var organization = await CreateOrganizationAsync(owner);
+        var added = await owner.Http.PostAsJsonAsync($"/api/membership/organizations/{organization}/members", new { email = manager.Email, rank = "manager" });
+        Assert.True(added.StatusCode == HttpStatusCode.Created, await added.Content.ReadAsStringAsync());
+        var managerId = (await added.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("userId").GetGuid();
+
+        // Approvals learns of the organization and the manager from membership's events.
+        var policy = new
+        {
+            steps = new object[]
+            {
+                new { name = "Manager", source = "role", role = "manager" },
+                new { name = "Buyer", source = "external-nominee" },
+            },
+            externalDomains = new[] { "partner.example" },
+            requesterMayNominate = true,
+        };
+        await Eventually.TrueAsync(async () =>
+            (await owner.Http.PutAsJsonAsync($"/api/approvals/organizations/{organization}/policies/purchase", policy)).IsSuccessStatusCode
+            && (await owner.Http.GetAsync($"/api/approvals/approvers/{managerId}")).IsSuccessStatusCode,
+            "approvals to know the organization and its manager", TimeSpan.FromSeconds(60));
+        var title = $"Delivery van {Random.Shared.Next(1000, 9999)}";
+        var buyer = $"buyer-{Guid.NewGuid():N}@partner.example";
+        var created = await owner.Http.PostAsJsonAsync($"/api/approvals/organizations/{organization}/requests",
+            new { type = "purchase", title, summary = "Replaces the van from 2012.", amount = 42000m, currency = "EUR", externalNominee = buyer });
+        Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        var requestId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+
+        await ManagerApprovesAsync(manager, title, requestId);
+        await BuyerApprovesAsync(buyer, title);
+        await RequesterSeesTheHistoryAsync(owner, title);
+    }
+
+    /// <summary>
+    /// The welcome email's link is the sign-in screen; the approver's "Review the request" link opens the request in the
+    /// console after signing in; the inbox lists it and the manager approves there.
+    /// </summary>
+    private async Task ManagerApprovesAsync(GatewayUser manager, string title, Guid requestId)
+    {
+        await using var visitor = await platform.VisitAsync("approvals-manager");
+        var page = visitor.Page;
+
+        var welcome = await EmailAsync(manager.Email, "Welcome to Platform");
+        await page.GotoAsync(new Uri(LinkIn(welcome.Text, "/sign-in")).PathAndQuery);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in" })).ToBeVisibleAsync();
+
+        var review = await EmailAsync(manager.Email, title);
+        var link = new Uri(LinkIn(review.Text, "/approvals/requests/"));
+        Assert.Equal($"/approvals/requests/{requestId}", link.AbsolutePath);
+        await page.GotoAsync(link.PathAndQuery);
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/sign-in\\?next="));
+        await SignInSteps.SignInAsync(page, manager.Email, GatewayUser.Password);
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/approvals/requests/{requestId}$"));
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = title })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Approve" })).ToBeVisibleAsync();
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Approvals", Exact = true }).ClickAsync();
+        var waiting = page.GetByRole(AriaRole.Table, new() { Name = "Waiting for my decision" });
+        await Assertions.Expect(waiting).ToContainTextAsync("Rhea Tester");
+        await visitor.ScreenAsync("inbox");
+        await waiting.GetByRole(AriaRole.Link, new() { Name = title }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Step 1 of 2: Manager")).ToBeVisibleAsync();
+        await page.GetByLabel("Comment (optional)").FillAsync("Budget checked");
+        await visitor.ScreenAsync("request-to-decide");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Approve" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Your decision is recorded.");
+        await Assertions.Expect(page.GetByText("Step 2 of 2: Buyer")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Approve" })).ToHaveCountAsync(0);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Back to approvals" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Nothing waits for your decision.")).ToBeVisibleAsync();
+    }
+
+    /// <summary>The external approver's one-time page, without the console: it still works and decides.</summary>
+    private async Task BuyerApprovesAsync(string buyer, string title)
+    {
+        var email = await platform.Mail.WaitForEmailToAsync(buyer, TimeSpan.FromSeconds(60));
+        var link = ExternalLink().Match(email.Text ?? "");
+        Assert.True(link.Success, email.Text);
+        await using var visitor = await platform.VisitAsync("approvals-buyer");
+        var page = visitor.Page;
+        await page.GotoAsync(link.Value);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = title })).ToBeVisibleAsync();
+        await page.GetByLabel("Comment (optional)").FillAsync("Fine by the buyer");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Approve" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("You approved the request.")).ToBeVisibleAsync();
+    }
+
+    private async Task RequesterSeesTheHistoryAsync(GatewayUser owner, string title)
+    {
+        await using var visitor = await platform.VisitAsync("approvals-requester");
+        var page = visitor.Page;
+        await page.GotoAsync("/approvals");
+        await SignInSteps.SignInAsync(page, owner.Email, GatewayUser.Password);
+        var mine = page.GetByRole(AriaRole.Table, new() { Name = "My requests" });
+        await Assertions.Expect(mine.GetByRole(AriaRole.Row).Filter(new() { HasText = title })).ToContainTextAsync("approved");
+        await visitor.ScreenAsync("my-requests");
+
+        await mine.GetByRole(AriaRole.Link, new() { Name = title }).ClickAsync();
+        var approvers = page.GetByRole(AriaRole.Table, new() { Name = "Approvers" });
+        await Assertions.Expect(approvers.GetByRole(AriaRole.Row).Filter(new() { HasText = "Max Tester" })).ToContainTextAsync("Budget checked");
+        await Assertions.Expect(approvers.GetByRole(AriaRole.Row).Filter(new() { HasText = "@partner.example" })).ToContainTextAsync("Fine by the buyer");
+        var history = page.GetByRole(AriaRole.Table, new() { Name = "History" });
+        await Assertions.Expect(history.GetByRole(AriaRole.Row).Filter(new() { HasText = "Request made" })).ToContainTextAsync("Rhea Tester");
+        await Assertions.Expect(history.GetByRole(AriaRole.Cell, new() { Name = "Approved", Exact = true })).ToHaveCountAsync(2);
+        await Assertions.Expect(history.GetByRole(AriaRole.Cell, new() { Name = "Link opened", Exact = true })).ToHaveCountAsync(1);
+        await Assertions.Expect(history.GetByRole(AriaRole.Cell, new() { Name = "Decided", Exact = true })).ToHaveCountAsync(1);
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Cancel this request" })).ToHaveCountAsync(0);
+        await visitor.ScreenAsync("request-history");
+    }
+
+    private Task<ReceivedEmail> EmailAsync(string recipient, string subjectPart) =>
+        Eventually.GetAsync(async () => (await platform.Mail.ToAsync(recipient)).FirstOrDefault(e => e.Subject.Contains(subjectPart, StringComparison.Ordinal)),
+            $"an email to {recipient} about {subjectPart}", TimeSpan.FromSeconds(60));
+
+    private static async Task<Guid> CreateOrganizationAsync(GatewayUser owner)
+    {
+        var created = await owner.Http.PostAsJsonAsync("/api/membership/organizations", new { name = "Van Fleet", slug = $"fleet-{Guid.NewGuid():N}"[..20] });
+        Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        return (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
+
+    private static string LinkIn(string? text, string path)
+    {
+        var match = Regex.Match(text ?? "", $@"https?://[^\s""<>]+{Regex.Escape(path)}[^\s""<>]*");
+        Assert.True(match.Success, $"No link to {path} in:\n{text}");
+        return match.Value;
+    }
+
+    [GeneratedRegex(@"/api/approvals/external/[A-Za-z0-9_\-]+")]
+    private static partial Regex ExternalLink();
+}

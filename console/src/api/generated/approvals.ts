@@ -80,7 +80,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * The organization's requests, newest first, paged (?state=&page=&pageSize=)
+         * @description Owners, admins, managers without a unit scope and holders of approvals.read read every request; everyone else the requests they made or were asked to decide. allRequests in the answer says which.
+         */
+        get: operations["ListOrganizationRequests"];
         put?: never;
         /**
          * Ask for approval; routed by the organization's policy for the type
@@ -117,7 +121,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A request and where it stands (its requester, its approvers, the organization's admins) */
+        /** A request and where it stands (its requester, its approvers, the organization's senior managers and approvals.read holders) */
         get: operations["GetRequest"];
         put?: never;
         post?: never;
@@ -185,7 +189,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Everything that happened to a request, in order (its requester and the organization's admins) */
+        /** Everything that happened to a request, in order (its requester, the organization's senior managers and approvals.read holders) */
         get: operations["GetRequestHistory"];
         put?: never;
         post?: never;
@@ -345,6 +349,16 @@ export interface components {
             summary: null | string;
             title: null | string;
             type: null | string;
+        };
+        RequestPage: {
+            allRequests: boolean;
+            items: components["schemas"]["RequestResponse"][];
+            /** Format: int32 */
+            page: number | string;
+            /** Format: int32 */
+            pageSize: number | string;
+            /** Format: int32 */
+            total: number | string;
         };
         RequestResponse: {
             /** Format: double */
@@ -554,6 +568,41 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    ListOrganizationRequests: {
+        parameters: {
+            query?: {
+                page?: number | string;
+                pageSize?: number | string;
+                state?: string;
+            };
+            header?: never;
+            path: {
+                organizationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestPage"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
             };
         };
     };

@@ -87,7 +87,10 @@ export interface paths {
         /** The organizations I belong to */
         get: operations["ListMyOrganizations"];
         put?: never;
-        /** Create an organization (verified users within their ownership limit; platform administrators) */
+        /**
+         * Create an organization (verified users within their ownership limit; platform administrators)
+         * @description inviteContactAs (admin, manager, member, viewer) also invites the contact email with that rank, in the same step: its invitation is listed with the organization's invitations and emailed like any other.
+         */
         post: operations["CreateOrganization"];
         delete?: never;
         options?: never;
@@ -385,8 +388,8 @@ export interface paths {
         get: operations["ListInvitations"];
         put?: never;
         /**
-         * Invite 1 to 500 email addresses with a rank, scope and units; a result per address
-         * @description Results: invited, already-member, already-invited (a pending invitation exists: it is left as it is; resend it to send a new link), invalid, domain-not-allowed, duplicate (the address appeared earlier in the list). A repeated Idempotency-Key with the same request answers with the first response and invites nobody again; with another request it is a 409 problem.
+         * Invite 1 to 500 people (emails, or invitees with names and a language) with a rank, scope and units; a result per address
+         * @description emails are bare addresses; invitees give each person's firstName, lastName and language (en, de) too, which their pending account starts with and the email greets them by; language applies to every address without its own. Results are in the order emails, then invitees: invited, already-member, already-invited (a pending invitation exists: it is left as it is; resend it to send a new link), invalid, domain-not-allowed, duplicate (the address appeared earlier in the list). A repeated Idempotency-Key with the same request answers with the first response and invites nobody again; with another request it is a 409 problem.
          */
         post: operations["InviteMembers"];
         delete?: never;
@@ -803,6 +806,7 @@ export interface components {
         };
         CreateOrganizationRequest: {
             contactEmail: null | string;
+            inviteContactAs?: null | string;
             name: null | string;
             slug: null | string;
         };
@@ -1027,10 +1031,13 @@ export interface components {
             email: string;
             /** Format: date-time */
             expiresAt: string;
+            firstName: null | string;
             /** Format: uuid */
             id: string;
             /** Format: uuid */
             invitedBy: string;
+            language: null | string;
+            lastName: null | string;
             rank: string;
             /** Format: uuid */
             scopeUnitId: null | string;
@@ -1043,8 +1050,16 @@ export interface components {
             invitationId?: null | string;
             result: string;
         };
+        InviteeRequest: {
+            email: null | string;
+            firstName?: null | string;
+            language?: null | string;
+            lastName?: null | string;
+        };
         InviteRequest: {
             emails: null | string[];
+            invitees?: null | components["schemas"]["InviteeRequest"][];
+            language?: null | string;
             rank: null | string;
             /** Format: uuid */
             scopeUnitId: null | string;

@@ -90,7 +90,9 @@ public sealed class RequestsApiTests(ApprovalsApiFixture service)
     [Fact]
     public async Task The_history_is_for_the_requester_and_the_admins_not_for_the_approvers()
     {
-        var (world, requester, manager) = await ArrangeAsync();
+        // The approver is a department's manager: a manager of the whole organization reads every request, history too.
+        var world = await World.OrganizationAsync(service);
+        var (manager, _, requester) = await world.DepartmentThenSeniorAsync();
         var id = (await world.RequestAsync(requester, "order")).GetProperty("id").GetGuid();
 
         Assert.Equal(HttpStatusCode.OK, (await world.As(requester).GetAsync($"/requests/{id}/history")).StatusCode);

@@ -93,7 +93,7 @@ public sealed class OrganizationAdministrationTests(ConsolePlatform platform)
         var demote = await CallAsync(managerPage, "PUT", $"/api/membership/organizations/{organizationId}/members/{adminId}",
             new { rank = "member", unitIds = Array.Empty<Guid>(), customFields = new { } });
         Assert.Equal(403, demote.Status);
-        Assert.Contains("A manager cannot act on a admin", demote.Body);
+        Assert.Contains("A manager cannot act on an admin", demote.Body);
         var suspendAdmin = await CallAsync(managerPage, "POST", $"/api/membership/organizations/{organizationId}/members/{adminId}/suspend");
         Assert.Equal(403, suspendAdmin.Status);
         var suspendMember = await CallAsync(managerPage, "POST", $"/api/membership/organizations/{organizationId}/members/{memberId}/suspend");

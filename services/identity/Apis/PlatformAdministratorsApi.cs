@@ -15,7 +15,7 @@ public static class PlatformAdministratorsApi
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         role.MapPut("/", Grant).WithName("AdminGrantPlatformAdmin").WithSummary("Make the user a platform administrator")
-            .WithDescription("Idempotent. Refused (409) for an account that cannot be used (suspended, archived, inactive, deleted). "
+            .WithDescription("PUT replaces the user's role with platform administrator; there is no body. Idempotent. Refused (409) for an account that cannot be used (suspended, archived, inactive, deleted). "
                 + "The user's sessions started before carry the role from their next login on.");
         role.MapDelete("/", Revoke).WithName("AdminRevokePlatformAdmin").WithSummary("Take the platform administrator role back")
             .WithDescription("Idempotent. Refused (409) for the last platform administrator whose account can be used. "

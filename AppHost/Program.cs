@@ -54,6 +54,9 @@ var approvals = builder.AddProject<Projects.Platform_Approvals>("approvals")
     .AsPlatformService(ports.Port(5104), keys)
     .Uses(approvalsDb).Uses(rabbitmq);
 
+// A request to join (POST .../join-requests) is filed with approvals in the asker's name.
+membership.WithReference(approvals);
+
 gateway
     .Uses(redis)
     .WithReference(identity).WaitFor(identity)

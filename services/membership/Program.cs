@@ -31,4 +31,5 @@ app.MapInvitationsApi();
 app.MapInvitationAcceptanceApi();
 app.MapInvitationPagesApi();
 app.MapImportsApi();
+app.MapJoinRequestsApi();
 app.Run();

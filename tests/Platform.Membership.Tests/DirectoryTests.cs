@@ -13,11 +13,14 @@ namespace Platform.Membership.Tests;
 public sealed class MembershipServiceFixture() : ServiceFixture<MembershipApi, MembershipDbContext>("membershipdb", "membership")
 {
     /// <summary>
-    /// No identity runs beside membership here: it is named at a port nothing listens on, so a test can
-    /// see what membership answers when identity is away (the gateway tests host both).
+    /// No identity or approvals runs beside membership here: each is named at a port nothing listens on, so a
+    /// test can see what membership answers when they are away (the gateway and end-to-end tests host them all).
     /// </summary>
-    protected override void Configure(Dictionary<string, string?> settings) =>
+    protected override void Configure(Dictionary<string, string?> settings)
+    {
         settings["services:identity:http:0"] = $"http://127.0.0.1:{ClosedPort()}";
+        settings["services:approvals:http:0"] = $"http://127.0.0.1:{ClosedPort()}";
+    }
 
     private static int ClosedPort()
     {

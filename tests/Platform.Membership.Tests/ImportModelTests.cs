@@ -83,7 +83,7 @@ public sealed class ImportPlannerTests
     public void Each_row_gets_the_verdict_an_admin_would_expect()
     {
         var organization = Organization.Create("Co-op", "co-op", null, Guid.NewGuid(), Now);
-        organization.UpdateSettings(Rank.Manager, ["example.com"], [new CustomFieldDefinition("techId", "Tech")]);
+        organization.UpdateSettings(Rank.Manager, ["example.com"], [new CustomFieldDefinition("techId", "Tech")], openToJoinRequests: false);
         var admin = new Actor(Guid.NewGuid(), Rank.Admin, null);
         var member = new ImportMember(Guid.NewGuid(), "member@example.com", Rank.Member, [North.Id], [North.Path], new Dictionary<string, string>());
         var peer = new ImportMember(Guid.NewGuid(), "peer@example.com", Rank.Admin, [], [], new Dictionary<string, string>());

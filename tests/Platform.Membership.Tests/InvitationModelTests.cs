@@ -106,7 +106,7 @@ public sealed class InvitationModelTests
     public void The_plan_reports_malformed_addresses_repeats_and_other_domains_in_request_order()
     {
         var organization = Organization.Create("Co-op", "co-op", null, Guid.NewGuid(), Now);
-        organization.UpdateSettings(Rank.Manager, ["example.com"], []);
+        organization.UpdateSettings(Rank.Manager, ["example.com"], [], openToJoinRequests: false);
 
         var plan = InvitationPlan.For([" Ana@Example.com ", "not-an-address", "ana@example.com", "bo@elsewhere.org", "Joe <joe@example.com>", null, "cy@example.com"], organization);
 

@@ -58,7 +58,7 @@ public sealed class OrganizationModelTests
     {
         var organization = Organization.Create("Shop", "shop", null, Guid.NewGuid(), Now);
         Assert.True(organization.AllowsEmail("anyone@anywhere.org"));
-        organization.UpdateSettings(Rank.Manager, ["@Example.com"], []);
+        organization.UpdateSettings(Rank.Manager, ["@Example.com"], [], openToJoinRequests: false);
         Assert.True(organization.AllowsEmail("buyer@example.com"));
         Assert.False(organization.AllowsEmail("buyer@example.com.evil.org"));
     }
@@ -72,5 +72,23 @@ public sealed class OrganizationModelTests
         Assert.NotNull(branch.MoveUnder(team));
         Assert.NotNull(branch.MoveUnder(branch));
         Assert.Null(team.MoveUnder(null));
+    }
+    [Theory]
+    [InlineData(true, false, null, null)]
+    [InlineData(false, false, null, JoinRefusal.NotFound)]
+    [InlineData(true, true, null, JoinRefusal.Archived)]
+    [InlineData(true, false, MemberState.Active, JoinRefusal.AlreadyMember)]
+    [InlineData(false, false, MemberState.Active, JoinRefusal.AlreadyMember)]
+    [InlineData(true, false, MemberState.Suspended, JoinRefusal.Suspended)]
+    public void Only_an_open_active_organization_takes_join_requests_and_only_from_people_outside_it(
+        bool open, bool archived, MemberState? membership, JoinRefusal? expected)
+    {
+        var organization = Organization.Create("Co-op", "co-op", null, Guid.NewGuid(), Now);
+        organization.UpdateSettings(Rank.Manager, [], [], openToJoinRequests: open);
+        if (archived) organization.Archive(Now);
+        var member = membership is null ? null : Member.Join(organization.Id, Guid.NewGuid(), Rank.Member, Now);
+        if (membership == MemberState.Suspended) member!.Suspend();
+
+        Assert.Equal(expected, organization.RefuseJoinRequest(member));
     }
 }

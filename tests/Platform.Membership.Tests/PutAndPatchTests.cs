@@ -19,6 +19,7 @@ public sealed class PutAndPatchTests(MembershipServiceFixture service) : IClassF
         customFields = new[] { new { key = "techId", label = "Technician", required = false } },
         requireTwoFactor = false,
         adminsMayImpersonate = false,
+        openToJoinRequests = false,
     };
 
     [Fact]
@@ -62,7 +63,7 @@ public sealed class PutAndPatchTests(MembershipServiceFixture service) : IClassF
 
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         var errors = (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
-        Assert.Equal(["adminsMayImpersonate", "allowedEmailDomains", "customFields", "minimumRankToInvite"], errors.EnumerateObject().Select(e => e.Name).Order());
+        Assert.Equal(["adminsMayImpersonate", "allowedEmailDomains", "customFields", "minimumRankToInvite", "openToJoinRequests"], errors.EnumerateObject().Select(e => e.Name).Order());
         Assert.Equal(before, (await SettingsAsync(org, owner)).GetRawText());
     }
 
@@ -113,7 +114,7 @@ public sealed class PutAndPatchTests(MembershipServiceFixture service) : IClassF
         var settings = document.GetProperty("paths").GetProperty("/organizations/{organizationId}/settings");
         Assert.True(settings.GetProperty("patch").GetProperty("requestBody").GetProperty("content").TryGetProperty("application/merge-patch+json", out _));
         var schema = Resolve(document, settings.GetProperty("put").GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("schema"));
-        Assert.Equal(["adminsMayImpersonate", "allowedEmailDomains", "customFields", "minimumRankToInvite", "requireTwoFactor"],
+        Assert.Equal(["adminsMayImpersonate", "allowedEmailDomains", "customFields", "minimumRankToInvite", "openToJoinRequests", "requireTwoFactor"],
             schema.GetProperty("required").EnumerateArray().Select(r => r.GetString()).Order());
         var member = document.GetProperty("paths").GetProperty("/organizations/{organizationId}/members/{userId}");
         Assert.True(member.GetProperty("patch").GetProperty("requestBody").GetProperty("content").TryGetProperty("application/merge-patch+json", out _));

@@ -24,7 +24,8 @@ internal static class OrganizationInput
     {
         return JsonMergePatch.MissingFromPut("every setting",
             ("minimumRankToInvite", request.MinimumRankToInvite), ("allowedEmailDomains", request.AllowedEmailDomains),
-            ("customFields", request.CustomFields), ("requireTwoFactor", request.RequireTwoFactor), ("adminsMayImpersonate", request.AdminsMayImpersonate));
+            ("customFields", request.CustomFields), ("requireTwoFactor", request.RequireTwoFactor), ("adminsMayImpersonate", request.AdminsMayImpersonate),
+            ("openToJoinRequests", request.OpenToJoinRequests));
     }
 
     public static Dictionary<string, string[]> ValidateSettings(OrganizationSettingsRequest request, out Rank rank, out List<CustomFieldDefinition> fields)

@@ -28,7 +28,7 @@ public static class OrganizationsApi
         organizations.MapPut("/{organizationId:guid}", UpdateProfile).WithName("UpdateOrganization").WithSummary("Change name and contact email (org.settings)")
             .WithDescription("PUT replaces: name is required; a contactEmail left out, null or empty means none.");
         organizations.MapPut("/{organizationId:guid}/settings", UpdateSettings).WithName("UpdateOrganizationSettings")
-            .WithSummary("Replace the settings: who may invite, allowed email domains, custom member fields, security (org.settings)")
+            .WithSummary("Replace the settings: who may invite, allowed email domains, custom member fields, security, join requests (org.settings)")
             .WithDescription("PUT replaces: every field is required, and a missing one is a 400 naming it. To change some, PATCH.");
         organizations.MapPatch("/{organizationId:guid}/settings", PatchSettings).WithName("PatchOrganizationSettings")
             .Accepts<OrganizationSettingsRequest>(JsonMergePatch.MediaType)
@@ -180,7 +180,7 @@ public static class OrganizationsApi
         // Security first: a refusal there must leave the other settings untouched as well.
         if (caller.Organization.ChangeSecurity(caller.Actor, request.RequireTwoFactor, request.AdminsMayImpersonate, out var securityChanged) is { } refusal)
             return Problems.Forbidden(refusal);
-        caller.Organization.UpdateSettings(rank, request.AllowedEmailDomains ?? [], fields);
+        caller.Organization.UpdateSettings(rank, request.AllowedEmailDomains ?? [], fields, request.OpenToJoinRequests ?? false);
         if (securityChanged) outbox.Add(SecurityChanged(caller.Organization, caller.Actor.UserId, time.GetUtcNow()));
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(OrganizationResponse.From(caller.Organization, caller.Membership?.Rank));
@@ -243,23 +243,26 @@ public sealed record UpdateOrganizationRequest(string? Name, string? ContactEmai
 /// <summary>
 /// The organization's settings, all of them: PUT replaces them as a whole, so every field is required;
 /// PATCH (a JSON merge patch of this shape) changes some, and null there puts back the default
-/// (manager, no domain limit, no custom fields, security off).
+/// (manager, no domain limit, no custom fields, security off, closed to join requests).
 /// </summary>
+/// <param name="OpenToJoinRequests">Anyone signed in may find the organization by its slug and ask to join; its membership.join policy routes the request.</param>
 public sealed record OrganizationSettingsRequest(
     [property: Required] string? MinimumRankToInvite,
     [property: Required] List<string>? AllowedEmailDomains,
     [property: Required] List<CustomFieldRequest>? CustomFields,
     [property: Required] bool? RequireTwoFactor = null,
-    [property: Required] bool? AdminsMayImpersonate = null)
+    [property: Required] bool? AdminsMayImpersonate = null,
+    [property: Required] bool? OpenToJoinRequests = null)
 {
     public static OrganizationSettingsRequest From(Organization organization) => new(
         Ranks.Name(organization.MinimumRankToInvite), organization.AllowedEmailDomains.ToList(),
         organization.CustomFields.Select(f => new CustomFieldRequest(f.Key, f.Label, f.Required)).ToList(),
-        organization.RequireTwoFactor, organization.AdminsMayImpersonate);
+        organization.RequireTwoFactor, organization.AdminsMayImpersonate, organization.OpenToJoinRequests);
 
     /// <summary>What a merge patch removed (null) goes back to its default.</summary>
     public OrganizationSettingsRequest WithDefaults() => new(
-        MinimumRankToInvite ?? Ranks.Name(Rank.Manager), AllowedEmailDomains ?? [], CustomFields ?? [], RequireTwoFactor ?? false, AdminsMayImpersonate ?? false);
+        MinimumRankToInvite ?? Ranks.Name(Rank.Manager), AllowedEmailDomains ?? [], CustomFields ?? [], RequireTwoFactor ?? false, AdminsMayImpersonate ?? false,
+        OpenToJoinRequests ?? false);
 }
 
 public sealed record CustomFieldRequest(string? Key, string? Label, bool Required = false);
@@ -270,10 +273,10 @@ public sealed record OwnershipLimitResponse(Guid UserId, int MaxOrganizations);
 public sealed record OrganizationResponse(
     Guid Id, string Name, string Slug, string? ContactEmail, string State, Guid OwnerId, string? MyRank,
     string MinimumRankToInvite, IReadOnlyList<string> AllowedEmailDomains, IReadOnlyList<CustomFieldDefinition> CustomFields, DateTimeOffset CreatedAt,
-    bool RequireTwoFactor, bool AdminsMayImpersonate)
+    bool RequireTwoFactor, bool AdminsMayImpersonate, bool OpenToJoinRequests)
 {
     public static OrganizationResponse From(Organization o, Rank? myRank) => new(
         o.Id, o.Name, o.Slug, o.ContactEmail, o.State.ToString().ToLowerInvariant(), o.OwnerId, myRank?.ToString().ToLowerInvariant(),
         o.MinimumRankToInvite.ToString().ToLowerInvariant(), o.AllowedEmailDomains, o.CustomFields, o.CreatedAt,
-        o.RequireTwoFactor, o.AdminsMayImpersonate);
+        o.RequireTwoFactor, o.AdminsMayImpersonate, o.OpenToJoinRequests);
 }

@@ -31,6 +31,7 @@ public static class Extensions
         builder.Services.AddScoped<GroupAudience>();
         // Service discovery and the standard resilience handler come from ServiceDefaults' HttpClient defaults.
         builder.Services.AddHttpClient<IdentityAccounts>(http => http.BaseAddress = new Uri(IdentityAccounts.BaseAddress));
+        builder.Services.AddHttpClient<ApprovalsRequests>(http => http.BaseAddress = new Uri(ApprovalsRequests.BaseAddress));
         builder.Services.AddScoped<InvitedCaller>();
         builder.Services.Configure<InvitationOptions>(builder.Configuration.GetSection("Invitations"));
         builder.Services.Configure<ImportOptions>(builder.Configuration.GetSection("Imports"));

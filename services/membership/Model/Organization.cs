@@ -29,6 +29,8 @@ public sealed partial class Organization
     public bool RequireTwoFactor { get; private set; }
     /// <summary>Admins of this organization may impersonate its members of lower rank (identity enforces it).</summary>
     public bool AdminsMayImpersonate { get; private set; }
+    /// <summary>Anyone signed in may find the organization by its slug and ask to join (its membership.join policy decides).</summary>
+    public bool OpenToJoinRequests { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset? ArchivedAt { get; private set; }
 
@@ -51,9 +53,11 @@ public sealed partial class Organization
         ContactEmail = contactEmail;
     }
 
-    public void UpdateSettings(Rank minimumRankToInvite, IEnumerable<string> allowedEmailDomains, IEnumerable<CustomFieldDefinition> customFields)
+    public void UpdateSettings(Rank minimumRankToInvite, IEnumerable<string> allowedEmailDomains, IEnumerable<CustomFieldDefinition> customFields,
+        bool openToJoinRequests)
     {
         MinimumRankToInvite = minimumRankToInvite;
+        OpenToJoinRequests = openToJoinRequests;
         AllowedEmailDomains = allowedEmailDomains.Select(d => d.Trim().TrimStart('@').ToLowerInvariant()).Where(d => d.Length > 0).Distinct().ToList();
         CustomFields = customFields.ToList();
     }
@@ -80,6 +84,19 @@ public sealed partial class Organization
         AdminsMayImpersonate = impersonation;
         return null;
     }
+
+    /// <summary>
+    /// Whether <paramref name="existing"/> (the person's membership here, if any) may ask to join: null when they may.
+    /// An organization not open to join requests is not found at all, so its slug says nothing to outsiders.
+    /// </summary>
+    public JoinRefusal? RefuseJoinRequest(Member? existing) => (OpenToJoinRequests, State, existing?.State) switch
+    {
+        (false, _, null) => JoinRefusal.NotFound,
+        (_, OrganizationState.Archived, _) => JoinRefusal.Archived,
+        (_, _, MemberState.Active) => JoinRefusal.AlreadyMember,
+        (_, _, MemberState.Suspended) => JoinRefusal.Suspended,
+        _ => null,
+    };
 
     public bool AllowsEmail(string email) =>
         AllowedEmailDomains.Count == 0 || AllowedEmailDomains.Contains(email[(email.LastIndexOf('@') + 1)..], StringComparer.Ordinal);
@@ -126,4 +143,12 @@ public sealed partial class Organization
 }
 
 /// <summary>A field an organization defines on its members (a technician id, a branch code).</summary>
+public enum JoinRefusal
+{
+    NotFound,
+    Archived,
+    AlreadyMember,
+    Suspended,
+}
+
 public sealed record CustomFieldDefinition(string Key, string Label, bool Required = false);

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
@@ -46,5 +47,42 @@ internal static class Journeys
         await page.GetByRole(AriaRole.Button, new() { Name = "Set my password" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Accept and join" }).ClickAsync();
         await Assertions.Expect(page.GetByText("You are now a member of")).ToBeVisibleAsync();
+    }
+
+    /// <summary>Presses Create on the organizations page (its form filled) until the new organization's page opens.</summary>
+    public static async Task CreateOrganizationAsync(IPage page, string name)
+    {
+        // Membership learns that the address is verified from identity's event: right after sign-up it may not know yet.
+        var created = page.GetByRole(AriaRole.Heading, new() { Name = name, Level = 1 });
+        var refused = page.GetByRole(AriaRole.Alert);
+        for (var attempt = 0; attempt < 10; attempt++)
+        {
+            await page.GetByRole(AriaRole.Button, new() { Name = "Create", Exact = true }).ClickAsync();
+            await Assertions.Expect(created.Or(refused)).ToBeVisibleAsync();
+            if (await created.IsVisibleAsync()) return;
+            await Task.Delay(TimeSpan.FromSeconds(1));
+        }
+
+        Assert.Fail($"The organization was not created: {await refused.InnerTextAsync()}");
+    }
+
+    public sealed record ApiAnswer(int Status, string Body);
+
+    /// <summary>A call the page's own script could make: same origin, the session cookie, no page in between.</summary>
+    public static async Task<ApiAnswer> CallAsync(IPage page, string method, string path, object? body = null)
+    {
+        var answer = await page.EvaluateAsync<JsonElement>(
+            """
+            async ([method, path, body]) => {
+              const response = await fetch(path, {
+                method, credentials: 'same-origin',
+                headers: body === null ? {} : { 'Content-Type': 'application/json' },
+                body: body === null ? undefined : JSON.stringify(body),
+              });
+              return { status: response.status, body: await response.text() };
+            }
+            """,
+            new object?[] { method, path, body });
+        return new ApiAnswer(answer.GetProperty("status").GetInt32(), answer.GetProperty("body").GetString() ?? "");
     }
 }

@@ -28,7 +28,7 @@ public sealed class OrganizationAdministrationTests(ConsolePlatform platform)
         await owner.ScreenAsync("organizations-none");
         var name = $"Harbour Co-op {run}";
         await page.GetByRole(AriaRole.Region, new() { Name = "Create an organization" }).GetByLabel(new Regex("^Name")).FillAsync(name);
-        await CreateOrganizationAsync(page, name);
+        await Journeys.CreateOrganizationAsync(page, name);
         await Assertions.Expect(page.GetByText("Your rank here: owner")).ToBeVisibleAsync();
         var organizationId = Regex.Match(page.Url, "/organizations/([0-9a-f-]{36})").Groups[1].Value;
         await owner.ScreenAsync("organization-home");
@@ -90,34 +90,18 @@ public sealed class OrganizationAdministrationTests(ConsolePlatform platform)
         await Assertions.Expect(managerPage.GetByLabel("Rank", new() { Exact = true })).Not.ToContainTextAsync("admin");
 
         // Around the page, from the manager's own signed-in page: the API refuses the admin and allows the member.
-        var demote = await CallAsync(managerPage, "PUT", $"/api/membership/organizations/{organizationId}/members/{adminId}",
+        var demote = await Journeys.CallAsync(managerPage, "PUT", $"/api/membership/organizations/{organizationId}/members/{adminId}",
             new { rank = "member", unitIds = Array.Empty<Guid>(), customFields = new { } });
         Assert.Equal(403, demote.Status);
         Assert.Contains("A manager cannot act on an admin", demote.Body);
-        var suspendAdmin = await CallAsync(managerPage, "POST", $"/api/membership/organizations/{organizationId}/members/{adminId}/suspend");
+        var suspendAdmin = await Journeys.CallAsync(managerPage, "POST", $"/api/membership/organizations/{organizationId}/members/{adminId}/suspend");
         Assert.Equal(403, suspendAdmin.Status);
-        var suspendMember = await CallAsync(managerPage, "POST", $"/api/membership/organizations/{organizationId}/members/{memberId}/suspend");
+        var suspendMember = await Journeys.CallAsync(managerPage, "POST", $"/api/membership/organizations/{organizationId}/members/{memberId}/suspend");
         Assert.Equal(200, suspendMember.Status);
 
         // The admin is still an admin, as the owner sees.
         await page.GotoAsync($"/organizations/{organizationId}/members/{adminId}");
         await Assertions.Expect(page.GetByText($"{adminEmail} · admin")).ToBeVisibleAsync();
-    }
-
-    private static async Task CreateOrganizationAsync(IPage page, string name)
-    {
-        // Membership learns that the address is verified from identity's event: right after sign-up it may not know yet.
-        var created = page.GetByRole(AriaRole.Heading, new() { Name = name, Level = 1 });
-        var refused = page.GetByRole(AriaRole.Alert);
-        for (var attempt = 0; attempt < 10; attempt++)
-        {
-            await page.GetByRole(AriaRole.Button, new() { Name = "Create", Exact = true }).ClickAsync();
-            await Assertions.Expect(created.Or(refused)).ToBeVisibleAsync();
-            if (await created.IsVisibleAsync()) return;
-            await Task.Delay(TimeSpan.FromSeconds(1));
-        }
-
-        Assert.Fail($"The organization was not created: {await refused.InnerTextAsync()}");
     }
 
     private static async Task CreateUnitAsync(IPage page, string name, string label, string? parent)
@@ -164,25 +148,5 @@ public sealed class OrganizationAdministrationTests(ConsolePlatform platform)
         await visitor.Page.GetByRole(AriaRole.Button, new() { Name = "Save the changes" }).ClickAsync();
         await Assertions.Expect(visitor.Page.GetByText($"{email} · {rank}")).ToBeVisibleAsync();
         return userId;
-    }
-
-    private sealed record ApiAnswer(int Status, string Body);
-
-    /// <summary>A call the page's own script could make: same origin, the session cookie, no page in between.</summary>
-    private static async Task<ApiAnswer> CallAsync(IPage page, string method, string path, object? body = null)
-    {
-        var answer = await page.EvaluateAsync<JsonElement>(
-            """
-            async ([method, path, body]) => {
-              const response = await fetch(path, {
-                method, credentials: 'same-origin',
-                headers: body === null ? {} : { 'Content-Type': 'application/json' },
-                body: body === null ? undefined : JSON.stringify(body),
-              });
-              return { status: response.status, body: await response.text() };
-            }
-            """,
-            new object?[] { method, path, body });
-        return new ApiAnswer(answer.GetProperty("status").GetInt32(), answer.GetProperty("body").GetString() ?? "");
     }
 }

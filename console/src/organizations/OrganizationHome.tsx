@@ -1,5 +1,6 @@
 import { Card, SimpleGrid, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
+import { OpenToJoinSwitch } from './OpenToJoinSwitch';
 import { useOrganization } from './organizationContext';
 import { useOrganizationText } from './text';
 
@@ -16,6 +17,9 @@ export default function OrganizationHome() {
   return (
     <>
       <Text>{t('org.slug', { slug: organization.slug })}</Text>
+      {(organization.myRank === 'owner' || organization.myRank === 'admin') && organization.state === 'active' && (
+        <OpenToJoinSwitch organization={organization} />
+      )}
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
         {areas.map((area) => (
           <Card key={area.to} withBorder component={Link} to={area.to}>

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { Anchor, Badge, Button, Card, Stack, Table, Text, Title } from '@mantine/core';
 import { identity, membership } from '../api/client';
 import { CreateOrganizationForm } from './CreateOrganizationForm';
+import { JoinOrganizationForm } from './JoinOrganizationForm';
 import type { Organization } from './organizationContext';
 import { useOrganizationText } from './text';
 
@@ -60,6 +61,10 @@ export default function OrganizationsPage() {
       <Card withBorder component="section" aria-labelledby="create-organization-heading">
         <Title order={2} size="h3" id="create-organization-heading" mb="sm">{t('orgs.create')}</Title>
         <CreateOrganizationForm />
+      </Card>
+      <Card withBorder component="section" aria-labelledby="join-organization-heading">
+        <Title order={2} size="h3" id="join-organization-heading" mb="sm">{t('orgs.join')}</Title>
+        <JoinOrganizationForm />
       </Card>
     </Stack>
   );

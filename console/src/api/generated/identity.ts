@@ -447,7 +447,7 @@ export interface paths {
         get?: never;
         /**
          * Make the user a platform administrator
-         * @description Idempotent. Refused (409) for an account that cannot be used (suspended, archived, inactive, deleted). The user's sessions started before carry the role from their next login on.
+         * @description PUT replaces the user's role with platform administrator; there is no body. Idempotent. Refused (409) for an account that cannot be used (suspended, archived, inactive, deleted). The user's sessions started before carry the role from their next login on.
          */
         put: operations["AdminGrantPlatformAdmin"];
         post?: never;

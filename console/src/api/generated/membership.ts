@@ -98,6 +98,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/organizations/{organization}/join-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask to join an organization open to join requests, by its slug (or id)
+         * @description Files an approval request of type membership.join in the caller's name, optionally for some of its units (up to 3); the organization's policy for membership.join routes it, and the answer is that request (Location: /api/approvals/requests/{id}). Honours Idempotency-Key as approvals does. 404 for an organization not open to join requests, 409 for a member, 400 when the organization has no policy for membership.join.
+         */
+        post: operations["AskToJoin"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/organizations/{organizationId}": {
         parameters: {
             query?: never;
@@ -651,7 +671,7 @@ export interface paths {
         };
         get?: never;
         /**
-         * Replace the settings: who may invite, allowed email domains, custom member fields, security (org.settings)
+         * Replace the settings: who may invite, allowed email domains, custom member fields, security, join requests (org.settings)
          * @description PUT replaces: every field is required, and a missing one is a 400 naming it. To change some, PATCH.
          */
         put: operations["UpdateOrganizationSettings"];
@@ -716,6 +736,26 @@ export interface paths {
         put?: never;
         /** Move a unit and its subtree under another (units.manage) */
         post: operations["MoveUnit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations/by-slug/{slug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An organization by its slug: one open to join requests, or one I belong to
+         * @description Any other slug is a 404, so a closed organization's name says nothing to outsiders.
+         */
+        get: operations["FindOrganizationBySlug"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1065,6 +1105,11 @@ export interface components {
             scopeUnitId: null | string;
             unitIds: null | string[];
         };
+        JoinRequestInput: {
+            message: null | string;
+            unitIds: null | string[];
+        };
+        JsonElement: unknown;
         MemberAccessResponse: {
             accountState: string;
             effective: boolean;
@@ -1110,6 +1155,14 @@ export interface components {
             /** Format: uuid */
             parentId: null | string;
         };
+        OrganizationListing: {
+            /** Format: uuid */
+            id: string;
+            myRank: null | string;
+            name: string;
+            openToJoinRequests: boolean;
+            slug: string;
+        };
         OrganizationResponse: {
             adminsMayImpersonate: boolean;
             allowedEmailDomains: string[];
@@ -1122,6 +1175,7 @@ export interface components {
             minimumRankToInvite: string;
             myRank: null | string;
             name: string;
+            openToJoinRequests: boolean;
             /** Format: uuid */
             ownerId: string;
             requireTwoFactor: boolean;
@@ -1133,6 +1187,7 @@ export interface components {
             allowedEmailDomains: null | string[];
             customFields: null | components["schemas"]["CustomFieldRequest"][];
             minimumRankToInvite: null | string;
+            openToJoinRequests: null | boolean;
             requireTwoFactor: null | boolean;
         };
         OwnershipLimitRequest: {
@@ -1149,6 +1204,14 @@ export interface components {
             builtIn: boolean;
             description: string;
             key: string;
+        };
+        ProblemDetails: {
+            detail?: null | string;
+            instance?: null | string;
+            /** Format: int32 */
+            status?: null | number | string;
+            title?: null | string;
+            type?: null | string;
         };
         RankGrantResponse: {
             explanation: string;
@@ -1422,6 +1485,70 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+        };
+    };
+    AskToJoin: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                organization: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": null | components["schemas"]["JoinRequestInput"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JsonElement"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -2933,6 +3060,28 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+        };
+    };
+    FindOrganizationBySlug: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationListing"];
                 };
             };
         };

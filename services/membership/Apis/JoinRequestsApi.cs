@@ -85,7 +85,7 @@ public static class JoinRequestsApi
             return TypedResults.Json(body, statusCode: StatusCodes.Status201Created, contentType: "application/json");
         }
 
-        return TypedResults.Json(body, statusCode: (int)status, contentType: "application/problem+json");
+        return TypedResults.Json(body, statusCode: (int)status, contentType: (int)status < 400 ? "application/json" : "application/problem+json");
     }
 
     private static async Task<(Organization, Member?)?> FindAsync(MembershipDbContext db, string slugOrId, Guid userId, CancellationToken cancellationToken)

@@ -48,7 +48,7 @@ public sealed record InfrastructureSettings(
         .GetValue<bool>("Infrastructure:Only");
 
     /// <summary>The fixed port, or a free one when ports are dynamic (tests, parallel runs).</summary>
-    public int Port(int fixedPort) => DynamicPorts ? FreePort() : fixedPort;
+    public int Port(int fixedPort) => DynamicPorts ? FreePorts.Next() : fixedPort;
 
     public string DataFolder(string name) => Directory.CreateDirectory(Path.Combine(DataDirectory, name)).FullName;
 
@@ -88,12 +88,5 @@ public sealed record InfrastructureSettings(
         {
             return false; // no docker command at all
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

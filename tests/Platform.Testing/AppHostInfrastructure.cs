@@ -30,18 +30,46 @@ public sealed class AppHostInfrastructure : IAsyncDisposable
     /// <summary>maildev's inbox and REST API.</summary>
     public Uri Inbox => app.GetEndpoint("smtp", "http");
 
+    /// <summary>
+    /// Starts the servers; when one fails to start (a port taken between being chosen and being bound), once more
+    /// on other ports and a fresh data folder, and the first failure's server logs go to standard error.
+    /// </summary>
     public static async Task<AppHostInfrastructure> StartAsync(string? dataDirectory = null)
     {
-        var data = dataDirectory ?? Path.Combine(Path.GetTempPath(), $"platform-servers-{Guid.NewGuid():N}");
+        var data = dataDirectory ?? NewDataDirectory();
+        try
+        {
+            return await StartOnceAsync(data);
+        }
+        catch (DistributedApplicationException first) when (dataDirectory is null)
+        {
+            await Console.Error.WriteLineAsync($"Servers did not start ({first.Message}); starting them once more. Logs: {data}");
+            return await StartOnceAsync(NewDataDirectory());
+        }
+    }
+
+    private static string NewDataDirectory() => Path.Combine(Path.GetTempPath(), $"platform-servers-{Guid.NewGuid():N}");
+
+    private static async Task<AppHostInfrastructure> StartOnceAsync(string data)
+    {
         using var timeout = new CancellationTokenSource(Patience);
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Platform_AppHost>(
             ["--Infrastructure:Only=true", "--Infrastructure:DynamicPorts=true", $"--Infrastructure:DataDirectory={data}"],
             timeout.Token);
         var app = await builder.BuildAsync(timeout.Token);
-        await app.StartAsync(timeout.Token);
-        foreach (var server in Servers)
+        try
         {
-            await app.ResourceNotifications.WaitForResourceHealthyAsync(server, timeout.Token);
+            await app.StartAsync(timeout.Token);
+            foreach (var server in Servers)
+            {
+                await app.ResourceNotifications.WaitForResourceHealthyAsync(server, timeout.Token);
+            }
+        }
+        catch
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+            throw;
         }
 
         return new AppHostInfrastructure(app, data);

@@ -53,6 +53,9 @@ public static class RabbitMQExecutableExtensions
             .WithEnvironment("RABBITMQ_ENABLED_PLUGINS_FILE", Path.Combine(folder, "enabled_plugins"))
             .WithEnvironment("ERL_EPMD_PORT", Invariant(epmdPort))
             .WithEnvironment("ERL_EPMD_ADDRESS", "127.0.0.1")
+            // Without it, a node (or its prelaunch helper) that finds no epmd starts `epmd -daemon` on our port, which
+            // outlives the run and then keeps `{name}-epmd` from starting the next time.
+            .WithEnvironment("ERL_FLAGS", "-start_epmd false")
             .WithFixedEndpoint("tcp", port, "amqp")
             .WaitFor(epmd)
             .WithConnectionProbe(async (connectionString, ct) =>

@@ -43,6 +43,9 @@ public sealed class BenchPlatform : IAsyncDisposable
     }
 
     public DistributedApplication App { get; }
+
+    /// <summary>The AppHost's data folder: its servers' data and the internal token's key pair.</summary>
+    public string DataDirectory => _data;
     public HttpClient Gateway { get; }
     public MailDevClient Mail { get; }
 

@@ -34,7 +34,7 @@ public sealed class BenchmarkOptions
                 case "--hash-seconds": options.HashSingleThread = options.HashParallel = Seconds(args[++i]); break;
                 case "--users-per-worker": options.UsersPerWorker = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--approval-emails": options.ApprovalEmails = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
-                case "hash" or "login" or "keycloak" or "get" or "approvals": options.Scenarios.Add(args[i]); break;
+                case "hash" or "login" or "keycloak" or "get" or "gateway" or "approvals": options.Scenarios.Add(args[i]); break;
                 case "all": options.Scenarios.AddRange(["hash", "login", "get", "approvals", "keycloak"]); break;
                 default: throw new ArgumentException($"unknown argument '{args[i]}'; {Usage}");
             }

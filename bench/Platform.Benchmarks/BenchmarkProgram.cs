@@ -26,13 +26,14 @@ public static class BenchmarkProgram
         if (scenarios.Contains("hash")) await HashBenchmark.RunAsync(options);
 
         // login, get and approvals share one platform with identity's default hashing; keycloak needs identity restarted.
-        if (scenarios.Contains("login") || scenarios.Contains("get") || scenarios.Contains("approvals"))
+        if (scenarios.Contains("login") || scenarios.Contains("get") || scenarios.Contains("gateway") || scenarios.Contains("approvals"))
         {
             await using var platform = await BenchPlatform.StartAsync(Argon2idAlgorithm.Owasp);
             await RunGuardedAsync(platform, async () =>
             {
                 if (scenarios.Contains("login")) await LoginBenchmark.RunAsync(platform, options, Argon2idAlgorithm.Owasp, keycloak: false);
                 if (scenarios.Contains("get")) await GetBenchmark.RunAsync(platform, options);
+                if (scenarios.Contains("gateway")) await GatewayBenchmark.RunAsync(platform, options);
                 if (scenarios.Contains("approvals")) await ApprovalsBenchmark.RunAsync(platform, options);
             });
         }

@@ -13,4 +13,9 @@ public static class InternalClaims
     public const string Scope = "scope";
     /// <summary>The API token (personal) or client app a request comes from, or <see cref="InternalIdentity.GatewayClientId"/>.</summary>
     public const string ClientId = "client_id";
+    /// <summary>
+    /// The organization of the OpenID client app a user's access token was issued to: the request acts for the user in
+    /// that organization only (<see cref="ClientOrganizationBoundary"/>). Absent for sessions and platform-wide clients.
+    /// </summary>
+    public const string ClientOrganization = "client_org";
 }

@@ -90,6 +90,7 @@ public sealed class InternalTokenIssuer
         if (identity.PlatformAdmin) claims[InternalClaims.PlatformAdmin] = true;
         if (identity.ClientId is not null) claims[InternalClaims.ClientId] = identity.ClientId;
         if (identity.Scopes is not null) claims[InternalClaims.Scope] = string.Join(' ', identity.Scopes);
+        if (identity.ClientOrganizationId is { } clientOrganization) claims[InternalClaims.ClientOrganization] = clientOrganization.ToString();
         if (identity.ImpersonatorId is { } actor)
         {
             claims[InternalClaims.Actor] = JsonSerializer.SerializeToElement(new Dictionary<string, string> { ["sub"] = actor.ToString() });

@@ -8,6 +8,8 @@ namespace Platform.ServiceDefaults.Email;
 public static class Languages
 {
     public const int MaxLength = 10;
+    /// <summary>The language of someone who chose none.</summary>
+    public const string Default = "en";
     public static readonly IReadOnlyList<string> Supported = ["en", "de"];
 
     /// <summary>Null or blank is "no choice"; otherwise one of <see cref="Supported"/>, case-insensitive.</summary>

@@ -28,7 +28,8 @@ public static class ProblemDetailsExtensions
     /// Every error leaves as RFC 9457 ProblemDetails; call it first in the pipeline. Authentication
     /// and authorization are placed after it explicitly, because the ones WebApplication adds on its
     /// own would run first and leave a bare 401/403. Between them: a service refuses what did not come
-    /// through the gateway, and answers routing's own refusals (404, 405, 415) without authorization.
+    /// through the gateway, answers routing's own refusals (404, 405, 415) without authorization, and keeps an
+    /// organization's client app out of other organizations.
     /// </summary>
     public static WebApplication UsePlatformProblemDetails(this WebApplication app)
     {
@@ -39,6 +40,7 @@ public static class ProblemDetailsExtensions
             app.UseAuthentication();
             app.UseMiddleware<InternalTokenGate>();
             app.UseMiddleware<RoutingRefusals>();
+            app.UseMiddleware<ClientOrganizationBoundary>();
             app.UseAuthorization();
         }
 

@@ -16,8 +16,9 @@ namespace Platform.Gateway.Tokens;
 /// an ID token is no access token) and the expiry. What only identity knows (the token or its family revoked, the
 /// account suspended or locked) it asks, caching the answer for <see cref="ApiTokenResolver.CacheLifetime"/> like
 /// for <c>plt_</c> tokens: a revocation takes effect within that second.
-/// A user's token acts for the user as a session would, but never with platform-admin rights and with no active
-/// organization; a client-credentials token acts for the client app, with no permission keys.
+/// A user's token acts for the user as a session would, but never with platform-admin rights, with no active
+/// organization, and (from an organization's client app) in that organization only; a client-credentials token acts
+/// for the client app, with no permission keys.
 /// </summary>
 public sealed class OpenIdAccessTokenResolver(
     OpenIdSigningKeySet signingKeys, IHttpClientFactory clients, InternalTokenIssuer issuer, PlatformRedis redis, IOptions<GatewayOptions> options,
@@ -61,7 +62,7 @@ public sealed class OpenIdAccessTokenResolver(
         var status = await StatusAsync(tokenId, cancellationToken);
         return status switch
         {
-            { Active: true, Kind: "user", Subject: { } user } => new InternalIdentity(user, ClientId: status.ClientId),
+            { Active: true, Kind: "user", Subject: { } user } => new InternalIdentity(user, ClientId: status.ClientId, ClientOrganizationId: status.OrganizationId),
             { Active: true, Kind: "client", Subject: { } app } => new InternalIdentity(app, ActiveOrganizationId: status.OrganizationId, ClientId: status.ClientId, Scopes: []),
             _ => null,
         };

@@ -30,6 +30,7 @@ public sealed class CodeFlowTests(OpenIdPlatform platform)
         Assert.Equal(owner.Email, claims.GetProperty("email").GetString());
         Assert.True(claims.GetProperty("email_verified").GetBoolean());
         Assert.Equal("Ada Tester", claims.GetProperty("name").GetString());
+        Assert.Equal("en", claims.GetProperty("locale").GetString());
         Assert.Equal(["pwd"], claims.GetProperty("amr").EnumerateArray().Select(a => a.GetString()));
         var membership = Assert.Single(claims.GetProperty("organizations").EnumerateArray());
         Assert.Equal(organization, membership.GetProperty("id").GetGuid());
@@ -37,6 +38,7 @@ public sealed class CodeFlowTests(OpenIdPlatform platform)
 
         var userinfo = seen.GetProperty("userinfo");
         Assert.Equal(owner.Email, userinfo.GetProperty("email").GetString());
+        Assert.Equal("en", userinfo.GetProperty("locale").GetString());
         Assert.Equal(organization, Assert.Single(userinfo.GetProperty("organizations").EnumerateArray()).GetProperty("id").GetGuid());
 
         var accessToken = OpenIdSetup.Payload(seen.GetProperty("accessToken").GetString()!);
@@ -112,6 +114,9 @@ public sealed class CodeFlowTests(OpenIdPlatform platform)
         Assert.Equal("invalid_grant", seen.GetProperty("second").GetString());
         Assert.False(seen.GetProperty("accessTokenActive").GetBoolean());
         Assert.False(seen.GetProperty("refreshTokenActive").GetBoolean());
+        Assert.Equal(1, await CountAsync("""
+            SELECT count(*) FROM "AuditEntries" WHERE "Action" = 'openid.token-reused' AND "TargetUserId" = @user::uuid AND "Detail" LIKE '%redeemed authorization code%'
+            """, (await OpenIdSetup.UserIdAsync(user)).ToString()));
     }
 
     [Fact]
@@ -124,6 +129,10 @@ public sealed class CodeFlowTests(OpenIdPlatform platform)
         Assert.Equal("invalid_grant", seen.GetProperty("reuse").GetString());
         Assert.Equal("invalid_grant", seen.GetProperty("successor").GetString());
         Assert.False(seen.GetProperty("successorAccessTokenActive").GetBoolean());
+        // The reuse is in the user's audit trail, once: the successor refused after it is no second reuse.
+        Assert.Equal(1, await CountAsync("""
+            SELECT count(*) FROM "AuditEntries" WHERE "Action" = 'openid.token-reused' AND "TargetUserId" = @user::uuid AND "Detail" LIKE '%redeemed refresh token%'
+            """, (await OpenIdSetup.UserIdAsync(user)).ToString()));
     }
 
     [Fact]

@@ -32,7 +32,7 @@ public sealed class OpenIdSetup(RunningPlatform platform)
     public static async Task<Guid> OrganizationAsync(GatewayUser owner)
     {
         var created = await owner.Http.PostAsJsonAsync("/api/membership/organizations", new { name = "Field Service", slug = $"org-{Guid.NewGuid():N}"[..20] });
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
         return (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
     }
 

@@ -34,8 +34,9 @@ public static class DecisionsApi
         var size = limit ?? 50;
         if (size is < 1 or > MaxPageSize) return Problems.Validation("limit", $"Between 1 and {MaxPageSize}.");
         var me = context.User.UserId();
+        var bound = context.User.ClientOrganizationId();
         var rows = await db.Requests.AsNoTracking()
-            .Where(r => r.State == RequestState.Pending)
+            .Where(r => r.State == RequestState.Pending && (bound == null || r.OrganizationId == bound))
             .Where(r => db.Members.Any(m => m.OrganizationId == r.OrganizationId && m.UserId == me && !m.Suspended))
             .SelectMany(r => r.Assignments.Where(a => a.ApproverId == me && a.State == AssignmentState.Pending && a.Step == r.CurrentStep),
                 (r, a) => new { r.Id, r.OrganizationId, r.Type, r.Title, r.Amount, r.Currency, r.RequesterId, r.CurrentStep, r.Steps, r.StepDeadline, a.AssignedAt, AssignmentId = a.Id })

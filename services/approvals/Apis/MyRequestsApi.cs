@@ -36,9 +36,10 @@ public static class MyRequestsApi
 
         if (errors.Count > 0) return Problems.Validation(errors);
         var me = context.User.UserId();
+        var bound = context.User.ClientOrganizationId();
         // Request ids are version 7: their order is the order they were made in.
         var rows = await db.Requests.AsNoTracking()
-            .Where(r => r.RequesterId == me)
+            .Where(r => r.RequesterId == me && (bound == null || r.OrganizationId == bound))
             .Where(r => r.Type == CallerAccess.JoinType || db.Members.Any(m => m.OrganizationId == r.OrganizationId && m.UserId == me && !m.Suspended))
             .Where(r => only == null || r.State == only)
             .Where(r => cursor == null || r.Id.CompareTo(cursor.Value) < 0)

@@ -23,6 +23,7 @@ public sealed class CallerAccess(ApprovalsDbContext db)
         Guid organizationId, ClaimsPrincipal principal, CancellationToken cancellationToken, bool mayBeProspect = false)
     {
         var userId = principal.UserId();
+        if (!principal.MayActIn(organizationId)) return null;
         if (IsClientApp(principal))
         {
             // A client app acts only in the organization its token belongs to, as the requester of its own requests.

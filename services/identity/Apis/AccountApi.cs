@@ -23,11 +23,11 @@ public static class AccountApi
         account.MapPut("/", UpdateProfile).RequireScope(IdentityScopes.AccountWrite).WithName("UpdateMyProfile").WithSummary("Change my name and language")
             .WithDescription("PUT replaces: firstName and lastName are both required, and a missing one is a 400 naming it. "
                 + "language (en or de) is the language of the platform's emails to me; left out, the one chosen before stays.");
-        account.MapPost("/password", ChangePassword).RefuseWhileImpersonating().WithName("ChangeMyPassword").WithSummary("Change my password (needs the current one)")
+        account.MapPost("/password", ChangePassword).RequireOwnerInPerson().WithName("ChangeMyPassword").WithSummary("Change my password (needs the current one)")
             .WithDescription("Ends my other sessions unless endOtherSessions is false; this session stays.");
-        account.MapPost("/email", RequestEmailChange).RefuseWhileImpersonating().WithName("ChangeMyEmail")
+        account.MapPost("/email", RequestEmailChange).RequireOwnerInPerson().WithName("ChangeMyEmail")
             .WithSummary("Move my account to another address (needs my password); applies once the new address is confirmed");
-        account.MapGet("/export", Export).WithName("ExportMyData").WithSummary("Everything the platform's identity service holds about me, as JSON");
+        account.MapGet("/export", Export).RefuseClientApps().WithName("ExportMyData").WithSummary("Everything the platform's identity service holds about me, as JSON");
         return routes;
     }
 

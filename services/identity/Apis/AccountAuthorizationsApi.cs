@@ -15,7 +15,7 @@ public static class AccountAuthorizationsApi
         var authorizations = routes.MapGroup("/account/authorizations").WithTags("My account");
         authorizations.MapGet("/", List).WithName("ListMyAppAuthorizations")
             .WithSummary("The third-party apps I allowed to sign me in, with what I allowed each");
-        authorizations.MapDelete("/{id}", Revoke).RefuseWhileImpersonating().WithName("RevokeMyAppAuthorization")
+        authorizations.MapDelete("/{id}", Revoke).RequireOwnerInPerson().WithName("RevokeMyAppAuthorization")
             .WithSummary("Withdraw an app's permission: its tokens stop working within a second, and it asks again next time")
             .ProducesProblem(StatusCodes.Status404NotFound);
         return routes;

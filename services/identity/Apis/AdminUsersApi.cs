@@ -43,7 +43,7 @@ public static class AdminUsersApi
         users.MapPost("/{id}/restore", Restore).ForOneUser().WithName("AdminRestoreUser").WithSummary("Bring an archived user back to the state before archiving");
         users.MapPost("/{id}/delete", Delete).ForOneUser().WithName("AdminDeleteUser")
             .WithSummary("Delete an archived user: personal data is anonymized, the id stays, the email is free again");
-        users.MapPost("/{id}/impersonate", Impersonate).RefuseWhileImpersonating().ProducesProblem(StatusCodes.Status404NotFound).WithName("AdminImpersonateUser")
+        users.MapPost("/{id}/impersonate", Impersonate).RequireOwnerInPerson().ProducesProblem(StatusCodes.Status404NotFound).WithName("AdminImpersonateUser")
             .WithSummary("Act as a user (never a platform administrator), with a reason, for a limited time")
             .WithDescription("This browser session then speaks for the user until the impersonation expires or DELETE /sessions/current ends it, "
                 + "which returns to the administrator's own session. The user sees it in their sessions and audit trail.");

@@ -17,7 +17,7 @@ public static class ApiTokensApi
 {
     public static IEndpointRouteBuilder MapApiTokensApi(this IEndpointRouteBuilder routes)
     {
-        var personal = routes.MapGroup("/account/tokens").WithTags("My account").RefuseWhileImpersonating();
+        var personal = routes.MapGroup("/account/tokens").WithTags("My account").RequireOwnerInPerson();
         personal.MapPost("/", CreatePersonal).WithName("CreateMyToken")
             .WithSummary("Create a personal access token; the secret is in this answer only");
         personal.MapGet("/", ListPersonal).WithName("ListMyTokens").WithSummary("My personal access tokens (never their secrets)");
@@ -25,7 +25,7 @@ public static class ApiTokensApi
 
         // The organization's owner and admins (as identity's copy of membership's data says) and platform administrators.
         var apps = routes.MapGroup("/organizations/{organizationId:guid}/client-apps").WithTags("Client apps")
-            .RefuseWhileImpersonating().RequireOrganizationAdministrator()
+            .RequireOwnerInPerson().RequireOrganizationAdministrator()
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
         apps.MapPost("/", RegisterClientApp).WithName("RegisterClientApp").WithSummary("Register a client app of the organization");
         apps.MapGet("/", ListClientApps).WithName("ListClientApps").WithSummary("The organization's client apps");

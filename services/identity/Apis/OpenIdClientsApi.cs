@@ -15,7 +15,7 @@ public static class OpenIdClientsApi
     public static IEndpointRouteBuilder MapOpenIdClientsApi(this IEndpointRouteBuilder routes)
     {
         var settings = routes.MapGroup("/organizations/{organizationId:guid}/client-apps/{appId:guid}/openid-connect").WithTags("Client apps")
-            .RefuseWhileImpersonating().RequireOrganizationAdministrator()
+            .RequireOwnerInPerson().RequireOrganizationAdministrator()
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
         settings.MapPut("/", Save).WithName("SaveClientAppOpenIdConnect")
             .WithSummary("Let the client app sign users in with OpenID Connect, or change how; a new secret is in this answer only")

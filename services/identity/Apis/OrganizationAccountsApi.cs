@@ -16,7 +16,7 @@ public static class OrganizationAccountsApi
     public static IEndpointRouteBuilder MapOrganizationAccountsApi(this IEndpointRouteBuilder routes)
     {
         var accounts = routes.MapGroup("/organizations/{organizationId:guid}/accounts").WithTags("Organization accounts")
-            .RefuseWhileImpersonating()
+            .RequireOwnerInPerson()
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
         accounts.MapPost("/", Create).ProducesProblem(StatusCodes.Status409Conflict).WithName("OrganizationCreateAccount")
             .WithSummary("Create an account the organization manages; the person becomes a member")

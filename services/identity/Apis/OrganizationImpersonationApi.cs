@@ -15,7 +15,7 @@ public static class OrganizationImpersonationApi
     public static IEndpointRouteBuilder MapOrganizationImpersonationApi(this IEndpointRouteBuilder routes)
     {
         routes.MapPost("/organizations/{organizationId:guid}/members/{userId:guid}/impersonate", Impersonate).WithTags("Administration")
-            .RefuseWhileImpersonating().WithName("OrganizationAdminImpersonateMember")
+            .RequireOwnerInPerson().WithName("OrganizationAdminImpersonateMember")
             .WithSummary("Act as a member of lower rank of my organization, with a reason, for a limited time")
             .WithDescription("For the organization's owner and admins when the organization allows it. Refused (403) for members of equal or higher rank, "
                 + "platform administrators and people who are not members of this organization; 404 when the caller is not a member in force of it. "

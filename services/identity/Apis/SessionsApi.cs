@@ -25,14 +25,14 @@ public static class SessionsApi
         sessions.MapDelete("/current", LogOut).WithName("LogOut").WithSummary("End this session");
         sessions.MapGet("/current", Current).WithName("GetCurrentSession").WithSummary("This session, with its active organization")
             .ProducesProblem(StatusCodes.Status401Unauthorized);
-        sessions.MapPut("/current/organization", SwitchOrganization).RefuseWhileImpersonating().WithName("SwitchActiveOrganization")
+        sessions.MapPut("/current/organization", SwitchOrganization).RequireOwnerInPerson().WithName("SwitchActiveOrganization")
             .WithSummary("Act in another organization (or none, with null) without logging in again")
             .WithDescription("PUT replaces the session's active organization (organizationId null: none). Only an organization, not archived, in which the user is an active member; any other answers 404. "
                 + "The gateway puts it in the internal token's org claim from the next request on.")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status401Unauthorized);
-        sessions.MapGet("/", List).WithName("ListSessions").WithSummary("My sessions");
-        sessions.MapDelete("/{id}", End).WithName("EndSession").WithSummary("End one of my sessions");
-        sessions.MapDelete("/", EndOthers).WithName("EndOtherSessions").WithSummary("End all my sessions but this one");
+        sessions.MapGet("/", List).RefuseClientApps().WithName("ListSessions").WithSummary("My sessions");
+        sessions.MapDelete("/{id}", End).RefuseClientApps().WithName("EndSession").WithSummary("End one of my sessions");
+        sessions.MapDelete("/", EndOthers).RefuseClientApps().WithName("EndOtherSessions").WithSummary("End all my sessions but this one");
         return routes;
     }
 

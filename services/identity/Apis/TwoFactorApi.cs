@@ -15,7 +15,7 @@ public static class TwoFactorApi
 {
     public static IEndpointRouteBuilder MapTwoFactorApi(this IEndpointRouteBuilder routes)
     {
-        var twoFactor = routes.MapGroup("/account/two-factor").WithTags("My account").RefuseWhileImpersonating();
+        var twoFactor = routes.MapGroup("/account/two-factor").WithTags("My account").RequireOwnerInPerson();
         twoFactor.MapPost("/", Enrol).WithName("EnrolTwoFactor")
             .WithSummary("Start two-factor enrolment (needs my password): a TOTP secret, its otpauth URI and a QR code (PNG, base64)");
         twoFactor.MapPost("/confirm", Confirm).WithName("ConfirmTwoFactor")

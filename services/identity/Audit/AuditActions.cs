@@ -39,6 +39,8 @@ public static class AuditActions
     public const string OpenIdConsentDenied = "openid.consent-denied";
     public const string OpenIdConsentRevoked = "openid.consent-revoked";
     public const string OpenIdTokenRevoked = "openid.token-revoked";
+    /// <summary>A code or refresh token presented again after it was used: its whole family is revoked.</summary>
+    public const string OpenIdTokenReused = "openid.token-reused";
     public const string TwoFactorEnrolmentStarted = "two-factor.enrolment-started";
     public const string TwoFactorEnabled = "two-factor.enabled";
     public const string TwoFactorDisabled = "two-factor.disabled";

@@ -7,6 +7,7 @@ using Microsoft.IdentityModel.Tokens;
 using OpenIddict.Abstractions;
 using Platform.Identity.Infrastructure;
 using Platform.Identity.Model;
+using Platform.ServiceDefaults.Email;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Platform.Identity.OpenIdConnect;
@@ -45,6 +46,7 @@ public sealed class OpenIdClaims(IdentityDbContext db)
             .SetClaim(Claims.Name, $"{user.FirstName} {user.LastName}".Trim())
             .SetClaim(Claims.GivenName, user.FirstName)
             .SetClaim(Claims.FamilyName, user.LastName)
+            .SetClaim(Claims.Locale, user.Language ?? Languages.Default)
             .SetClaim(Claims.AuthenticationTime, facts.AuthenticatedAt.ToUnixTimeSeconds());
         identity.SetClaims(Claims.AuthenticationMethodReference, twoFactor ? ["pwd", "otp", "mfa"] : ["pwd"]);
         // acr: "mfa" where a second factor was used (as Keycloak's and Auth0's providers say it).
@@ -87,7 +89,7 @@ public sealed class OpenIdClaims(IdentityDbContext db)
         var inIdentityToken = claim.Type switch
         {
             Claims.Subject or Claims.AuthenticationTime or Claims.AuthenticationMethodReference or Claims.AuthenticationContextReference => true,
-            Claims.Name or Claims.GivenName or Claims.FamilyName => subject.HasScope(Scopes.Profile),
+            Claims.Name or Claims.GivenName or Claims.FamilyName or Claims.Locale => subject.HasScope(Scopes.Profile),
             Claims.Email or Claims.EmailVerified => subject.HasScope(Scopes.Email),
             Organizations => subject.HasScope(OpenIdScopes.Organizations),
             _ => false,

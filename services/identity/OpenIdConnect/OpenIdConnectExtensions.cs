@@ -32,7 +32,7 @@ public static class OpenIdConnectExtensions
                 // Code flow only (no implicit, no hybrid, no password grant); PKCE for every client, public or not.
                 server.AllowAuthorizationCodeFlow().AllowRefreshTokenFlow().AllowClientCredentialsFlow().RequireProofKeyForCodeExchange();
                 server.RegisterScopes(OpenIdScopes.All);
-                server.RegisterClaims(Claims.Subject, Claims.Email, Claims.EmailVerified, Claims.Name, Claims.GivenName, Claims.FamilyName,
+                server.RegisterClaims(Claims.Subject, Claims.Email, Claims.EmailVerified, Claims.Name, Claims.GivenName, Claims.FamilyName, Claims.Locale,
                     Claims.AuthenticationMethodReference, Claims.AuthenticationContextReference, Claims.AuthenticationTime, OpenIdClaims.Organizations);
                 server.RegisterAudiences(OpenIdScopes.ApiAudience);
 
@@ -61,6 +61,8 @@ public static class OpenIdConnectExtensions
                 }
 
                 server.AddEventHandler(AuditTokenRevocation.Descriptor);
+                server.AddEventHandler(AuditTokenReuse.RememberSubject.Descriptor);
+                server.AddEventHandler(AuditTokenReuse.Descriptor);
 
                 // TLS ends at the gateway; the scheme and host it saw are applied by OpenIdRequestsFromGateway.
                 server.UseAspNetCore()

@@ -17,14 +17,25 @@ public static class Impersonation
     }
 
     /// <summary>
-    /// Credentials and what could outlast the impersonation (password, email, two-factor, tokens,
-    /// impersonating again) stay with the account's owner: refused with 403 while impersonating.
+    /// Credentials and what could outlast the caller's access (password, email, two-factor, tokens, client apps'
+    /// secrets, impersonating) stay with the account's owner in person: refused with 403 while an administrator
+    /// impersonates them, and to a client app acting with the user's OpenID access token.
     /// </summary>
-    public static TBuilder RefuseWhileImpersonating<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+    public static TBuilder RequireOwnerInPerson<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
         builder.AddEndpointFilter(async (context, next) => context.HttpContext.User.ImpersonatorId() is null
             ? await next(context)
             : TypedResults.Problem(
                 statusCode: StatusCodes.Status403Forbidden, type: ProblemTypes.Forbidden,
                 title: "Not while impersonating.",
-                detail: "Credentials, tokens and impersonation stay with the account's owner; end the impersonation (DELETE /sessions/current) first."));
+                detail: "Credentials, tokens and impersonation stay with the account's owner; end the impersonation (DELETE /sessions/current) first."))
+        .RefuseClientApps();
+
+    /// <summary>What only the user's own sign-in may see or do (their sessions, their data export): 403 to a client app acting for them.</summary>
+    public static TBuilder RefuseClientApps<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.AddEndpointFilter(async (context, next) => !context.HttpContext.User.IsClientAppActingForUser()
+            ? await next(context)
+            : TypedResults.Problem(
+                statusCode: StatusCodes.Status403Forbidden, type: ProblemTypes.Forbidden,
+                title: "Not with a client app's access token.",
+                detail: "Credentials, sessions, tokens and impersonation stay with the account's owner, signed in to the platform themselves."));
 }

@@ -24,6 +24,7 @@ public static class AuthorizationApi
     {
         if (string.IsNullOrWhiteSpace(permission) || !Permissions.IsValidKey(permission.Trim()))
             return Problems.Validation("permission", "A permission key such as members.invite.");
+        if (!context.User.MayActIn(organizationId)) return Problems.NotFound("Organization");
         var subject = userId ?? context.User.UserId();
         if (subject != context.User.UserId())
         {

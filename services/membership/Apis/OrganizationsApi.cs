@@ -111,7 +111,9 @@ public static class OrganizationsApi
     public static async Task<Ok<List<OrganizationResponse>>> ListMine(HttpContext context, MembershipDbContext db, CancellationToken cancellationToken)
     {
         var userId = context.User.UserId();
+        var bound = context.User.ClientOrganizationId();
         var mine = await db.Members.AsNoTracking().Where(m => m.UserId == userId && m.State == MemberState.Active)
+            .Where(m => bound == null || m.OrganizationId == bound)
             .Join(db.Organizations.AsNoTracking(), m => m.OrganizationId, o => o.Id, (m, o) => new { o, m.Rank })
             .OrderBy(x => x.o.Name).ToListAsync(cancellationToken);
         return TypedResults.Ok(mine.Select(x => OrganizationResponse.From(x.o, x.Rank)).ToList());

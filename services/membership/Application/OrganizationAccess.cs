@@ -18,6 +18,7 @@ public sealed class OrganizationAccess(MembershipDbContext db)
     public async Task<Caller?> ForAsync(Guid organizationId, ClaimsPrincipal principal, CancellationToken cancellationToken)
     {
         var userId = principal.UserId();
+        if (!principal.MayActIn(organizationId)) return null;
         var organization = await db.Organizations.SingleOrDefaultAsync(o => o.Id == organizationId, cancellationToken);
         if (organization is null) return null;
 

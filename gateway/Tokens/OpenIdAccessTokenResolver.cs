@@ -18,7 +18,7 @@ namespace Platform.Gateway.Tokens;
 /// for <c>plt_</c> tokens: a revocation takes effect within that second.
 /// A user's token acts for the user as a session would, but never with platform-admin rights, with no active
 /// organization, and (from an organization's client app) in that organization only; a client-credentials token acts
-/// for the client app, with no permission keys.
+/// for the client app, with the permission keys its registration gives its service account.
 /// </summary>
 public sealed class OpenIdAccessTokenResolver(
     OpenIdSigningKeySet signingKeys, IHttpClientFactory clients, InternalTokenIssuer issuer, PlatformRedis redis, IOptions<GatewayOptions> options,
@@ -63,7 +63,8 @@ public sealed class OpenIdAccessTokenResolver(
         return status switch
         {
             { Active: true, Kind: "user", Subject: { } user } => new InternalIdentity(user, ClientId: status.ClientId, ClientOrganizationId: status.OrganizationId),
-            { Active: true, Kind: "client", Subject: { } app } => new InternalIdentity(app, ActiveOrganizationId: status.OrganizationId, ClientId: status.ClientId, Scopes: []),
+            { Active: true, Kind: "client", Subject: { } app } =>
+                new InternalIdentity(app, ActiveOrganizationId: status.OrganizationId, ClientId: status.ClientId, Scopes: status.Permissions ?? []),
             _ => null,
         };
     }
@@ -95,7 +96,7 @@ public sealed class OpenIdAccessTokenResolver(
         return status;
     }
 
-    private sealed record Status(bool Active, Guid? Subject, string? Kind, string? ClientId, Guid? OrganizationId)
+    private sealed record Status(bool Active, Guid? Subject, string? Kind, string? ClientId, Guid? OrganizationId, IReadOnlyList<string>? Permissions = null)
     {
         public static Status Inactive { get; } = new(false, null, null, null, null);
     }

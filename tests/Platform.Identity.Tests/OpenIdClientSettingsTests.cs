@@ -76,4 +76,25 @@ public sealed class OpenIdClientSettingsTests
     {
         Assert.Contains("redirectUris", Create(redirects: []).Errors.Keys);
     }
+
+    [Fact]
+    public void The_apps_own_permissions_are_permission_keys_for_the_client_credentials_grant()
+    {
+        static (OpenIdClientSettings? Settings, Dictionary<string, string[]> Errors) WithPermissions(string?[] grants, string?[] permissions)
+        {
+            var errors = new Dictionary<string, string[]>();
+            return (OpenIdClientSettings.TryCreate(false, ["https://app.example/callback"], [], grants, ["openid"], Known, errors,
+                serviceAccountPermissions: permissions), errors);
+        }
+
+        var (settings, errors) = WithPermissions(["authorization_code", "client_credentials"], ["approvals.request", " approvals.request", null]);
+        Assert.Empty(errors);
+        Assert.Equal(["approvals.request"], settings!.ServiceAccountPermissions);
+        Assert.Empty(Create().Settings!.ServiceAccountPermissions);
+
+        Assert.Contains("serviceAccountPermissions", WithPermissions(["authorization_code"], ["approvals.request"]).Errors.Keys);
+        Assert.Contains("serviceAccountPermissions", WithPermissions(["client_credentials"], ["Approvals Request"]).Errors.Keys);
+        Assert.Contains("serviceAccountPermissions", WithPermissions(["client_credentials"],
+            Enumerable.Range(0, 51).Select(i => (string?)$"key.number{i}").ToArray()).Errors.Keys);
+    }
 }

@@ -20,7 +20,9 @@ public static class OpenIdClientsApi
         settings.MapPut("/", Save).WithName("SaveClientAppOpenIdConnect")
             .WithSummary("Let the client app sign users in with OpenID Connect, or change how; a new secret is in this answer only")
             .WithDescription("PUT replaces the settings: public and grantTypes are required, and a list left out is empty. "
-                + "The client id is the app's id. A confidential client gets a secret when it is registered and when rotateSecret is true.");
+                + "The client id is the app's id. A confidential client gets a secret when it is registered and when rotateSecret is true. "
+                + "serviceAccountPermissions: the permission keys (such as approvals.request) the app's own access tokens hold, from the "
+                + "client_credentials grant; the gateway reads them afresh within a second, so a change applies to tokens already issued.");
         settings.MapGet("/", Get).WithName("GetClientAppOpenIdConnect").WithSummary("The client app's OpenID Connect settings (never its secret)");
         return routes;
     }
@@ -33,7 +35,7 @@ public static class OpenIdClientsApi
         if (app is null) return TypedResults.NotFound();
         var errors = new Dictionary<string, string[]>();
         if (OpenIdClientSettings.TryCreate(request.Public, request.RedirectUris, request.PostLogoutRedirectUris, request.GrantTypes, request.Scopes,
-                OpenIdScopes.All, errors, request.ThirdParty) is not { } settings)
+                OpenIdScopes.All, errors, request.ThirdParty, request.ServiceAccountPermissions) is not { } settings)
         {
             return Problems.Validation(errors);
         }
@@ -41,6 +43,7 @@ public static class OpenIdClientsApi
         var (saved, secret) = await clients.SaveAsync(app, settings, request.RotateSecret ?? false, cancellationToken);
         audit.Record(AuditActions.OpenIdClientSaved, context.User.UserId(), null,
             $"client app {app.Id} of organization {organizationId}: {(saved.Public ? "public" : "confidential")}, grants {string.Join(' ', saved.GrantTypes)}"
+            + (saved.ServiceAccountPermissions.Count == 0 ? "" : $", own permissions {string.Join(' ', saved.ServiceAccountPermissions)}")
             + (secret is null ? "" : ", new secret"));
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(OpenIdClientResponse.From(app, saved, secret));
@@ -57,14 +60,15 @@ public static class OpenIdClientsApi
 
 public sealed record SaveOpenIdClientRequest(
     bool? Public, IReadOnlyList<string?>? RedirectUris, IReadOnlyList<string?>? PostLogoutRedirectUris, IReadOnlyList<string?>? GrantTypes,
-    IReadOnlyList<string?>? Scopes, bool? RotateSecret, bool? ThirdParty = null);
+    IReadOnlyList<string?>? Scopes, bool? RotateSecret, bool? ThirdParty = null, IReadOnlyList<string?>? ServiceAccountPermissions = null);
 
 /// <param name="ClientSecret">Only in the answer that created it.</param>
 /// <param name="ThirdParty">Users are asked to allow the app once (their answer is kept until they revoke it in their account).</param>
+/// <param name="ServiceAccountPermissions">The permission keys the app's own access tokens (client credentials) hold.</param>
 public sealed record OpenIdClientResponse(
     string ClientId, bool Public, IReadOnlyList<string> RedirectUris, IReadOnlyList<string> PostLogoutRedirectUris, IReadOnlyList<string> GrantTypes,
-    IReadOnlyList<string> Scopes, string? ClientSecret, bool ThirdParty)
+    IReadOnlyList<string> Scopes, string? ClientSecret, bool ThirdParty, IReadOnlyList<string> ServiceAccountPermissions)
 {
     public static OpenIdClientResponse From(ClientApp app, OpenIdClientSettings s, string? secret) =>
-        new(app.Id.ToString(), s.Public, s.RedirectUris, s.PostLogoutRedirectUris, s.GrantTypes, s.Scopes, secret, s.ThirdParty);
+        new(app.Id.ToString(), s.Public, s.RedirectUris, s.PostLogoutRedirectUris, s.GrantTypes, s.Scopes, secret, s.ThirdParty, s.ServiceAccountPermissions);
 }

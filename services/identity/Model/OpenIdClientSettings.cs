@@ -7,10 +7,12 @@ namespace Platform.Identity.Model;
 /// confidential one, its exact redirect addresses, and what it may ask for. Public clients get the code flow only
 /// (with PKCE, as every client); client credentials are for confidential clients. A third-party client (a tool the
 /// organization does not run itself) asks each user's consent once; the organization's own apps do not.
+/// What the app may do on its own, with client credentials (its service account, as Keycloak says), is
+/// <see cref="ServiceAccountPermissions"/>: permission keys, as an API token of the app holds them.
 /// </summary>
 public sealed record OpenIdClientSettings(
     bool Public, IReadOnlyList<string> RedirectUris, IReadOnlyList<string> PostLogoutRedirectUris, IReadOnlyList<string> GrantTypes,
-    IReadOnlyList<string> Scopes, bool ThirdParty = false)
+    IReadOnlyList<string> Scopes, bool ThirdParty, IReadOnlyList<string> ServiceAccountPermissions)
 {
     public const string AuthorizationCode = "authorization_code";
     public const string RefreshToken = "refresh_token";
@@ -21,7 +23,8 @@ public sealed record OpenIdClientSettings(
     /// <summary>The settings, or null with <paramref name="errors"/> naming each field that is wrong.</summary>
     public static OpenIdClientSettings? TryCreate(
         bool? isPublic, IReadOnlyList<string?>? redirectUris, IReadOnlyList<string?>? postLogoutRedirectUris, IReadOnlyList<string?>? grantTypes,
-        IReadOnlyList<string?>? scopes, IReadOnlyCollection<string> knownScopes, Dictionary<string, string[]> errors, bool? thirdParty = null)
+        IReadOnlyList<string?>? scopes, IReadOnlyCollection<string> knownScopes, Dictionary<string, string[]> errors, bool? thirdParty = null,
+        IReadOnlyList<string?>? serviceAccountPermissions = null)
     {
         var grants = Distinct(grantTypes);
         if (grants.Count == 0 || grants.Any(g => !KnownGrantTypes.Contains(g)))
@@ -42,8 +45,16 @@ public sealed record OpenIdClientSettings(
         else if (wanted.Contains("offline_access") && !grants.Contains(RefreshToken))
             errors["scopes"] = ["offline_access needs the refresh_token grant."];
 
+        var permissions = Distinct(serviceAccountPermissions);
+        if (permissions.Count > ApiToken.MaxScopes)
+            errors["serviceAccountPermissions"] = [$"At most {ApiToken.MaxScopes} permission keys."];
+        else if (permissions.FirstOrDefault(p => !ApiToken.IsValidScope(p)) is { } malformed)
+            errors["serviceAccountPermissions"] = [$"'{malformed}' is not a permission key: lowercase words joined by dots, such as approvals.request."];
+        else if (permissions.Count > 0 && !grants.Contains(ClientCredentials))
+            errors["serviceAccountPermissions"] = ["Permissions of the app's own are for the client_credentials grant; add it or leave them out."];
+
         if (isPublic is null) errors["public"] = ["Say whether the client is public (no secret) or confidential."];
-        return errors.Count > 0 ? null : new OpenIdClientSettings(isPublic!.Value, redirects, postLogout, grants, wanted, thirdParty ?? false);
+        return errors.Count > 0 ? null : new OpenIdClientSettings(isPublic!.Value, redirects, postLogout, grants, wanted, thirdParty ?? false, permissions);
     }
 
     // Exact addresses, compared as registered: https, or http on the loopback interface only (a developer's machine).

@@ -11,9 +11,10 @@ public sealed record AccessTokenStatusRequest(string? TokenId);
 
 /// <summary>
 /// The answer. <paramref name="Kind"/> is <c>user</c> (the subject is an account) or <c>client</c> (client credentials:
-/// the subject is the client app); inactive says nothing more.
+/// the subject is the client app, holding <paramref name="Permissions"/>); inactive says nothing more.
 /// </summary>
-public sealed record AccessTokenStatusResult(bool Active, Guid? Subject = null, string? Kind = null, string? ClientId = null, Guid? OrganizationId = null)
+public sealed record AccessTokenStatusResult(
+    bool Active, Guid? Subject = null, string? Kind = null, string? ClientId = null, Guid? OrganizationId = null, IReadOnlyList<string>? Permissions = null)
 {
     public const string User = "user";
     public const string Client = "client";
@@ -50,11 +51,13 @@ public sealed class AccessTokenStatus(
             return AccessTokenStatusResult.Inactive;
         }
 
-        var organizationId = OpenIdClients.OrganizationOf(await applications.GetPropertiesAsync(application, cancellationToken));
+        var properties = await applications.GetPropertiesAsync(application, cancellationToken);
+        var organizationId = OpenIdClients.OrganizationOf(properties);
         var subject = await tokens.GetSubjectAsync(token, cancellationToken);
         if (subject == clientId && Guid.TryParse(clientId, out var clientAppId))
         {
-            return new AccessTokenStatusResult(true, clientAppId, AccessTokenStatusResult.Client, clientId, organizationId);
+            return new AccessTokenStatusResult(true, clientAppId, AccessTokenStatusResult.Client, clientId, organizationId,
+                OpenIdClients.ServiceAccountPermissionsOf(properties));
         }
 
         if (!Guid.TryParse(subject, out var userId)

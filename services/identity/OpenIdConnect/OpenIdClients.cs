@@ -11,10 +11,17 @@ namespace Platform.Identity.OpenIdConnect;
 public sealed class OpenIdClients(IOpenIddictApplicationManager applications)
 {
     public const string OrganizationProperty = "organization_id";
+    public const string ServiceAccountPermissionsProperty = "service_account_permissions";
 
     /// <summary>The organization a client app belongs to; null for a platform-wide client.</summary>
     public static Guid? OrganizationOf(IReadOnlyDictionary<string, JsonElement> properties) =>
         properties.TryGetValue(OrganizationProperty, out var value) && Guid.TryParse(value.GetString(), out var id) ? id : null;
+
+    /// <summary>The permission keys the client's own tokens (client credentials) hold.</summary>
+    public static IReadOnlyList<string> ServiceAccountPermissionsOf(IReadOnlyDictionary<string, JsonElement> properties) =>
+        properties.TryGetValue(ServiceAccountPermissionsProperty, out var value) && value.ValueKind == JsonValueKind.Array
+            ? value.EnumerateArray().Select(p => p.GetString()).OfType<string>().ToList()
+            : [];
 
     public async Task<OpenIdClientSettings?> FindAsync(ClientApp app, CancellationToken cancellationToken)
     {
@@ -58,6 +65,7 @@ public sealed class OpenIdClients(IOpenIddictApplicationManager applications)
         // Explicit: the authorization endpoint asks the user once and remembers it (a permanent authorization).
         descriptor.ConsentType = settings.ThirdParty ? ConsentTypes.Explicit : ConsentTypes.Implicit;
         descriptor.Properties[OrganizationProperty] = JsonSerializer.SerializeToElement(app.OrganizationId.ToString());
+        descriptor.Properties[ServiceAccountPermissionsProperty] = JsonSerializer.SerializeToElement(settings.ServiceAccountPermissions);
         descriptor.RedirectUris.Clear();
         foreach (var uri in settings.RedirectUris) descriptor.RedirectUris.Add(new Uri(uri));
         descriptor.PostLogoutRedirectUris.Clear();
@@ -88,5 +96,6 @@ public sealed class OpenIdClients(IOpenIddictApplicationManager applications)
             .Select(p => p[Permissions.Prefixes.GrantType.Length..]).ToList(),
         [Scopes.OpenId, .. descriptor.Permissions.Where(p => p.StartsWith(Permissions.Prefixes.Scope, StringComparison.Ordinal))
             .Select(p => p[Permissions.Prefixes.Scope.Length..])],
-        descriptor.ConsentType == ConsentTypes.Explicit);
+        descriptor.ConsentType == ConsentTypes.Explicit,
+        ServiceAccountPermissionsOf(descriptor.Properties));
 }

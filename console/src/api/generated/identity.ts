@@ -772,7 +772,7 @@ export interface paths {
         get: operations["GetClientAppOpenIdConnect"];
         /**
          * Let the client app sign users in with OpenID Connect, or change how; a new secret is in this answer only
-         * @description PUT replaces the settings: public and grantTypes are required, and a list left out is empty. The client id is the app's id. A confidential client gets a secret when it is registered and when rotateSecret is true.
+         * @description PUT replaces the settings: public and grantTypes are required, and a list left out is empty. The client id is the app's id. A confidential client gets a secret when it is registered and when rotateSecret is true. serviceAccountPermissions: the permission keys (such as approvals.request) the app's own access tokens hold, from the client_credentials grant; the gateway reads them afresh within a second, so a change applies to tokens already issued.
          */
         put: operations["SaveClientAppOpenIdConnect"];
         post?: never;
@@ -1158,6 +1158,7 @@ export interface components {
             public: boolean;
             redirectUris: string[];
             scopes: string[];
+            serviceAccountPermissions: string[];
             thirdParty: boolean;
         };
         PagedResponseOfAdminUserResponse: {
@@ -1213,6 +1214,7 @@ export interface components {
             redirectUris: null | string[];
             rotateSecret: null | boolean;
             scopes: null | string[];
+            serviceAccountPermissions?: null | string[];
             thirdParty?: null | boolean;
         };
         SessionResponse: {

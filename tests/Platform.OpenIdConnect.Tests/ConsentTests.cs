@@ -32,6 +32,8 @@ public sealed class ConsentTests(OpenIdPlatform platform)
         Assert.Equal("Allow Dispatch board?", seen.GetProperty("title").GetString());
         Assert.False(seen.GetProperty("askedAgain").GetBoolean(), "the answer is remembered");
         Assert.True(seen.GetProperty("codeAgain").GetBoolean());
+        Assert.True(seen.GetProperty("askedWithPromptConsent").GetBoolean(), "prompt=consent asks again");
+        Assert.True(seen.GetProperty("codeAfterReconfirming").GetBoolean());
 
         var listed = Assert.Single((await user.Http.GetFromJsonAsync<JsonElement>("/api/identity/account/authorizations")).EnumerateArray());
         Assert.Equal(client.Id, listed.GetProperty("clientId").GetString());
@@ -53,7 +55,8 @@ public sealed class ConsentTests(OpenIdPlatform platform)
         Assert.Equal("access_denied", after.GetProperty("deniedError").GetString());
 
         var userId = (await OpenIdSetup.UserIdAsync(user)).ToString();
-        foreach (var action in new[] { "openid.consent-granted", "openid.consent-revoked", "openid.consent-denied" })
+        Assert.Equal(2L, await AuditCountAsync("openid.consent-granted", userId)); // the first answer, and the one prompt=consent asked for
+        foreach (var action in new[] { "openid.consent-revoked", "openid.consent-denied" })
         {
             Assert.Equal(1L, await AuditCountAsync(action, userId));
         }

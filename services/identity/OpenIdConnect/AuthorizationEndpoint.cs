@@ -17,7 +17,8 @@ namespace Platform.Identity.OpenIdConnect;
 /// The platform's own session is the login: a live one is reused (single sign-on) unless the client asks for a
 /// fresh login (<c>prompt=login</c>, or <c>max_age</c> older than the session); otherwise the user goes through
 /// <see cref="OpenIdLoginPages"/> and comes back here. A third-party client (explicit consent) gets the user's
-/// permission once, on <see cref="OpenIdConsentPage"/>; the organization's own apps (implicit consent) do not ask.
+/// permission once, on <see cref="OpenIdConsentPage"/>, and again when it sends <c>prompt=consent</c>; the organization's own
+/// apps (implicit consent) do not ask.
 /// </summary>
 public static class AuthorizationEndpoint
 {
@@ -53,7 +54,8 @@ public static class AuthorizationEndpoint
         {
             var applicationId = (await applications.GetIdAsync(application, cancellationToken))!;
             var consent = await consents.FindAsync(session.UserId, applicationId, identity.GetScopes(), cancellationToken);
-            if (consent is null)
+            // prompt=consent: the client wants the user asked again, even though the answer is remembered.
+            if (consent is null || request.HasPromptValue(PromptValues.Consent))
             {
                 var name = await applications.GetDisplayNameAsync(application, cancellationToken) ?? request.ClientId!;
                 switch (OpenIdConsentPage.Answer(context.Request))
@@ -68,7 +70,7 @@ public static class AuthorizationEndpoint
                         return OpenIdResults.Refuse(Errors.AccessDenied, "The user did not allow the app to sign them in.");
                 }
 
-                consent = await consents.GrantAsync(identity, session.UserId, applicationId, cancellationToken);
+                consent ??= await consents.GrantAsync(identity, session.UserId, applicationId, cancellationToken);
                 audit.Record(AuditActions.OpenIdConsentGranted, session.UserId, session.UserId, $"client {request.ClientId} scopes {request.Scope}");
             }
 

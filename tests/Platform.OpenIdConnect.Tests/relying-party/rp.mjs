@@ -242,9 +242,13 @@ const scenarios = {
     const tokens = await client.authorizationCodeGrant(config, allowed.url,
       { pkceCodeVerifier: first.verifier, expectedState: first.state, expectedNonce: first.nonce });
     const again = await authorize(browser);
+    // prompt=consent asks even though the answer is remembered.
+    const reconfirm = await authorize(browser, { prompt: 'consent' });
+    const reconfirmed = await answerConsent(browser, reconfirm.page, 'allow');
     return {
       asked: asksConsent(first.page), title: /<title>([^<]*)/.exec(first.page.body)?.[1], askedAgain: asksConsent(again.page),
       codeAgain: again.callback.searchParams.has('code'), accessToken: tokens.access_token, refreshToken: tokens.refresh_token,
+      askedWithPromptConsent: asksConsent(reconfirm.page), codeAfterReconfirming: reconfirmed.url.searchParams.has('code'),
     };
   },
   // After the user withdrew the consent: ACCESS_TOKEN and REFRESH_TOKEN from 'consent'.

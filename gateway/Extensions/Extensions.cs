@@ -42,6 +42,7 @@ public static class Extensions
         builder.Services.AddSingleton<ApiTokenResolver>();
         builder.Services.AddSingleton<OpenIdSigningKeySet>();
         builder.Services.AddSingleton<OpenIdAccessTokenResolver>();
+        builder.Services.AddSingleton<BrowserAppOrigins>();
     }
 
     public static WebApplication UseGatewayPipeline(this WebApplication app)
@@ -50,6 +51,7 @@ public static class Extensions
         app.UseMiddleware<RequestSizeLimitMiddleware>();
         app.UseRateLimiter();
         app.UseMiddleware<InternalPathsMiddleware>();
+        app.UseMiddleware<BrowserAppsCorsMiddleware>();
         app.UseMiddleware<CrossOriginRequestsMiddleware>();
         app.UseMiddleware<SessionMiddleware>();
         return app;

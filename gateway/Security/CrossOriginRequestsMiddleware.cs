@@ -9,14 +9,16 @@ namespace Platform.Gateway.Security;
 /// cross-site POSTs but not off requests from a sibling subdomain (same site, other origin), so an
 /// unsafe request a browser marks as coming from another origin is refused: by <c>Sec-Fetch-Site</c>
 /// where the browser sends it, else by <c>Origin</c>. Requests with neither header come from programs,
-/// not browsers (they hold no cookie a page could abuse), and pass.
+/// not browsers (they hold no cookie a page could abuse), and pass; so do requests that carry their own token, for
+/// which the cookie is not read (<see cref="BrowserAppsCorsMiddleware.CarriesItsOwnCredentials"/>).
 /// </summary>
 public sealed class CrossOriginRequestsMiddleware(RequestDelegate next, IOptions<GatewayOptions> options, IProblemDetailsService problems)
 {
     public async Task InvokeAsync(HttpContext context)
     {
         var request = context.Request;
-        if (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method) || IsAllowed(request))
+        if (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method)
+            || BrowserAppsCorsMiddleware.CarriesItsOwnCredentials(request) || IsAllowed(request))
         {
             await next(context);
             return;

@@ -23,6 +23,26 @@ public sealed class OpenIdClients(IOpenIddictApplicationManager applications)
             ? value.EnumerateArray().Select(p => p.GetString()).OfType<string>().ToList()
             : [];
 
+    /// <summary>
+    /// Where browser apps run: the origins of every public client's redirect addresses (Keycloak's "web origins: +").
+    /// A confidential client talks to the provider from its server, so its addresses open nothing to browsers.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> BrowserOriginsAsync(CancellationToken cancellationToken)
+    {
+        var origins = new SortedSet<string>(StringComparer.Ordinal);
+        await foreach (var application in applications.ListAsync(count: null, offset: null, cancellationToken))
+        {
+            if (!await applications.HasClientTypeAsync(application, ClientTypes.Public, cancellationToken)) continue;
+            foreach (var address in await applications.GetRedirectUrisAsync(application, cancellationToken))
+            {
+                if (Uri.TryCreate(address, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http")
+                    origins.Add(uri.GetLeftPart(UriPartial.Authority).ToLowerInvariant());
+            }
+        }
+
+        return [.. origins];
+    }
+
     public async Task<OpenIdClientSettings?> FindAsync(ClientApp app, CancellationToken cancellationToken)
     {
         if (await applications.FindByClientIdAsync(app.Id.ToString(), cancellationToken) is not { } application) return null;

@@ -36,10 +36,18 @@ public static class OpenIdConnectEndpoints
         // Not routed by the gateway (it answers 404 for /api/*/internal/**), and only for the gateway's own token.
         routes.MapPost("/internal/openid/access-tokens/status", CheckAccessToken).RequireAuthorization(InternalTokenValidation.GatewayPolicy)
             .ExcludeFromDescription();
+        routes.MapGet("/internal/openid/browser-origins", BrowserOrigins).RequireAuthorization(InternalTokenValidation.GatewayPolicy)
+            .ExcludeFromDescription();
         return routes;
     }
+
+    public static async Task<Ok<BrowserOriginsResult>> BrowserOrigins(OpenIdClients clients, CancellationToken cancellationToken) =>
+        TypedResults.Ok(new BrowserOriginsResult(await clients.BrowserOriginsAsync(cancellationToken)));
 
     public static async Task<Ok<AccessTokenStatusResult>> CheckAccessToken(
         AccessTokenStatusRequest request, AccessTokenStatus status, CancellationToken cancellationToken) =>
         TypedResults.Ok(await status.CheckAsync(request.TokenId, cancellationToken));
 }
+
+/// <summary>The origins of public clients' redirect addresses: the pages a browser app runs on, which the gateway answers cross-origin.</summary>
+public sealed record BrowserOriginsResult(IReadOnlyList<string> Origins);

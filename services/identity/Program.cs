@@ -26,6 +26,6 @@ app.MapInvitationPageApi();
 app.MapAdminUsersApi().MapAdminAuditApi().MapPlatformAdministratorsApi();
 app.MapOrganizationImpersonationApi();
 app.MapOrganizationAccountsApi();
-app.MapOpenIdClientsApi();
+app.MapOpenIdClientsApi().MapPlatformClientAppsApi();
 app.MapOpenIdConnectEndpoints();
 app.Run();

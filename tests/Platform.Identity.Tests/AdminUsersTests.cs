@@ -39,6 +39,10 @@ public sealed class AdminUsersTests(IdentityServiceFixture service) : IClassFixt
         { "GET", "/admin/audit" },
         { "PUT", $"/admin/users/{SomeId}/platform-admin" },
         { "DELETE", $"/admin/users/{SomeId}/platform-admin" },
+        { "GET", "/admin/client-apps" },
+        { "POST", "/admin/client-apps" },
+        { "GET", $"/admin/client-apps/{SomeId}/openid-connect" },
+        { "PUT", $"/admin/client-apps/{SomeId}/openid-connect" },
     };
 
     [Theory]

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Npgsql;
 using Platform.EndToEnd.Tests;
 
 namespace Platform.OpenIdConnect.Tests;
@@ -20,7 +19,7 @@ public sealed class ClientOrganizationBoundaryTests(OpenIdPlatform platform)
     public async Task A_client_app_acts_for_the_user_in_its_own_organization_and_nowhere_else()
     {
         var ada = await setup.UserAsync("Ada");
-        await AllowTwoOrganizationsAsync(await OpenIdSetup.UserIdAsync(ada));
+        await setup.AllowTwoOrganizationsAsync(ada);
         var own = await OpenIdSetup.OrganizationAsync(ada);
         var other = await OpenIdSetup.OrganizationAsync(ada);
         var client = await OpenIdSetup.ClientAsync(ada, own);
@@ -73,16 +72,6 @@ public sealed class ClientOrganizationBoundaryTests(OpenIdPlatform platform)
         Assert.Equal(HttpStatusCode.Forbidden, await StatusAsync(token, HttpMethod.Post, "/api/identity/account/password",
             new { currentPassword = GatewayUser.Password, newPassword = "a brand new passphrase for Ada" }));
         Assert.Empty((await (await ada.Http.GetAsync("/api/identity/account/tokens")).Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray());
-    }
-
-    /// <summary>What a platform administrator's <c>PUT /admin/ownership-limits/{userId}</c> does: a user owns one organization unless raised.</summary>
-    private async Task AllowTwoOrganizationsAsync(Guid userId)
-    {
-        await using var connection = new NpgsqlConnection(await platform.ConnectionStringAsync("membershipdb"));
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("""INSERT INTO "OwnershipLimits" ("UserId", "MaxOrganizations") VALUES (@user, 2)""", connection);
-        command.Parameters.AddWithValue("user", userId);
-        await command.ExecuteNonQueryAsync();
     }
 
     private async Task<HttpStatusCode> StatusAsync(string token, HttpMethod method, string path, object? body = null) =>

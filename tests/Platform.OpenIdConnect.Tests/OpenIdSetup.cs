@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Aspire.Hosting.Testing;
+using Npgsql;
 using Platform.EndToEnd.Tests;
 
 namespace Platform.OpenIdConnect.Tests;
@@ -34,6 +35,16 @@ public sealed class OpenIdSetup(RunningPlatform platform)
         var created = await owner.Http.PostAsJsonAsync("/api/membership/organizations", new { name = "Field Service", slug = $"org-{Guid.NewGuid():N}"[..20] });
         Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
         return (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
+
+    /// <summary>What a platform administrator's <c>PUT /admin/ownership-limits/{userId}</c> does: a user owns one organization unless raised.</summary>
+    public async Task AllowTwoOrganizationsAsync(GatewayUser user)
+    {
+        await using var connection = new NpgsqlConnection(await platform.ConnectionStringAsync("membershipdb"));
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("""INSERT INTO "OwnershipLimits" ("UserId", "MaxOrganizations") VALUES (@user, 2)""", connection);
+        command.Parameters.AddWithValue("user", await UserIdAsync(user));
+        await command.ExecuteNonQueryAsync();
     }
 
     /// <summary>A client app of the owner's organization, registered with <paramref name="settings"/> (defaults: a confidential web app).</summary>

@@ -157,7 +157,8 @@ public sealed record CreatedTokenResponse(Guid Id, string Name, string Kind, IRe
     public static CreatedTokenResponse From(ApiToken t, string secret) => new(t.Id, t.Name, t.KindName, t.Scopes, t.Prefix, t.ExpiresAt, secret);
 }
 
-public sealed record ClientAppResponse(Guid Id, Guid OrganizationId, string Name, DateTimeOffset CreatedAt)
+/// <param name="OrganizationId">Null for a platform-wide client app.</param>
+public sealed record ClientAppResponse(Guid Id, Guid? OrganizationId, string Name, DateTimeOffset CreatedAt)
 {
     public static ClientAppResponse From(ClientApp a) => new(a.Id, a.OrganizationId, a.Name, a.CreatedAt);
 }

@@ -32,7 +32,21 @@ public static class OpenIdClientsApi
         AuditTrail audit, CancellationToken cancellationToken)
     {
         var app = await db.ClientApps.AsNoTracking().SingleOrDefaultAsync(a => a.Id == appId && a.OrganizationId == organizationId, cancellationToken);
-        if (app is null) return TypedResults.NotFound();
+        return app is null ? TypedResults.NotFound() : await SaveAsync(app, request, context, db, clients, audit, cancellationToken);
+    }
+
+    public static async Task<Results<Ok<OpenIdClientResponse>, NotFound>> Get(
+        Guid organizationId, Guid appId, IdentityDbContext db, OpenIdClients clients, CancellationToken cancellationToken)
+    {
+        var app = await db.ClientApps.AsNoTracking().SingleOrDefaultAsync(a => a.Id == appId && a.OrganizationId == organizationId, cancellationToken);
+        return app is null ? TypedResults.NotFound() : await GetAsync(app, clients, cancellationToken);
+    }
+
+    /// <summary>Saves the settings of <paramref name="app"/>, an organization's or a platform-wide one, which the caller may manage.</summary>
+    public static async Task<Results<Ok<OpenIdClientResponse>, ValidationProblem, NotFound>> SaveAsync(
+        ClientApp app, SaveOpenIdClientRequest request, HttpContext context, IdentityDbContext db, OpenIdClients clients, AuditTrail audit,
+        CancellationToken cancellationToken)
+    {
         var errors = new Dictionary<string, string[]>();
         if (OpenIdClientSettings.TryCreate(request.Public, request.RedirectUris, request.PostLogoutRedirectUris, request.GrantTypes, request.Scopes,
                 OpenIdScopes.All, errors, request.ThirdParty, request.ServiceAccountPermissions) is not { } settings)
@@ -42,20 +56,16 @@ public static class OpenIdClientsApi
 
         var (saved, secret) = await clients.SaveAsync(app, settings, request.RotateSecret ?? false, cancellationToken);
         audit.Record(AuditActions.OpenIdClientSaved, context.User.UserId(), null,
-            $"client app {app.Id} of organization {organizationId}: {(saved.Public ? "public" : "confidential")}, grants {string.Join(' ', saved.GrantTypes)}"
+            $"client app {app.Id} of {(app.OrganizationId is { } organization ? $"organization {organization}" : "the platform")}: "
+            + $"{(saved.Public ? "public" : "confidential")}, grants {string.Join(' ', saved.GrantTypes)}"
             + (saved.ServiceAccountPermissions.Count == 0 ? "" : $", own permissions {string.Join(' ', saved.ServiceAccountPermissions)}")
             + (secret is null ? "" : ", new secret"));
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(OpenIdClientResponse.From(app, saved, secret));
     }
 
-    public static async Task<Results<Ok<OpenIdClientResponse>, NotFound>> Get(
-        Guid organizationId, Guid appId, IdentityDbContext db, OpenIdClients clients, CancellationToken cancellationToken)
-    {
-        var app = await db.ClientApps.AsNoTracking().SingleOrDefaultAsync(a => a.Id == appId && a.OrganizationId == organizationId, cancellationToken);
-        if (app is null || await clients.FindAsync(app, cancellationToken) is not { } settings) return TypedResults.NotFound();
-        return TypedResults.Ok(OpenIdClientResponse.From(app, settings, null));
-    }
+    public static async Task<Results<Ok<OpenIdClientResponse>, NotFound>> GetAsync(ClientApp app, OpenIdClients clients, CancellationToken cancellationToken) =>
+        await clients.FindAsync(app, cancellationToken) is { } settings ? TypedResults.Ok(OpenIdClientResponse.From(app, settings, null)) : TypedResults.NotFound();
 }
 
 public sealed record SaveOpenIdClientRequest(

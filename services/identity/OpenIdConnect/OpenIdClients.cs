@@ -84,7 +84,8 @@ public sealed class OpenIdClients(IOpenIddictApplicationManager applications)
         descriptor.ClientType = settings.Public ? ClientTypes.Public : ClientTypes.Confidential;
         // Explicit: the authorization endpoint asks the user once and remembers it (a permanent authorization).
         descriptor.ConsentType = settings.ThirdParty ? ConsentTypes.Explicit : ConsentTypes.Implicit;
-        descriptor.Properties[OrganizationProperty] = JsonSerializer.SerializeToElement(app.OrganizationId.ToString());
+        if (app.OrganizationId is { } organization) descriptor.Properties[OrganizationProperty] = JsonSerializer.SerializeToElement(organization.ToString());
+        else descriptor.Properties.Remove(OrganizationProperty);
         descriptor.Properties[ServiceAccountPermissionsProperty] = JsonSerializer.SerializeToElement(settings.ServiceAccountPermissions);
         descriptor.RedirectUris.Clear();
         foreach (var uri in settings.RedirectUris) descriptor.RedirectUris.Add(new Uri(uri));

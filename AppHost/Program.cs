@@ -26,6 +26,7 @@ var notificationsDb = infrastructure.AddDatabase("notificationsdb");
 var approvalsDb = infrastructure.AddDatabase("approvalsdb");
 
 var keys = builder.AddInternalTokenKeys(infrastructure.Settings);
+var openIdKeys = builder.AddOpenIdProviderKeys(infrastructure.Settings);
 var ports = infrastructure.Settings;
 
 var gateway = builder.AddProject<Projects.Platform_Gateway>("gateway")
@@ -33,6 +34,7 @@ var gateway = builder.AddProject<Projects.Platform_Gateway>("gateway")
 
 var identity = builder.AddProject<Projects.Platform_Identity>("identity")
     .AsPlatformService(ports.Port(5101), keys)
+    .WithOpenIdProviderKeys(openIdKeys)
     .Uses(identityDb).Uses(redis).Uses(rabbitmq);
 
 var membership = builder.AddProject<Projects.Platform_Membership>("membership")

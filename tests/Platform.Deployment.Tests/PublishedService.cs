@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Security.Cryptography;
 
 namespace Platform.Deployment.Tests;
 
@@ -19,6 +20,7 @@ public sealed record PublishedService(string Name, string Project)
 
     private static readonly string Root = Directory.CreateTempSubdirectory("platform-publish-").FullName;
     private static readonly SemaphoreSlim OneAtATime = new(1);
+    private static readonly string OpenIdSigningKey = ECDsa.Create(ECCurve.NamedCurves.nistP256).ExportPkcs8PrivateKeyPem();
     private static readonly ConcurrentDictionary<string, Lazy<Task<string>>> Published = new();
 
     /// <summary>The folder the image's /app would hold; its entry point is <c>service</c>.</summary>
@@ -33,6 +35,9 @@ public sealed record PublishedService(string Name, string Project)
             .ToDictionary(setting => setting.Key.Replace(":", "__"), setting => setting.Value!);
         environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         environment["Email__UnsubscribeKey"] = "a-test-only-unsubscribe-key-of-32-characters-or-more";
+        // Identity's OpenID provider keys, which production must configure (the deployment README's identity-secrets).
+        environment["OpenIdConnect__SigningKeys__0"] = OpenIdSigningKey;
+        environment["OpenIdConnect__EncryptionKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
         return environment;
     }
 

@@ -15,6 +15,15 @@ public static class OpenIdConnectExtensions
         var section = builder.Configuration.GetSection(OpenIdConnectOptions.SectionName);
         builder.Services.Configure<OpenIdConnectOptions>(section);
         var options = section.Get<OpenIdConnectOptions>() ?? new OpenIdConnectOptions();
+        // A development certificate lives in one machine's store: two replicas would sign with different keys and publish
+        // only their own, and a new pod would forget every key. Outside development the keys must come from configuration.
+        if (!builder.Environment.IsDevelopment() && (options.SigningKeys.Count == 0 || string.IsNullOrWhiteSpace(options.EncryptionKey)))
+        {
+            throw new InvalidOperationException(
+                $"{OpenIdConnectOptions.SectionName}:SigningKeys:0 (an EC P-256 or RSA private key, PEM) and {OpenIdConnectOptions.SectionName}:EncryptionKey "
+                + "(base64 of 32 random bytes) must be configured outside Development; the README's OpenID Connect section shows how to make them.");
+        }
+
 
         builder.Services.AddOpenIddict()
             .AddCore(core => core.UseEntityFrameworkCore().UseDbContext<IdentityDbContext>())

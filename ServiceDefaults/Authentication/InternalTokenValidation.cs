@@ -29,6 +29,7 @@ public static class InternalTokenValidation
 
         var key = ECDsa.Create();
         key.ImportFromPem(options.PublicKey);
+        var signatures = new ValidatedTokenCache(TimeProvider.System);
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
             .AddJwtBearer(jwt =>
@@ -44,6 +45,7 @@ public static class InternalTokenValidation
                     RequireExpirationTime = true,
                     ClockSkew = TimeSpan.FromSeconds(5),
                     NameClaimType = InternalClaims.Subject,
+                    SignatureValidator = signatures.Validate,
                 };
                 jwt.Events = new JwtBearerEvents { OnTokenValidated = AnonymousInternalToken.KeepCallerAnonymous };
             });

@@ -24,9 +24,11 @@ public static class BenchmarkProgram
         Console.Out.WriteLine();
         var scenarios = options.Scenarios.Distinct().ToList();
         if (scenarios.Contains("hash")) await HashBenchmark.RunAsync(options);
+        if (scenarios.Contains("tokens")) await InternalTokenBenchmark.RunAsync();
 
         // login, get and approvals share one platform with identity's default hashing; keycloak needs identity restarted.
-        if (scenarios.Contains("login") || scenarios.Contains("get") || scenarios.Contains("gateway") || scenarios.Contains("approvals"))
+        if (scenarios.Contains("login") || scenarios.Contains("get") || scenarios.Contains("gateway") || scenarios.Contains("openid")
+            || scenarios.Contains("approvals"))
         {
             await using var platform = await BenchPlatform.StartAsync(Argon2idAlgorithm.Owasp);
             await RunGuardedAsync(platform, async () =>
@@ -34,6 +36,7 @@ public static class BenchmarkProgram
                 if (scenarios.Contains("login")) await LoginBenchmark.RunAsync(platform, options, Argon2idAlgorithm.Owasp, keycloak: false);
                 if (scenarios.Contains("get")) await GetBenchmark.RunAsync(platform, options);
                 if (scenarios.Contains("gateway")) await GatewayBenchmark.RunAsync(platform, options);
+                if (scenarios.Contains("openid")) await OpenIdBenchmark.RunAsync(platform, options);
                 if (scenarios.Contains("approvals")) await ApprovalsBenchmark.RunAsync(platform, options);
             });
         }

@@ -59,4 +59,33 @@ public sealed class ServiceEndpointsTests(IdentityServiceFixture service) : ICla
         Assert.Equal(email, mine.GetProperty("email").GetString());
         Assert.Equal("pending", mine.GetProperty("state").GetString());
     }
+
+    [Fact]
+    public async Task A_token_accepted_once_does_not_vouch_for_another_signature_on_the_same_claims()
+    {
+        var email = Registrations.UniqueEmail();
+        await service.Host.CreateClient().RegisterAsync(Registrations.Valid(email));
+        var identity = new InternalIdentity(await service.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync()));
+        var genuine = TestKeys.TokenFor(identity);
+        var parts = genuine.Split('.');
+        // The same header and payload, with the forger's signature, and with the genuine signature's bytes changed.
+        var forgedParts = TestKeys.ForgedTokenFor(identity).Split('.');
+        var signature = Microsoft.IdentityModel.Tokens.Base64UrlEncoder.DecodeBytes(parts[2]);
+        signature[^1] ^= 0x01;
+        string[] impostors = [$"{parts[0]}.{parts[1]}.{forgedParts[2]}", $"{parts[0]}.{parts[1]}.{Microsoft.IdentityModel.Tokens.Base64UrlEncoder.Encode(signature)}"];
+
+        async Task<HttpStatusCode> CallAsync(string token)
+        {
+            var client = service.Host.CreateClient();
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            return (await client.GetAsync("/account")).StatusCode;
+        }
+
+        Assert.Equal(HttpStatusCode.OK, await CallAsync(genuine));
+        Assert.Equal(HttpStatusCode.OK, await CallAsync(genuine)); // the second time from the service's memory of it
+        foreach (var impostor in impostors)
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, await CallAsync(impostor));
+        }
+    }
 }

@@ -1,0 +1,47 @@
+using System.Collections.Concurrent;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Platform.ServiceDefaults.Authentication;
+
+/// <summary>
+/// Remembers internal tokens whose signature checked out, by their exact text, so the next request with the same token
+/// skips the ECDSA verification (the gateway reuses a session's token for half its lifetime: most requests carry one
+/// seen before). Issuer, audience and lifetime are still checked on every request by the handler; a token that differs
+/// in one character is another key and is verified in full. Bounded: expired entries go first, then all.
+/// </summary>
+public sealed class ValidatedTokenCache(TimeProvider time)
+{
+    public const int MostRemembered = 10_000;
+    private readonly ConcurrentDictionary<string, JsonWebToken> validated = new(StringComparer.Ordinal);
+    private readonly JsonWebTokenHandler handler = new();
+
+    /// <summary>A <see cref="TokenValidationParameters.SignatureValidator"/>: the token with its signature checked, or an exception.</summary>
+    public SecurityToken Validate(string token, TokenValidationParameters parameters)
+    {
+        if (validated.TryGetValue(token, out var known)) return known;
+
+        var full = parameters.Clone();
+        full.SignatureValidator = null;
+        var result = handler.ValidateTokenAsync(token, full).GetAwaiter().GetResult();
+        if (!result.IsValid || result.SecurityToken is not JsonWebToken checkedToken)
+        {
+            throw result.Exception as SecurityTokenException ?? new SecurityTokenInvalidSignatureException("The internal token's signature is not valid.");
+        }
+
+        if (validated.Count >= MostRemembered) ForgetExpired();
+        validated[token] = checkedToken;
+        return checkedToken;
+    }
+
+    private void ForgetExpired()
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        foreach (var (text, token) in validated)
+        {
+            if (token.ValidTo <= now) validated.TryRemove(text, out _);
+        }
+
+        if (validated.Count >= MostRemembered) validated.Clear();
+    }
+}

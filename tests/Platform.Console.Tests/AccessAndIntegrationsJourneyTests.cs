@@ -10,8 +10,9 @@ namespace Platform.Console.Tests;
 /// <summary>
 /// Issue 15, organization administration beyond members and units: an owner defines a custom role, grants it to a
 /// member over a unit and revokes another grant, makes a restricted and an automatic message group, puts the member in
-/// the first and writes to it, and registers a client app with an API token (shown once, then revoked) and OpenID
-/// Connect settings (the client secret shown once). After each step the API holds what the page showed. A member
+/// the first and writes to it, registers a client app with an API token (shown once, then revoked) and OpenID
+/// Connect settings (the client secret shown once), and a webhook endpoint (its secret shown once) that receives a
+/// test event, whose delivery the page then shows. After each step the API holds what the page showed. A member
 /// sees none of the owner's controls. The people and the organization come from the API, as a client app would
 /// make them: the journey is about the screens.
 /// </summary>
@@ -41,6 +42,7 @@ public sealed class AccessAndIntegrationsJourneyTests(ConsolePlatform platform)
         await GrantsAsync(visitor, owner, organizationId, memberId);
         await GroupsAsync(visitor, nav, owner, member, organizationId);
         await ClientAppAsync(visitor, nav, owner, organizationId);
+        await WebhookAsync(visitor, nav, owner, organizationId);
         await MemberSeesNoOwnerControlsAsync(member, organizationId);
     }
 
@@ -237,6 +239,48 @@ public sealed class AccessAndIntegrationsJourneyTests(ConsolePlatform platform)
         Assert.Equal(JsonValueKind.Null, settings.GetProperty("clientSecret").ValueKind);
     }
 
+    /// <summary>An endpoint on a receiver of the test's own: its signing secret shown once, a test event delivered and listed, then deleted.</summary>
+    private static async Task WebhookAsync(ConsoleVisitor visitor, ILocator nav, GatewayUser owner, string organizationId)
+    {
+        using var receiver = WebhookReceiver.Start();
+        var page = visitor.Page;
+        await nav.GetByRole(AriaRole.Link, new() { Name = "Webhooks" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("No webhook endpoints yet.")).ToBeVisibleAsync();
+        var register = page.GetByRole(AriaRole.Region, new() { Name = "Register an endpoint" });
+        await register.GetByLabel(new Regex("^URL")).FillAsync(receiver.Url);
+        await register.GetByLabel(new Regex("^Event types")).FillAsync("membership.granted, role.granted");
+        await register.GetByRole(AriaRole.Button, new() { Name = "Register the endpoint" }).ClickAsync();
+        await Assertions.Expect(register.GetByRole(AriaRole.Textbox, new() { Name = "Signing secret" })).ToHaveValueAsync(new Regex(".{16,}"));
+        var endpoints = page.GetByRole(AriaRole.Table, new() { Name = "Webhook endpoints" });
+        await Assertions.Expect(endpoints.GetByRole(AriaRole.Row).Filter(new() { HasText = receiver.Url })).ToContainTextAsync("active");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = $"Send a test to {receiver.Url}" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "A test event is on its way" })).ToBeVisibleAsync();
+        var deliveries = page.GetByRole(AriaRole.Region, new() { Name = $"Deliveries to {receiver.Url}" });
+        var delivered = deliveries.GetByRole(AriaRole.Row).Filter(new() { HasText = "webhook.test" }).Filter(new() { HasText = "delivered" });
+        for (var attempt = 0; attempt < 30 && await delivered.CountAsync() == 0; attempt++)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1));
+            await deliveries.GetByRole(AriaRole.Button, new() { Name = "Refresh" }).ClickAsync();
+        }
+
+        await Assertions.Expect(delivered).ToContainTextAsync("200");
+        await visitor.ScreenAsync("webhooks");
+        var received = Assert.Single(receiver.Received);
+        Assert.Contains("\"webhook.test\"", received.Body);
+        Assert.False(string.IsNullOrEmpty(received.Signature));
+
+        var endpoint = Assert.Single((await GetJsonAsync(owner, $"/api/notifications/organizations/{organizationId}/webhooks")).EnumerateArray());
+        var held = await GetJsonAsync(owner, $"/api/notifications/organizations/{organizationId}/webhooks/{endpoint.GetProperty("id").GetString()}/deliveries");
+        var delivery = Assert.Single(held.GetProperty("items").EnumerateArray());
+        Assert.Equal(("webhook.test", "delivered"), (delivery.GetProperty("eventType").GetString(), delivery.GetProperty("state").GetString()));
+
+        await page.GetByRole(AriaRole.Button, new() { Name = $"Delete {receiver.Url}" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = $"Yes, delete {receiver.Url} and its deliveries" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("No webhook endpoints yet.")).ToBeVisibleAsync();
+        Assert.Empty((await GetJsonAsync(owner, $"/api/notifications/organizations/{organizationId}/webhooks")).EnumerateArray());
+    }
+
     /// <summary>A member sees the roles and groups, and none of the controls nor the way to client apps.</summary>
     private async Task MemberSeesNoOwnerControlsAsync(GatewayUser member, string organizationId)
     {
@@ -249,6 +293,7 @@ public sealed class AccessAndIntegrationsJourneyTests(ConsolePlatform platform)
         await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "Create a role" })).ToHaveCountAsync(0);
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Edit Dispatcher" })).ToHaveCountAsync(0);
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Client apps" })).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Webhooks" })).ToHaveCountAsync(0);
         await visitor.ScreenAsync("roles-as-member");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Message groups" }).ClickAsync();

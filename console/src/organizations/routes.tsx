@@ -14,6 +14,7 @@ const GroupsPage = lazy(() => import('./groups/GroupsPage'));
 const GroupPage = lazy(() => import('./groups/GroupPage'));
 const ClientAppsPage = lazy(() => import('./clientApps/ClientAppsPage'));
 const ClientAppPage = lazy(() => import('./clientApps/ClientAppPage'));
+const WebhooksPage = lazy(() => import('./webhooks/WebhooksPage'));
 
 /** Organization administration, mounted at /organizations/*. */
 export default function OrganizationRoutes() {
@@ -31,6 +32,7 @@ export default function OrganizationRoutes() {
         <Route path="groups/:groupId" element={<GroupPage />} />
         <Route path="client-apps" element={<ClientAppsPage />} />
         <Route path="client-apps/:appId" element={<ClientAppPage />} />
+        <Route path="webhooks" element={<WebhooksPage />} />
       </Route>
     </Routes>
   );

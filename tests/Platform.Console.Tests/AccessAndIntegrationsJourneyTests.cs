@@ -61,8 +61,11 @@ public sealed class AccessAndIntegrationsJourneyTests(ConsolePlatform platform)
         await edit.GetByRole(AriaRole.Button, new() { Name = "Save the role" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Role Dispatcher saved.");
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Delete Temporary" }).ClickAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Yes, delete Temporary and revoke its grants" }).ClickAsync();
+        // By keyboard: the confirmation takes the focus, so a second Enter confirms.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Delete Temporary" }).FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Yes, delete Temporary and revoke its grants" })).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Role Temporary deleted.");
         var roles = page.GetByRole(AriaRole.Table, new() { Name = "Custom roles" });
         await Assertions.Expect(roles.GetByRole(AriaRole.Row)).ToHaveCountAsync(2);

@@ -16,12 +16,15 @@ interface ConfirmButtonProps {
 
 export function ConfirmButton({ label, confirmLabel, onConfirm, size = 'compact-sm' }: ConfirmButtonProps) {
   const { t } = useI18n();
-  const [asking, setAsking] = useState(false);
-  if (!asking) return <Button size={size} color="red" variant="outline" onClick={() => setAsking(true)}>{label}</Button>;
+  // Focus follows the buttons as they swap, so a keyboard user is never dropped back to the top of the page.
+  const [step, setStep] = useState<'idle' | 'asking' | 'back'>('idle');
+  if (step !== 'asking') {
+    return <Button size={size} color="red" variant="outline" autoFocus={step === 'back'} onClick={() => setStep('asking')}>{label}</Button>;
+  }
   return (
     <Group gap="xs">
-      <Button size={size} color="red" onClick={async () => { await onConfirm(); setAsking(false); }}>{confirmLabel}</Button>
-      <Button size={size} variant="subtle" onClick={() => setAsking(false)}>{t('confirm.cancel')}</Button>
+      <Button size={size} color="red" autoFocus onClick={async () => { await onConfirm(); setStep('back'); }}>{confirmLabel}</Button>
+      <Button size={size} variant="subtle" onClick={() => setStep('back')}>{t('confirm.cancel')}</Button>
     </Group>
   );
 }

@@ -1,5 +1,6 @@
 import { Card, SimpleGrid, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
+import { organizationAreas } from './areas';
 import { OpenToJoinSwitch } from './OpenToJoinSwitch';
 import { useOrganization } from './organizationContext';
 import { useOrganizationText } from './text';
@@ -9,11 +10,10 @@ export default function OrganizationHome() {
   const { organization, units } = useOrganization();
   const { t } = useOrganizationText();
   const base = `/organizations/${organization.id}`;
-  const areas = [
-    { to: `${base}/members`, title: t('org.members') },
-    { to: `${base}/invitations`, title: t('org.invitations') },
-    { to: `${base}/units`, title: `${t('org.units')} (${units.length})` },
-  ];
+  const areas = organizationAreas(organization).map((area) => ({
+    to: `${base}/${area.path}`,
+    title: area.path === 'units' ? `${t(area.title)} (${units.length})` : t(area.title),
+  }));
   return (
     <>
       <Text>{t('org.slug', { slug: organization.slug })}</Text>

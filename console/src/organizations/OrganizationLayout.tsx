@@ -4,9 +4,10 @@ import { Alert, Anchor, Center, Group, Loader, Stack, Text, Title } from '@manti
 import { membership } from '../api/client';
 import { asProblem, describe } from '../api/problem';
 import { OrganizationContext, type Organization, type Unit } from './organizationContext';
+import { organizationAreas } from './areas';
 import { useOrganizationText } from './text';
 
-/** One organization's screens: its name, the caller's rank, and the way between members, invitations and units. */
+/** One organization's screens: its name, the caller's rank, and the way between its areas. */
 export function OrganizationLayout() {
   const { organizationId = '' } = useParams();
   const { t, word } = useOrganizationText();
@@ -43,9 +44,9 @@ export function OrganizationLayout() {
         {organization.state === 'archived' && <Alert color="yellow">{t('org.archived')}</Alert>}
         <Group component="nav" aria-label={t('org.nav')} gap="lg">
           <Anchor component={NavLink} to={base} end>{t('org.home')}</Anchor>
-          <Anchor component={NavLink} to={`${base}/members`}>{t('org.members')}</Anchor>
-          <Anchor component={NavLink} to={`${base}/invitations`}>{t('org.invitations')}</Anchor>
-          <Anchor component={NavLink} to={`${base}/units`}>{t('org.units')}</Anchor>
+          {organizationAreas(organization).map((area) => (
+            <Anchor key={area.path} component={NavLink} to={`${base}/${area.path}`}>{t(area.title)}</Anchor>
+          ))}
         </Group>
         <Outlet />
       </Stack>

@@ -9,6 +9,12 @@ const MembersPage = lazy(() => import('./members/MembersPage'));
 const MemberDetailPage = lazy(() => import('./members/MemberDetailPage'));
 const InvitationsPage = lazy(() => import('./invitations/InvitationsPage'));
 const UnitsPage = lazy(() => import('./units/UnitsPage'));
+const RolesPage = lazy(() => import('./roles/RolesPage'));
+const GroupsPage = lazy(() => import('./groups/GroupsPage'));
+const GroupPage = lazy(() => import('./groups/GroupPage'));
+const ClientAppsPage = lazy(() => import('./clientApps/ClientAppsPage'));
+const ClientAppPage = lazy(() => import('./clientApps/ClientAppPage'));
+const WebhooksPage = lazy(() => import('./webhooks/WebhooksPage'));
 
 /** Organization administration, mounted at /organizations/*. */
 export default function OrganizationRoutes() {
@@ -21,6 +27,12 @@ export default function OrganizationRoutes() {
         <Route path="members/:userId" element={<MemberDetailPage />} />
         <Route path="invitations" element={<InvitationsPage />} />
         <Route path="units" element={<UnitsPage />} />
+        <Route path="roles" element={<RolesPage />} />
+        <Route path="groups" element={<GroupsPage />} />
+        <Route path="groups/:groupId" element={<GroupPage />} />
+        <Route path="client-apps" element={<ClientAppsPage />} />
+        <Route path="client-apps/:appId" element={<ClientAppPage />} />
+        <Route path="webhooks" element={<WebhooksPage />} />
       </Route>
     </Routes>
   );

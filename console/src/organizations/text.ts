@@ -12,9 +12,9 @@ export function useOrganizationText() {
       catalogs[language][key].replace(/\{(\w+)\}/g, (_, name: string) => String(values?.[name] ?? '')),
     [language],
   );
-  /** A value the API names (rank, state, unit kind, invitation result) in words, or as it came when unknown. */
+  /** A value the API names (rank, state, unit kind, invitation result, permission, …) in words, or as it came when unknown. */
   const word = useCallback(
-    (prefix: 'rank' | 'state' | 'label' | 'result', value: string) => {
+    (prefix: 'rank' | 'state' | 'label' | 'result' | 'permission' | 'groups.kind' | 'grants.scope' | 'oidc.grant' | 'tokens.state' | 'webhooks.state' | 'deliveries.state', value: string) => {
       const key = `${prefix}.${value}` as OrganizationMessageKey;
       return key in catalogs[language] ? catalogs[language][key] : value;
     },

@@ -3,6 +3,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { Alert, Anchor, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { membership } from '../../api/client';
 import { asProblem, describe } from '../../api/problem';
+import { ConfirmButton } from '../../layout/ConfirmButton';
 import { useSession } from '../../session/session';
 import { mayChange } from '../ranks';
 import { useOrganization } from '../organizationContext';
@@ -10,6 +11,7 @@ import { useOrganizationText } from '../text';
 import { displayName } from './displayName';
 import { MemberAccess } from './MemberAccess';
 import { MemberChangeForm, type Member } from './MemberChangeForm';
+import { MemberRoles } from './MemberRoles';
 
 /** One member: who, rank and units, the controls the caller's rank allows, and their access explained. */
 export default function MemberDetailPage() {
@@ -20,7 +22,7 @@ export default function MemberDetailPage() {
   const navigate = useNavigate();
   const [member, setMember] = useState<Member | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
-  const [confirmRemove, setConfirmRemove] = useState(false);
+  const [grantChanges, setGrantChanges] = useState(0);
   const path = { organizationId: organization.id, userId };
   const membersPath = `/organizations/${organization.id}/members`;
 
@@ -68,13 +70,12 @@ export default function MemberDetailPage() {
             {member.state === 'active'
               ? <Button variant="default" onClick={() => changeState('suspend')}>{t('member.suspend')}</Button>
               : <Button variant="default" onClick={() => changeState('reactivate')}>{t('member.reactivate')}</Button>}
-            {!confirmRemove
-              ? <Button color="red" variant="outline" onClick={() => setConfirmRemove(true)}>{t('member.remove')}</Button>
-              : <Button color="red" onClick={remove}>{t('member.removeConfirm', { name })}</Button>}
+            <ConfirmButton size="sm" label={t('member.remove')} confirmLabel={t('member.removeConfirm', { name })} onConfirm={remove} />
           </Group>
         </Card>
       )}
-      <MemberAccess userId={member.userId} version={member} />
+      <MemberRoles userId={member.userId} controls={controls} onChange={() => setGrantChanges((n) => n + 1)} />
+      <MemberAccess key={grantChanges} userId={member.userId} version={member} />
     </Stack>
   );
 }

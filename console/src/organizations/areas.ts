@@ -1,0 +1,19 @@
+import type { OrganizationMessageKey } from './messages';
+import type { Organization } from './organizationContext';
+import { atLeast } from './ranks';
+
+/**
+ * The organization's administration areas, for its navigation and its overview. Client apps and webhooks are for the owner
+ * and admins only (identity and notifications refuse anyone else), so the others do not see the way there.
+ */
+export function organizationAreas(organization: Organization): { path: string; title: OrganizationMessageKey }[] {
+  const areas: { path: string; title: OrganizationMessageKey }[] = [
+    { path: 'members', title: 'org.members' },
+    { path: 'invitations', title: 'org.invitations' },
+    { path: 'units', title: 'org.units' },
+    { path: 'roles', title: 'org.roles' },
+    { path: 'groups', title: 'org.groups' },
+  ];
+  if (atLeast(organization.myRank, 'admin')) areas.push({ path: 'client-apps', title: 'org.clientApps' }, { path: 'webhooks', title: 'org.webhooks' });
+  return areas;
+}

@@ -1,0 +1,125 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { Alert, Button, Checkbox, Group, Radio, Stack, Text, Textarea } from '@mantine/core';
+import { identity } from '../../api/client';
+import { asProblem, describe, fieldError, type Problem } from '../../api/problem';
+import { OnceSecret } from '../../layout/OnceSecret';
+import { useOrganization } from '../organizationContext';
+import { useOrganizationText } from '../text';
+import type { OpenIdClient } from './clientAppTypes';
+
+const grantTypes = ['authorization_code', 'refresh_token', 'client_credentials'] as const;
+const lines = (text: string) => text.split(/\s+/).map((line) => line.trim()).filter(Boolean);
+
+/** The scopes identity serves, from its discovery document, so the page offers what the provider knows. */
+function useSupportedScopes(): string[] {
+  const [scopes, setScopes] = useState<string[]>([]);
+  useEffect(() => {
+    void (async () => {
+      const response = await fetch('/.well-known/openid-configuration', { credentials: 'same-origin' });
+      const discovery = response.ok ? ((await response.json()) as { scopes_supported?: string[] }) : {};
+      setScopes(discovery.scopes_supported ?? []);
+    })();
+  }, []);
+  return scopes;
+}
+
+/**
+ * How the app signs users in: public or confidential, its exact redirect addresses, grant types and scopes. Saving
+ * replaces the settings; a confidential client's secret is in the answer that made it only.
+ */
+export function OpenIdConnectSettings({ appId }: { appId: string }) {
+  const { organization } = useOrganization();
+  const { t, word } = useOrganizationText();
+  const supportedScopes = useSupportedScopes();
+  const [saved, setSaved] = useState<OpenIdClient | null>(null);
+  const [loaded, setLoaded] = useState(false);
+  const [isPublic, setIsPublic] = useState('false');
+  const [redirectUris, setRedirectUris] = useState('');
+  const [postLogoutUris, setPostLogoutUris] = useState('');
+  const [grants, setGrants] = useState<string[]>(['authorization_code']);
+  const [scopes, setScopes] = useState<string[]>(['openid']);
+  const [thirdParty, setThirdParty] = useState(false);
+  const [rotate, setRotate] = useState(false);
+  const [secret, setSecret] = useState<string | null>(null);
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const [done, setDone] = useState(false);
+  const path = { organizationId: organization.id, appId };
+
+  function show(client: OpenIdClient) {
+    setSaved(client);
+    setIsPublic(String(client.public));
+    setRedirectUris(client.redirectUris.join('\n'));
+    setPostLogoutUris(client.postLogoutRedirectUris.join('\n'));
+    setGrants(client.grantTypes);
+    setScopes(client.scopes);
+    setThirdParty(client.thirdParty);
+  }
+
+  useEffect(() => {
+    void (async () => {
+      // 404: the app does not sign users in yet.
+      const { data } = await identity.GET('/organizations/{organizationId}/client-apps/{appId}/openid-connect', { params: { path } });
+      if (data) show(data);
+      setLoaded(true);
+    })();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [organization.id, appId]);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setProblem(null);
+    setSecret(null);
+    setDone(false);
+    const { data, error } = await identity.PUT('/organizations/{organizationId}/client-apps/{appId}/openid-connect', {
+      params: { path },
+      body: {
+        public: isPublic === 'true', redirectUris: lines(redirectUris), postLogoutRedirectUris: lines(postLogoutUris),
+        grantTypes: grants, scopes, thirdParty, rotateSecret: rotate,
+      },
+    });
+    if (!data) return setProblem(asProblem(error));
+    show(data);
+    setSecret(data.clientSecret);
+    setRotate(false);
+    setDone(true);
+  }
+
+  if (!loaded) return null;
+  return (
+    <Stack>
+      {!saved && <Text>{t('oidc.none')}</Text>}
+      {done && <Alert color="green" role="status">{t('oidc.saved')}</Alert>}
+      {secret && <OnceSecret label={t('oidc.secret')} secret={secret} />}
+      {problem && !problem.errors && <Alert color="red" role="alert">{describe(problem)}</Alert>}
+      <form onSubmit={submit} noValidate aria-label={t('oidc.title')}>
+        <Stack>
+          <Radio.Group label={t('oidc.type')} value={isPublic} onChange={setIsPublic} error={fieldError(problem, 'public')}>
+            <Stack gap="xs" mt="xs">
+              <Radio value="false" label={t('oidc.confidential')} />
+              <Radio value="true" label={t('oidc.public')} />
+            </Stack>
+          </Radio.Group>
+          <Textarea label={t('oidc.redirectUris')} description={t('oidc.urisHint')} autosize minRows={2} value={redirectUris}
+            onChange={(e) => setRedirectUris(e.currentTarget.value)} error={fieldError(problem, 'redirectUris')} />
+          <Textarea label={t('oidc.postLogoutUris')} description={t('oidc.urisHint')} autosize minRows={2} value={postLogoutUris}
+            onChange={(e) => setPostLogoutUris(e.currentTarget.value)} error={fieldError(problem, 'postLogoutRedirectUris')} />
+          <Checkbox.Group label={t('oidc.grantTypes')} value={grants} onChange={setGrants} error={fieldError(problem, 'grantTypes')}>
+            <Stack gap="xs" mt="xs">
+              {grantTypes.map((g) => <Checkbox key={g} value={g} label={word('oidc.grant', g)} />)}
+            </Stack>
+          </Checkbox.Group>
+          <Checkbox.Group label={t('oidc.scopes')} value={scopes} onChange={setScopes} error={fieldError(problem, 'scopes')}>
+            <Group gap="md" mt="xs">
+              {supportedScopes.map((s) => <Checkbox key={s} value={s} label={s} />)}
+            </Group>
+          </Checkbox.Group>
+          <Checkbox label={t('oidc.thirdParty')} checked={thirdParty} onChange={(e) => setThirdParty(e.currentTarget.checked)} />
+          {saved && !saved.public && isPublic === 'false' && (
+            <Checkbox label={t('oidc.rotate')} checked={rotate} onChange={(e) => setRotate(e.currentTarget.checked)} />
+          )}
+          <Group><Button type="submit">{t('oidc.save')}</Button></Group>
+        </Stack>
+      </form>
+    </Stack>
+  );
+}

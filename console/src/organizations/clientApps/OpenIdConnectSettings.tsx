@@ -3,6 +3,7 @@ import { Alert, Button, Checkbox, Group, Radio, Stack, Text, Textarea } from '@m
 import { identity } from '../../api/client';
 import { asProblem, describe, fieldError, type Problem } from '../../api/problem';
 import { OnceSecret } from '../../layout/OnceSecret';
+import { PermissionChecklist, usePermissionCatalogue } from '../roles/PermissionChecklist';
 import { useOrganization } from '../organizationContext';
 import { useOrganizationText } from '../text';
 import type { OpenIdClient } from './clientAppTypes';
@@ -31,6 +32,7 @@ export function OpenIdConnectSettings({ appId }: { appId: string }) {
   const { organization } = useOrganization();
   const { t, word } = useOrganizationText();
   const supportedScopes = useSupportedScopes();
+  const catalogue = usePermissionCatalogue();
   const [saved, setSaved] = useState<OpenIdClient | null>(null);
   const [loaded, setLoaded] = useState(false);
   const [isPublic, setIsPublic] = useState('false');
@@ -39,6 +41,7 @@ export function OpenIdConnectSettings({ appId }: { appId: string }) {
   const [grants, setGrants] = useState<string[]>(['authorization_code']);
   const [scopes, setScopes] = useState<string[]>(['openid']);
   const [thirdParty, setThirdParty] = useState(false);
+  const [servicePermissions, setServicePermissions] = useState<string[]>([]);
   const [rotate, setRotate] = useState(false);
   const [secret, setSecret] = useState<string | null>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
@@ -53,6 +56,7 @@ export function OpenIdConnectSettings({ appId }: { appId: string }) {
     setGrants(client.grantTypes);
     setScopes(client.scopes);
     setThirdParty(client.thirdParty);
+    setServicePermissions(client.serviceAccountPermissions);
   }
 
   useEffect(() => {
@@ -75,6 +79,8 @@ export function OpenIdConnectSettings({ appId }: { appId: string }) {
       body: {
         public: isPublic === 'true', redirectUris: lines(redirectUris), postLogoutRedirectUris: lines(postLogoutUris),
         grantTypes: grants, scopes, thirdParty, rotateSecret: rotate,
+        // What the app may do on its own: only with client credentials (otherwise identity refuses them).
+        serviceAccountPermissions: grants.includes('client_credentials') ? servicePermissions : [],
       },
     });
     if (!data) return setProblem(asProblem(error));
@@ -114,6 +120,10 @@ export function OpenIdConnectSettings({ appId }: { appId: string }) {
             </Group>
           </Checkbox.Group>
           <Checkbox label={t('oidc.thirdParty')} checked={thirdParty} onChange={(e) => setThirdParty(e.currentTarget.checked)} />
+          {grants.includes('client_credentials') && (
+            <PermissionChecklist label={t('oidc.servicePermissions')} catalogue={catalogue} value={servicePermissions}
+              onChange={setServicePermissions} error={fieldError(problem, 'serviceAccountPermissions')} />
+          )}
           {saved && !saved.public && isPublic === 'false' && (
             <Checkbox label={t('oidc.rotate')} checked={rotate} onChange={(e) => setRotate(e.currentTarget.checked)} />
           )}

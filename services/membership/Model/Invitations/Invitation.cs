@@ -68,7 +68,7 @@ public sealed class Invitation
             CreatedAt = now,
             FirstName = invitee?.FirstName ?? imported?.FirstName,
             LastName = invitee?.LastName ?? imported?.LastName,
-            Language = invitee?.Language,
+            Language = invitee?.Language ?? imported?.Language,
             CustomFields = imported?.CustomFields ?? [],
             ImportId = imported?.ImportId,
         };
@@ -134,4 +134,4 @@ public sealed class Invitation
 }
 
 /// <summary>What an import knows about a person besides their address.</summary>
-public sealed record ImportedPerson(Guid ImportId, string? FirstName, string? LastName, Dictionary<string, string> CustomFields);
+public sealed record ImportedPerson(Guid ImportId, string? FirstName, string? LastName, Dictionary<string, string> CustomFields, string? Language = null);

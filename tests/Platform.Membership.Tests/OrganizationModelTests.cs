@@ -1,4 +1,5 @@
 using Platform.Membership.Model;
+using Platform.Membership.Model.JoinRequests;
 
 namespace Platform.Membership.Tests;
 
@@ -90,5 +91,19 @@ public sealed class OrganizationModelTests
         if (membership == MemberState.Suspended) member!.Suspend();
 
         Assert.Equal(expected, organization.RefuseJoinRequest(member));
+    }
+
+    [Fact]
+    public void A_pending_join_request_lets_only_a_retry_with_its_key_through_until_its_filing_is_abandoned()
+    {
+        var claim = PendingJoinRequest.Claim(Guid.NewGuid(), Guid.NewGuid(), "key-1", Now);
+
+        Assert.True(claim.IsRetryOf("key-1"));
+        Assert.False(claim.IsRetryOf("key-2"));
+        Assert.False(claim.IsRetryOf(null));
+        Assert.False(claim.IsAbandonedAt(Now + PendingJoinRequest.FilingTimeout));
+        Assert.True(claim.IsAbandonedAt(Now + PendingJoinRequest.FilingTimeout + TimeSpan.FromSeconds(1)));
+        Assert.Contains("being filed", claim.Refusal("Co-op"));
+        Assert.False(PendingJoinRequest.Claim(Guid.NewGuid(), Guid.NewGuid(), null, Now).IsRetryOf(null));
     }
 }

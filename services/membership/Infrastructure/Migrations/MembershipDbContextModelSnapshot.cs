@@ -499,6 +499,37 @@ namespace Platform.Membership.Infrastructure.Migrations
                     b.ToTable("InvitationBatches", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.Membership.Model.JoinRequests.PendingJoinRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ClaimedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("RequestId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId");
+
+                    b.HasIndex("OrganizationId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("PendingJoinRequests", (string)null);
+                });
+
             modelBuilder.Entity("Platform.Membership.Model.Member", b =>
                 {
                     b.Property<Guid>("Id")
@@ -960,6 +991,15 @@ namespace Platform.Membership.Infrastructure.Migrations
                 });
 
             modelBuilder.Entity("Platform.Membership.Model.Invitations.InvitationBatch", b =>
+                {
+                    b.HasOne("Platform.Membership.Model.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Platform.Membership.Model.JoinRequests.PendingJoinRequest", b =>
                 {
                     b.HasOne("Platform.Membership.Model.Organization", null)
                         .WithMany()

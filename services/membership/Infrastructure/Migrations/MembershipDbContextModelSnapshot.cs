@@ -815,6 +815,10 @@ namespace Platform.Membership.Infrastructure.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("CustomFields")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
                     b.Property<string>("Label")
                         .IsRequired()
                         .HasMaxLength(50)
@@ -1066,7 +1070,36 @@ namespace Platform.Membership.Infrastructure.Migrations
                                 .HasForeignKey("OrganizationId");
                         });
 
+                    b.OwnsMany("Platform.Membership.Model.CustomFieldDefinition", "UnitCustomFields", b1 =>
+                        {
+                            b1.Property<Guid>("OrganizationId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Key")
+                                .IsRequired();
+
+                            b1.Property<string>("Label")
+                                .IsRequired();
+
+                            b1.Property<bool>("Required");
+
+                            b1.HasKey("OrganizationId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Organizations");
+
+                            b1
+                                .ToJson("UnitCustomFields")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("OrganizationId");
+                        });
+
                     b.Navigation("CustomFields");
+
+                    b.Navigation("UnitCustomFields");
                 });
 
             modelBuilder.Entity("Platform.Membership.Model.Roles.CustomRole", b =>

@@ -102,7 +102,7 @@ public sealed class Invitation
     public (string? Refusal, string? Token) Resend(DateTimeOffset now, TimeSpan lifetime) =>
         State == InvitationState.Pending
             ? (null, NewToken(now, lifetime))
-            : ($"The invitation is {Name(State)}; it cannot be resent. Send a new invitation instead.", null);
+            : ($"No email was sent: the invitation is {Name(State)}, so it cannot be resent. Send a new invitation instead.", null);
 
     /// <summary>A newer invitation to the same address replaces this timed-out one.</summary>
     public void Supersede(DateTimeOffset now)

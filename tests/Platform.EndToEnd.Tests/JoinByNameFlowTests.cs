@@ -50,12 +50,19 @@ public sealed class JoinByNameFlowTests(RunningPlatform platform)
             new { steps = new[] { new { name = "the owner", source = "role", role = "owner" } } });
         Assert.True(policy.IsSuccessStatusCode, await policy.Content.ReadAsStringAsync());
 
-        var asked = await person.Http.PostAsJsonAsync($"/api/membership/organizations/{slug}/join-requests",
-            new { message = "We live two streets away.", unitIds = new[] { unitId } });
-        Assert.True(asked.StatusCode == HttpStatusCode.Created, await asked.Content.ReadAsStringAsync());
+        // Asking twice at once (a double click) files one request: the other ask is a 409 naming it.
+        var asks = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => person.Http.PostAsJsonAsync($"/api/membership/organizations/{slug}/join-requests",
+            new { message = "We live two streets away.", unitIds = new[] { unitId } })));
+        var asked = asks.FirstOrDefault(a => a.StatusCode == HttpStatusCode.Created);
+        Assert.True(asked is not null, string.Join(" | ", await Task.WhenAll(asks.Select(a => a.Content.ReadAsStringAsync()))));
         var request = await asked.Content.ReadFromJsonAsync<JsonElement>();
         var requestId = request.GetProperty("id").GetGuid();
         Assert.Equal($"/api/approvals/requests/{requestId}", asked.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.Conflict, Assert.Single(asks, a => a != asked).StatusCode);
+        var again = await person.Http.PostAsJsonAsync($"/api/membership/organizations/{slug}/join-requests", new { message = "Did you get it?" });
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Equal($"/api/approvals/requests/{requestId}", again.Headers.Location?.OriginalString);
+        Assert.Equal(requestId, (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("requestId").GetGuid());
         Assert.Equal("membership.join", request.GetProperty("type").GetString());
         Assert.Contains("Otto", request.GetProperty("title").GetString());
 
@@ -78,5 +85,10 @@ public sealed class JoinByNameFlowTests(RunningPlatform platform)
         var member = await person.Http.PostAsJsonAsync($"/api/membership/organizations/{slug}/join-requests", new { });
         Assert.Equal(HttpStatusCode.Conflict, member.StatusCode);
         Assert.Equal("member", (await person.Http.GetFromJsonAsync<JsonElement>($"/api/membership/organizations/by-slug/{slug}")).GetProperty("myRank").GetString());
+
+        // The decided request no longer stands in the way: someone who left may ask again.
+        Assert.Equal(HttpStatusCode.NoContent, (await person.Http.DeleteAsync($"/api/membership/organizations/{organization}/members/{personId}")).StatusCode);
+        var afterLeaving = await person.Http.PostAsJsonAsync($"/api/membership/organizations/{slug}/join-requests", new { });
+        Assert.True(afterLeaving.StatusCode == HttpStatusCode.Created, await afterLeaving.Content.ReadAsStringAsync());
     }
 }

@@ -145,6 +145,19 @@ public sealed class ImportPlannerTests
     }
 
     [Fact]
+    public void A_language_column_gives_new_people_their_invitation_language_and_anything_else_is_a_row_error_naming_row_and_column()
+    {
+        var organization = Organization.Create("Co-op", "co-op", null, Guid.NewGuid(), Now);
+        var planner = new ImportPlanner(organization, new Actor(Guid.NewGuid(), Rank.Owner, null), Rank.Member, [], new Dictionary<string, ImportMember>(), new HashSet<string>());
+
+        var verdicts = Plan(planner, "email,Lang", "de@example.com, DE ", "none@example.com,", "fr@example.com,fr");
+
+        Assert.Equal([ImportVerdicts.New, ImportVerdicts.New, ImportVerdicts.UnknownLanguage], verdicts.Select(v => v.Verdict));
+        Assert.Equal(["de", null, null], verdicts.Select(v => v.Language));
+        Assert.Equal("Row 3, column 'Lang': 'fr' is not a language; use en or de, or leave the cell empty for English.", verdicts[2].Detail);
+    }
+
+    [Fact]
     public void Rows_past_the_limit_are_over_it()
     {
         var organization = Organization.Create("Co-op", "co-op", null, Guid.NewGuid(), Now);

@@ -121,6 +121,30 @@ public sealed class ImportsApiTests(MembershipServiceFixture service) : IClassFi
     }
 
     [Fact]
+    public async Task A_language_column_becomes_the_invitations_language_and_an_unknown_one_is_a_row_error_in_the_preview()
+    {
+        await using var invited = await EventCollector<InvitationCreated>.StartAsync(service.Context.Servers.RabbitMq, service.Context.MessagingPrefix);
+        var (org, owner) = await given.OrganizationAsync();
+        var (german, french) = (Email("german"), Email("french"));
+
+        // "Sprache" is not a header the automatic mapping knows; the admin maps it by hand.
+        var job = await UploadedAsync(owner, org, "email,Sprache", $"{german},de", $"{french},fr");
+        var mapping = await given.Client(owner).PutAsJsonAsync($"/organizations/{org}/imports/{job}/mapping", new { columns = new Dictionary<string, string> { ["Sprache"] = "language" }, rank = "member" });
+        Assert.Equal(HttpStatusCode.OK, mapping.StatusCode);
+        var rows = await RowsAsync(owner, org, job);
+        Assert.Equal(["new", "unknown-language"], rows.Select(r => r.GetProperty("verdict").GetString()));
+        Assert.Equal("de", rows[0].GetProperty("language").GetString());
+        Assert.Equal("Row 2, column 'Sprache': 'fr' is not a language; use en or de, or leave the cell empty for English.", rows[1].GetProperty("detail").GetString());
+
+        Assert.Equal(HttpStatusCode.Accepted, (await CommitAsync(owner, org, job, "invite")).StatusCode);
+        await CompletedAsync(owner, org, job);
+
+        Assert.Equal("de", (await invited.WaitForAsync(e => e.Email == german)).Message.Language);
+        Assert.Equal("de", await given.WithDbAsync(db => db.Invitations.Where(i => i.Email == german).Select(i => i.Language).SingleAsync()));
+        Assert.Equal(0, await given.WithDbAsync(db => db.Invitations.CountAsync(i => i.Email == french)));
+    }
+
+    [Fact]
     public async Task A_file_full_of_bad_rows_commits_nothing()
     {
         var (org, owner) = await given.OrganizationAsync();

@@ -199,11 +199,16 @@ public sealed class InvitationsApiTests(MembershipServiceFixture service) : ICla
         var refused = await AcceptAsync(revokedPerson, revokedToken);
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
         Assert.Contains("revoked", await refused.Content.ReadAsStringAsync());
-        Assert.Equal(HttpStatusCode.Conflict, (await given.Client(owner).PostAsync($"/organizations/{org}/invitations/{ids[EmailOf(revokedPerson)]}/resend", null)).StatusCode);
+        var notResent = await given.Client(owner).PostAsync($"/organizations/{org}/invitations/{ids[EmailOf(revokedPerson)]}/resend", null);
+        Assert.Equal(HttpStatusCode.Conflict, notResent.StatusCode);
+        Assert.StartsWith("No email was sent: the invitation is revoked", (await notResent.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
 
         var resent = await given.Client(owner).PostAsync($"/organizations/{org}/invitations/{ids[EmailOf(resentPerson)]}/resend", null);
         Assert.Equal(HttpStatusCode.OK, resent.StatusCode);
-        Assert.Equal("pending", (await resent.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("state").GetString());
+        var answer = await resent.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("pending", answer.GetProperty("state").GetString());
+        Assert.Equal("queued", answer.GetProperty("sending").GetProperty("status").GetString());
+        Assert.False((await given.Client(owner).GetFromJsonAsync<JsonElement>($"/organizations/{org}/invitations")).GetProperty("items")[0].TryGetProperty("sending", out _));
         var newToken = (await created.WaitForAsync(e => e.InvitationId == ids[EmailOf(resentPerson)])).Message.Token;
         Assert.Equal(HttpStatusCode.NotFound, (await AcceptAsync(resentPerson, oldToken)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await AcceptAsync(resentPerson, newToken)).StatusCode);

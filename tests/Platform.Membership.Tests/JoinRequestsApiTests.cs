@@ -1,6 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Platform.Contracts.Approvals;
+using Platform.Testing;
 
 namespace Platform.Membership.Tests;
 
@@ -78,6 +82,48 @@ public sealed class JoinRequestsApiTests(MembershipServiceFixture service) : ICl
         Assert.Equal("application/problem+json", asked.Content.Headers.ContentType?.MediaType);
         Assert.Equal(HttpStatusCode.NotFound, (await given.Client(owner).GetAsync($"/organizations/{org}/members/{outsiderId}")).StatusCode);
     }
+
+    [Fact]
+    public async Task While_an_earlier_request_to_join_is_pending_asking_again_is_a_409_naming_it_until_approvals_concludes_it()
+    {
+        var (org, owner) = await given.OrganizationAsync();
+        await given.Client(owner).PatchMergeAsync($"/organizations/{org}/settings", new { openToJoinRequests = true });
+        var person = await given.UserAsync("Otto");
+        var asker = given.Client(person);
+
+        // A 503 (approvals away in this suite) files nothing, so it leaves nothing pending: the next ask is a 503 again, not a 409.
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await asker.PostAsJsonAsync($"/organizations/{org}/join-requests", new { })).StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await asker.PostAsJsonAsync($"/organizations/{org}/join-requests", new { })).StatusCode);
+
+        foreach (var conclude in new Func<Guid, object>[]
+        {
+            id => new ApprovalDecided(org, id, Subject(person), "rejected", false, owner, null, null, person, "otto@example.com", "Otto", DateTimeOffset.UtcNow),
+            id => new ApprovalExpired(org, id, Subject(person), person, "otto@example.com", "Otto", DateTimeOffset.UtcNow),
+            id => new ApprovalCancelled(org, id, Subject(person), owner, DateTimeOffset.UtcNow),
+        })
+        {
+            // As membership leaves a request it filed with approvals (which does not run in this suite).
+            var requestId = Guid.NewGuid();
+            await given.WithDbAsync(db => db.Database.ExecuteSqlAsync(
+                $"""INSERT INTO "PendingJoinRequests" ("Id", "OrganizationId", "UserId", "RequestId", "ClaimedAt") VALUES ({Guid.NewGuid()}, {org}, {person}, {requestId}, {DateTimeOffset.UtcNow})"""));
+
+            var again = await asker.PostAsJsonAsync($"/organizations/{org}/join-requests", new { message = "Once more." });
+
+            Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+            Assert.Equal($"/api/approvals/requests/{requestId}", again.Headers.Location?.OriginalString);
+            var problem = await again.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.Equal(requestId, problem.GetProperty("requestId").GetGuid());
+            Assert.Contains(requestId.ToString(), problem.GetProperty("detail").GetString());
+            Assert.Equal(requestId, await given.WithDbAsync(db => db.PendingJoinRequests.Where(r => r.UserId == person).Select(r => r.RequestId).SingleAsync()));
+
+            var message = conclude(requestId);
+            await service.Bus.PublishAsync(message, NewId.NextGuid());
+            await Eventually.TrueAsync(async () => (await asker.PostAsJsonAsync($"/organizations/{org}/join-requests", new { })).StatusCode == HttpStatusCode.ServiceUnavailable,
+                $"{message.GetType().Name} to let the person ask again");
+        }
+    }
+
+    private static ApprovalSubject Subject(Guid person) => new("membership.join", "Otto asks to join Org", null, $"user={person};rank=member", null, null, null);
 
     private static async Task AssertInvalidAsync(HttpClient caller, Guid org, object body, string field)
     {

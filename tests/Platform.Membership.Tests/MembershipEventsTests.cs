@@ -24,7 +24,7 @@ public sealed class MembershipEventsTests(MembershipServiceFixture service) : IC
 
         var north = await given.UnitAsync(org, owner, "North");
         var team = await given.UnitAsync(org, owner, "Team A", parentId: north);
-        Assert.Equal(HttpStatusCode.OK, (await client.PutAsJsonAsync($"/organizations/{org}/units/{team}", new { name = "Team B", label = "team" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.PutAsJsonAsync($"/organizations/{org}/units/{team}", new { name = "Team B", label = "team", customFields = new { } })).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync($"/organizations/{org}/units/{team}/move", new { parentId = (Guid?)null })).StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync($"/organizations/{org}/units/{team}")).StatusCode);
 
@@ -35,6 +35,26 @@ public sealed class MembershipEventsTests(MembershipServiceFixture service) : IC
         Assert.Equal(("Team B", "team"), (rename.Name, rename.Label));
         Assert.Null((await moved.WaitForAsync(e => e.UnitId == team)).Message.ParentUnitId);
         Assert.Equal(org, (await deleted.WaitForAsync(e => e.UnitId == team)).Message.OrganizationId);
+    }
+
+    [Fact]
+    public async Task A_units_custom_fields_are_published_when_it_is_created_and_whenever_they_change()
+    {
+        await using var created = await Collect<UnitCreated>();
+        await using var changed = await Collect<UnitCustomFieldsChanged>();
+        var (org, owner) = await given.OrganizationAsync();
+        var client = given.Client(owner);
+        await client.PatchMergeAsync($"/organizations/{org}/settings", new { unitCustomFields = new[] { new { key = "code", label = "Branch code" } } });
+
+        var response = await client.PostAsJsonAsync($"/organizations/{org}/units", new { name = "North", customFields = new { code = "N-1" } });
+        var north = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        Assert.Equal(HttpStatusCode.OK, (await client.PutAsJsonAsync($"/organizations/{org}/units/{north}", new { name = "North", customFields = new { code = "N-1" } })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.PutAsJsonAsync($"/organizations/{org}/units/{north}", new { name = "North", customFields = new { code = "N-2" } })).StatusCode);
+
+        Assert.Equal("N-1", (await created.WaitForAsync(e => e.UnitId == north)).Message.CustomFields!["code"]);
+        Assert.Equal("N-2", (await changed.WaitForAsync(e => e.UnitId == north)).Message.CustomFields["code"]);
+        Assert.Equal(1, await OutboxCountAsync(nameof(UnitCustomFieldsChanged), org)); // the unchanged PUT published nothing
+        Assert.Equal(0, await OutboxCountAsync(nameof(UnitRenamed), org));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Platform.Membership.Model;
+using Platform.Membership.Model.JoinRequests;
 
 namespace Platform.Membership.Tests;
 
@@ -90,5 +91,40 @@ public sealed class OrganizationModelTests
         if (membership == MemberState.Suspended) member!.Suspend();
 
         Assert.Equal(expected, organization.RefuseJoinRequest(member));
+    }
+
+    [Fact]
+    public void A_units_custom_fields_take_only_the_organizations_unit_fields_with_every_required_one()
+    {
+        var organization = Organization.Create("Co-op", "co-op", null, Guid.NewGuid(), Now);
+        organization.UpdateSettings(Rank.Manager, [], [new CustomFieldDefinition("techId", "Tech")], openToJoinRequests: false,
+            [new CustomFieldDefinition("contact", "Contact person", Required: true), new CustomFieldDefinition("code", "Branch code")]);
+        var unit = Unit.Create(organization.Id, null, "Tuesday group", "order group", Now);
+
+        Assert.Equal(("contact", "The organization requires 'Contact person'."), unit.SetCustomFields(organization, new Dictionary<string, string> { ["code"] = "B-7" }).Refusal);
+        Assert.Equal("contact", unit.SetCustomFields(organization, new Dictionary<string, string> { ["contact"] = "  " }).Refusal?.Key);
+        Assert.Equal("techId", unit.SetCustomFields(organization, new Dictionary<string, string> { ["contact"] = "Ada", ["techId"] = "T-1" }).Refusal?.Key);
+        Assert.Equal("code", unit.SetCustomFields(organization, new Dictionary<string, string> { ["contact"] = "Ada", ["code"] = "B\n7" }).Refusal?.Key);
+        Assert.Empty(unit.CustomFields);
+
+        var first = unit.SetCustomFields(organization, new Dictionary<string, string> { ["contact"] = " Ada ", ["code"] = "" });
+        Assert.Equal((null, true), (first.Refusal?.Key, first.Changed));
+        Assert.Equal(new Dictionary<string, string> { ["contact"] = "Ada" }, unit.CustomFields);
+        var same = unit.SetCustomFields(organization, new Dictionary<string, string> { ["contact"] = "Ada" });
+        Assert.Equal((null, false), (same.Refusal?.Key, same.Changed));
+    }
+
+    [Fact]
+    public void A_pending_join_request_lets_only_a_retry_with_its_key_through_until_its_filing_is_abandoned()
+    {
+        var claim = PendingJoinRequest.Claim(Guid.NewGuid(), Guid.NewGuid(), "key-1", Now);
+
+        Assert.True(claim.IsRetryOf("key-1"));
+        Assert.False(claim.IsRetryOf("key-2"));
+        Assert.False(claim.IsRetryOf(null));
+        Assert.False(claim.IsAbandonedAt(Now + PendingJoinRequest.FilingTimeout));
+        Assert.True(claim.IsAbandonedAt(Now + PendingJoinRequest.FilingTimeout + TimeSpan.FromSeconds(1)));
+        Assert.Contains("being filed", claim.Refusal("Co-op"));
+        Assert.False(PendingJoinRequest.Claim(Guid.NewGuid(), Guid.NewGuid(), null, Now).IsRetryOf(null));
     }
 }

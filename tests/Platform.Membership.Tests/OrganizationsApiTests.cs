@@ -5,6 +5,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Platform.Membership.Model;
 using Platform.ServiceDefaults.Authentication;
+using Platform.Testing;
 
 namespace Platform.Membership.Tests;
 
@@ -98,6 +99,53 @@ public sealed class OrganizationsApiTests(MembershipServiceFixture service) : IC
         Assert.True(inside.GetProperty("allowed").GetBoolean());
         Assert.Contains("unit", inside.GetProperty("explanation").GetString());
         Assert.False(outside.GetProperty("allowed").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Units_hold_the_organizations_unit_fields_by_the_rules_of_editing_units_and_a_bad_value_is_a_400_naming_it()
+    {
+        var (org, owner) = await OrganizationAsync();
+        var settings = await Client(owner).PatchMergeAsync($"/organizations/{org}/settings", new
+        {
+            unitCustomFields = new object[] { new { key = "contact", label = "Contact person", required = true }, new { key = "code", label = "Branch code" } },
+        });
+        Assert.Equal(HttpStatusCode.OK, settings.StatusCode);
+        Assert.Equal(["contact", "code"], (await settings.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("unitCustomFields").EnumerateArray().Select(f => f.GetProperty("key").GetString()));
+
+        await AssertFieldRefusedAsync(Client(owner).PostAsJsonAsync($"/organizations/{org}/units", new { name = "Tuesday group" }), "customFields.contact");
+        await AssertFieldRefusedAsync(Client(owner).PostAsJsonAsync($"/organizations/{org}/units",
+            new { name = "Tuesday group", customFields = new { contact = "Ada", colour = "red" } }), "customFields.colour");
+        Assert.False(await service.WithDbAsync(db => db.Units.AnyAsync(u => u.OrganizationId == org)));
+
+        var created = await Client(owner).PostAsJsonAsync($"/organizations/{org}/units", new { name = "Tuesday group", label = "order group", customFields = new { contact = "Ada", code = " B-7 " } });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var unit = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var listed = Assert.Single((await Client(owner).GetFromJsonAsync<JsonElement>($"/organizations/{org}/units")).EnumerateArray());
+        Assert.Equal(("Ada", "B-7"), (listed.GetProperty("customFields").GetProperty("contact").GetString(), listed.GetProperty("customFields").GetProperty("code").GetString()));
+
+        // PUT replaces: without customFields it would wipe them, so it is refused by name; a scoped manager elsewhere and a member may not edit.
+        await AssertFieldRefusedAsync(Client(owner).PutAsJsonAsync($"/organizations/{org}/units/{unit}", new { name = "Renamed" }), "customFields");
+        await AssertFieldRefusedAsync(Client(owner).PutAsJsonAsync($"/organizations/{org}/units/{unit}",
+            new { name = "Tuesday group", customFields = new { contact = new string('x', 501) } }), "customFields.contact");
+        var elsewhere = await UnitAsync(org, owner, "Elsewhere", null, new { contact = "Bob" });
+        var scoped = await AddAsync(org, owner, "manager", scopeUnitId: elsewhere, unitIds: [elsewhere]);
+        var member = await AddAsync(org, owner, "member");
+        var change = new { name = "Tuesday group", customFields = new { contact = "Eve" } };
+        Assert.Equal(HttpStatusCode.Forbidden, (await Client(scoped).PutAsJsonAsync($"/organizations/{org}/units/{unit}", change)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await Client(member).PutAsJsonAsync($"/organizations/{org}/units/{unit}", change)).StatusCode);
+        Assert.Equal(new Dictionary<string, string> { ["contact"] = "Ada", ["code"] = "B-7" }, await service.WithDbAsync(db => db.Units.Where(u => u.Id == unit).Select(u => u.CustomFields).SingleAsync()));
+
+        var replaced = await Client(owner).PutAsJsonAsync($"/organizations/{org}/units/{unit}", new { name = "Tuesday group", label = "order group", customFields = new { contact = "Grace" } });
+        Assert.Equal(HttpStatusCode.OK, replaced.StatusCode);
+        Assert.Equal(["contact"], (await replaced.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("customFields").EnumerateObject().Select(p => p.Name));
+        Assert.Equal(HttpStatusCode.OK, (await Client(scoped).PutAsJsonAsync($"/organizations/{org}/units/{elsewhere}", new { name = "Elsewhere", customFields = new { contact = "Bo" } })).StatusCode);
+    }
+
+    private static async Task AssertFieldRefusedAsync(Task<HttpResponseMessage> sending, string field)
+    {
+        var refused = await sending;
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.True((await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty(field, out _), field);
     }
 
     [Fact]
@@ -245,9 +293,9 @@ public sealed class OrganizationsApiTests(MembershipServiceFixture service) : IC
         return ((await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid(), owner);
     }
 
-    private async Task<Guid> UnitAsync(Guid org, Guid actor, string name, Guid? parentId)
+    private async Task<Guid> UnitAsync(Guid org, Guid actor, string name, Guid? parentId, object? customFields = null)
     {
-        var created = await Client(actor).PostAsJsonAsync($"/organizations/{org}/units", new { name, label = "branch", parentId });
+        var created = await Client(actor).PostAsJsonAsync($"/organizations/{org}/units", new { name, label = "branch", parentId, customFields });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         return (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
     }

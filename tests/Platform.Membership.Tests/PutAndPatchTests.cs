@@ -20,6 +20,7 @@ public sealed class PutAndPatchTests(MembershipServiceFixture service) : IClassF
         requireTwoFactor = false,
         adminsMayImpersonate = false,
         openToJoinRequests = false,
+        unitCustomFields = new[] { new { key = "code", label = "Branch code", required = false } },
     };
 
     [Fact]
@@ -63,7 +64,7 @@ public sealed class PutAndPatchTests(MembershipServiceFixture service) : IClassF
 
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         var errors = (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
-        Assert.Equal(["adminsMayImpersonate", "allowedEmailDomains", "customFields", "minimumRankToInvite", "openToJoinRequests"], errors.EnumerateObject().Select(e => e.Name).Order());
+        Assert.Equal(["adminsMayImpersonate", "allowedEmailDomains", "customFields", "minimumRankToInvite", "openToJoinRequests", "unitCustomFields"], errors.EnumerateObject().Select(e => e.Name).Order());
         Assert.Equal(before, (await SettingsAsync(org, owner)).GetRawText());
     }
 
@@ -114,7 +115,7 @@ public sealed class PutAndPatchTests(MembershipServiceFixture service) : IClassF
         var settings = document.GetProperty("paths").GetProperty("/organizations/{organizationId}/settings");
         Assert.True(settings.GetProperty("patch").GetProperty("requestBody").GetProperty("content").TryGetProperty("application/merge-patch+json", out _));
         var schema = Resolve(document, settings.GetProperty("put").GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("schema"));
-        Assert.Equal(["adminsMayImpersonate", "allowedEmailDomains", "customFields", "minimumRankToInvite", "openToJoinRequests", "requireTwoFactor"],
+        Assert.Equal(["adminsMayImpersonate", "allowedEmailDomains", "customFields", "minimumRankToInvite", "openToJoinRequests", "requireTwoFactor", "unitCustomFields"],
             schema.GetProperty("required").EnumerateArray().Select(r => r.GetString()).Order());
         var member = document.GetProperty("paths").GetProperty("/organizations/{organizationId}/members/{userId}");
         Assert.True(member.GetProperty("patch").GetProperty("requestBody").GetProperty("content").TryGetProperty("application/merge-patch+json", out _));

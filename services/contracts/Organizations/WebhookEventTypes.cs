@@ -18,6 +18,7 @@ public static class WebhookEventTypes
     public const string CustomRoleChanged = "role.changed";
     public const string UnitCreated = "unit.created";
     public const string UnitRenamed = "unit.renamed";
+    public const string UnitCustomFieldsChanged = "unit.custom-fields-changed";
     public const string UnitMoved = "unit.moved";
     public const string UnitDeleted = "unit.deleted";
     public const string MemberUnitsChanged = "membership.units-changed";
@@ -42,6 +43,7 @@ public static class WebhookEventTypes
         [typeof(Membership.CustomRoleChanged)] = CustomRoleChanged,
         [typeof(Membership.UnitCreated)] = UnitCreated,
         [typeof(Membership.UnitRenamed)] = UnitRenamed,
+        [typeof(Membership.UnitCustomFieldsChanged)] = UnitCustomFieldsChanged,
         [typeof(Membership.UnitMoved)] = UnitMoved,
         [typeof(Membership.UnitDeleted)] = UnitDeleted,
         [typeof(Membership.MemberUnitsChanged)] = MemberUnitsChanged,

@@ -30,13 +30,15 @@ public static class ImportsApi
         imports.MapPost("/", Upload).WithName("UploadImport")
             .WithSummary("Upload a CSV file (the body, Content-Type text/csv, UTF-8, header row) and get its dry run")
             .WithDescription($"Columns are mapped from their headers (email, first name, last name, rank, units by name or id separated by ';', "
-                + $"custom fields by key or label); `?rank=` is the rank of rows without one (member). At most {ImportOptions.DefaultMaxFileBytes / (1024 * 1024)} MiB "
+                + "language (en or de; of the invitation, so it applies to new people only: an existing member's language is their own), "
+                + $"custom fields by key or label); `?rank=` is the rank of rows without one (member). A language other than en or de is the row's "
+                + $"error unknown-language, whose detail names the row and the column. At most {ImportOptions.DefaultMaxFileBytes / (1024 * 1024)} MiB "
                 + $"and {ImportPlanner.MaxRows:N0} rows. A repeated Idempotency-Key with the same file answers with the first import.");
         imports.MapGet("/", List).WithName("ListImports").WithSummary("The organization's imports, newest first, paged");
         imports.MapGet("/{importId:guid}", Get).WithName("GetImport").WithSummary("An import: its state, totals per verdict and progress (processed of toProcess)");
         imports.MapGet("/{importId:guid}/rows", Rows).WithName("ListImportRows").WithSummary("The dry run's verdict per row, filterable by verdict, paged");
         imports.MapPut("/{importId:guid}/mapping", Remap).WithName("MapImportColumns")
-            .WithSummary("Map columns to fields (header -> email, firstName, lastName, rank, units, field:<key>, ignore) and plan again")
+            .WithSummary("Map columns to fields (header -> email, firstName, lastName, rank, units, language, field:<key>, ignore) and plan again")
             .WithDescription("PUT replaces the mapping: columns (an empty object maps every column by its header) and rank (of rows without one) "
                 + "are both required, and a missing one is a 400 naming it.");
         imports.MapPost("/{importId:guid}/commit", Commit).WithName("CommitImport")
@@ -263,11 +265,11 @@ public sealed record ImportPage(IReadOnlyList<ImportResponse> Items, int Page, i
 
 public sealed record ImportRowResponse(
     int Row, int Line, string Email, string? FirstName, string? LastName, string? Rank, IReadOnlyList<Guid>? UnitIds,
-    IReadOnlyDictionary<string, string> CustomFields, string Verdict, string? Detail)
+    IReadOnlyDictionary<string, string> CustomFields, string Verdict, string? Detail, string? Language)
 {
     public static ImportRowResponse From(ImportRow row) => new(
         row.RowNumber, row.Line, row.Email, row.FirstName, row.LastName, row.Rank is { } rank ? Ranks.Name(rank) : null, row.UnitIds,
-        row.CustomFields, row.Verdict, row.Detail);
+        row.CustomFields, row.Verdict, row.Detail, row.Language);
 }
 
 public sealed record ImportRowPage(IReadOnlyList<ImportRowResponse> Items, int Page, int PageSize, int Total);

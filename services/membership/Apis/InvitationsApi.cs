@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -37,7 +38,13 @@ public static class InvitationsApi
                 + "invalid, domain-not-allowed, duplicate (the address appeared earlier in the list). A repeated Idempotency-Key with the same request "
                 + "answers with the first response and invites nobody again; with another request it is a 409 problem.");
         invitations.MapGet("/", List).WithName("ListInvitations").WithSummary("Invitations, filtered by state, paged (members.invite or members.read)");
-        invitations.MapPost("/{invitationId:guid}/resend", Resend).WithName("ResendInvitation").WithSummary("A new link and a new expiry; the old link stops working");
+        invitations.MapPost("/{invitationId:guid}/resend", Resend).WithName("ResendInvitation").WithSummary("A new link and a new expiry; the old link stops working")
+            .WithDescription("The answer's sending says what became of the email: status `queued`: the email with the new link was handed to notifications in the "
+                + "same transaction as the link (through the outbox), and notifications writes and sends it; invitation emails are transactional, so "
+                + "unsubscribing does not stop them, and no per-recipient limit applies to them unless an operator configured one "
+                + "(Email:RecipientLimits:invitation). `queued` is not `delivered`: membership answers before the SMTP server does, and a platform "
+                + "administrator sees the outcome in notifications' delivery log. An invitation that is accepted, revoked or expired and superseded "
+                + "is a 409 whose detail begins 'No email was sent' and changes nothing.");
         invitations.MapDelete("/{invitationId:guid}", Revoke).WithName("RevokeInvitation").WithSummary("Revoke a pending invitation");
         return routes;
     }
@@ -172,7 +179,7 @@ public static class InvitationsApi
         var accountKnown = await db.Users.AnyAsync(u => u.Email.ToLower() == invitation.Email && u.EmailVerified, cancellationToken);
         outbox.Add(Created(invitation, token!, caller!.Organization, await InviterNameAsync(db, caller.Actor.UserId, cancellationToken), accountKnown, now));
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(InvitationResponse.From(invitation, now));
+        return TypedResults.Ok(InvitationResponse.From(invitation, now) with { Sending = ResendEmail.Queued });
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> Revoke(
@@ -270,9 +277,21 @@ public sealed record InvitationPage(IReadOnlyList<InvitationResponse> Items, int
 public sealed record InvitationResponse(
     Guid Id, string Email, string Rank, Guid? ScopeUnitId, IReadOnlyList<Guid> UnitIds, string State, Guid InvitedBy,
     DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt, DateTimeOffset? AcceptedAt, Guid? AcceptedByUserId,
-    string? FirstName, string? LastName, string? Language)
+    string? FirstName, string? LastName, string? Language,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ResendEmail? Sending = null)
 {
     public static InvitationResponse From(Invitation i, DateTimeOffset now) => new(
         i.Id, i.Email, Ranks.Name(i.Rank), i.ScopeUnitId, i.UnitIds, Invitation.Name(i.StateAt(now)), i.InvitedBy,
         i.CreatedAt, i.ExpiresAt, i.AcceptedAt, i.AcceptedByUserId, i.FirstName, i.LastName, i.Language);
+}
+
+/// <summary>
+/// What became of the email a resend asked for, as far as membership knows when it answers (only in a resend's answer).
+/// Status <c>queued</c>: handed to notifications with the new link, in the same transaction.
+/// </summary>
+public sealed record ResendEmail(string Status, string Detail)
+{
+    public static readonly ResendEmail Queued = new("queued",
+        "The email with the new link is queued for sending: notifications writes it and hands it to the SMTP server, normally within seconds. "
+        + "Invitation emails are not subject to unsubscribing.");
 }

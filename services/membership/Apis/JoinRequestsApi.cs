@@ -4,8 +4,10 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Platform.Membership.Application;
 using Platform.Membership.Infrastructure;
 using Platform.Membership.Model;
+using Platform.Membership.Model.JoinRequests;
 using Platform.ServiceDefaults.Authentication;
 
 namespace Platform.Membership.Apis;
@@ -31,7 +33,10 @@ public static class JoinRequestsApi
             .WithDescription("Files an approval request of type membership.join in the caller's name, optionally for some of its units "
                 + $"(up to {MaxUnits}); the organization's policy for membership.join routes it, and the answer is that request "
                 + "(Location: /api/approvals/requests/{id}). Honours Idempotency-Key as approvals does. 404 for an organization not open "
-                + "to join requests, 409 for a member, 400 when the organization has no policy for membership.join.")
+                + "to join requests, 409 for a member, 400 when the organization has no policy for membership.join. While the caller's earlier "
+                + "request to join is pending, asking again is a 409 naming it (requestId, and Location: /api/approvals/requests/{id}) and files "
+                + "nothing, however many asks race each other; a retry with the earlier ask's Idempotency-Key gets that ask's answer again. "
+                + "Once approvals decides it, it expires or it is cancelled, the person may ask again.")
             .Produces<JsonElement>(StatusCodes.Status201Created).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         return routes;
@@ -48,7 +53,7 @@ public static class JoinRequestsApi
 
     public static async Task<IResult> Ask(
         string organization, JoinRequestInput? input, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, HttpContext context,
-        MembershipDbContext db, ApprovalsRequests approvals, CancellationToken cancellationToken)
+        MembershipDbContext db, ApprovalsRequests approvals, JoinRequestClaims claims, CancellationToken cancellationToken)
     {
         input ??= new JoinRequestInput(null, null);
         var userId = context.User.UserId();
@@ -68,6 +73,8 @@ public static class JoinRequestsApi
         if (unitIds.Count > MaxUnits) errors["unitIds"] = [$"Up to {MaxUnits} units to join in."];
         else if (unitIds.Count > 0 && await db.Units.CountAsync(u => u.OrganizationId == found.Id && unitIds.Contains(u.Id), cancellationToken) != unitIds.Count)
             errors["unitIds"] = ["Units of this organization (some of these are not)."];
+        if (idempotencyKey is { Length: 0 or > PendingJoinRequest.MaxIdempotencyKeyLength })
+            errors["Idempotency-Key"] = [$"1 to {PendingJoinRequest.MaxIdempotencyKeyLength} characters."];
         if (!AuthenticationHeaderValue.TryParse(context.Request.Headers.Authorization, out var authorization))
             errors["authorization"] = ["The gateway's internal token is missing."];
         if (errors.Count > 0) return Problems.Validation(errors);
@@ -75,18 +82,54 @@ public static class JoinRequestsApi
         var person = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => (u.FirstName + " " + u.LastName).Trim()).SingleOrDefaultAsync(cancellationToken);
         var title = $"{(string.IsNullOrEmpty(person) ? "Someone" : person)} asks to join {found.Name}";
         var externalId = $"user={userId};rank=member" + (unitIds.Count > 0 ? $";units={string.Join(',', unitIds)}" : "");
-        var (status, body) = await approvals.SubmitJoinAsync(authorization!, found.Id, new JoinDraft(title[..Math.Min(title.Length, 200)], message, externalId),
-            idempotencyKey, cancellationToken);
+        var claim = await claims.ClaimAsync(found.Id, userId, idempotencyKey, cancellationToken);
+        if (claim.Token is null && !claim.IsRetry(idempotencyKey)) return AlreadyAsked(context, found, claim.Standing);
+
+        HttpStatusCode status;
+        JsonElement body;
+        try
+        {
+            (status, body) = await approvals.SubmitJoinAsync(authorization!, found.Id, new JoinDraft(title[..Math.Min(title.Length, 200)], message, externalId),
+                idempotencyKey, cancellationToken);
+        }
+        catch (Exception) when (claim.Token is not null)
+        {
+            // Approvals away (a 503 for the caller) or the caller gone: nothing was filed that we know of, so they may ask again.
+            await claims.Release(claim.Token, CancellationToken.None);
+            throw;
+        }
 
         // Approvals' answer stands as it gave it: the request made, or why not (no policy, a missing scope, a bad key).
-        if (status == HttpStatusCode.Created && body.TryGetProperty("id", out var id))
+        var filed = status == HttpStatusCode.Created && body.TryGetProperty("id", out var id) ? id.GetGuid() : (Guid?)null;
+        if (claim.Token is { } token)
         {
-            context.Response.Headers.Location = $"/api/approvals/requests/{id.GetGuid()}";
+            // Only a request still waiting stays remembered; one decided at once (an automatic approval) is concluded already.
+            if (filed is { } requestId && body.TryGetProperty("state", out var state) && state.GetString() == "pending") await claims.Filed(token, requestId, cancellationToken);
+            else await claims.Release(token, cancellationToken);
+        }
+
+        if (filed is { } created)
+        {
+            context.Response.Headers.Location = RequestLocation(created);
             return TypedResults.Json(body, statusCode: StatusCodes.Status201Created, contentType: "application/json");
         }
 
         return TypedResults.Json(body, statusCode: (int)status, contentType: (int)status < 400 ? "application/json" : "application/problem+json");
     }
+
+    /// <summary>The 409 for a second ask while the first is pending: it names that request, so the person can follow it.</summary>
+    private static ProblemHttpResult AlreadyAsked(HttpContext context, Organization organization, PendingJoinRequest? standing)
+    {
+        if (standing?.RequestId is { } requestId) context.Response.Headers.Location = RequestLocation(requestId);
+        return TypedResults.Problem(
+            statusCode: StatusCodes.Status409Conflict, type: Platform.ServiceDefaults.Problems.ProblemTypes.Conflict,
+            title: "You have asked to join already.",
+            // Concluded between the two looks: the person may simply ask again.
+            detail: standing?.Refusal(organization.Name) ?? "Your earlier request to join was concluded a moment ago; ask again.",
+            extensions: new Dictionary<string, object?> { ["requestId"] = standing?.RequestId });
+    }
+
+    private static string RequestLocation(Guid requestId) => $"/api/approvals/requests/{requestId}";
 
     private static async Task<(Organization, Member?)?> FindAsync(MembershipDbContext db, string slugOrId, Guid userId, CancellationToken cancellationToken)
     {

@@ -251,13 +251,8 @@ public static class MembersApi
         return units.Count == wanted.Count ? units : null;
     }
 
-    private static string? CustomFieldProblem(Organization organization, Dictionary<string, string> values)
-    {
-        var unknown = values.Keys.FirstOrDefault(key => organization.CustomFields.All(f => f.Key != key));
-        if (unknown is not null) return $"The organization defines no field '{unknown}'.";
-        if (values.Values.Any(v => v.Length > 500)) return "A field value has at most 500 characters.";
-        return null;
-    }
+    private static string? CustomFieldProblem(Organization organization, Dictionary<string, string> values) =>
+        CustomFieldValues.Check(organization.CustomFields, values, enforceRequired: false)?.Problem;
 }
 
 public sealed record AddMemberRequest(string? Email, Guid? UserId, string? Rank, Guid? ScopeUnitId, List<Guid>? UnitIds);

@@ -25,10 +25,11 @@ internal static class OrganizationInput
         return JsonMergePatch.MissingFromPut("every setting",
             ("minimumRankToInvite", request.MinimumRankToInvite), ("allowedEmailDomains", request.AllowedEmailDomains),
             ("customFields", request.CustomFields), ("requireTwoFactor", request.RequireTwoFactor), ("adminsMayImpersonate", request.AdminsMayImpersonate),
-            ("openToJoinRequests", request.OpenToJoinRequests));
+            ("openToJoinRequests", request.OpenToJoinRequests), ("unitCustomFields", request.UnitCustomFields));
     }
 
-    public static Dictionary<string, string[]> ValidateSettings(OrganizationSettingsRequest request, out Rank rank, out List<CustomFieldDefinition> fields)
+    public static Dictionary<string, string[]> ValidateSettings(
+        OrganizationSettingsRequest request, out Rank rank, out List<CustomFieldDefinition> fields, out List<CustomFieldDefinition> unitFields)
     {
         var errors = new Dictionary<string, string[]>();
         rank = Rank.Manager;
@@ -37,22 +38,29 @@ internal static class OrganizationInput
         if (request.AllowedEmailDomains is { } domains && (domains.Count > 50 || domains.Any(d => d.Trim().TrimStart('@').Length is 0 or > 253 || !d.Contains('.'))))
             errors["allowedEmailDomains"] = ["Up to 50 domains such as example.com."];
 
-        fields = [];
-        foreach (var field in request.CustomFields ?? [])
+        fields = FieldDefinitions(request.CustomFields, "customFields", errors);
+        unitFields = FieldDefinitions(request.UnitCustomFields, "unitCustomFields", errors);
+        return errors;
+    }
+
+    private static List<CustomFieldDefinition> FieldDefinitions(List<CustomFieldRequest>? requested, string name, Dictionary<string, string[]> errors)
+    {
+        var fields = new List<CustomFieldDefinition>();
+        foreach (var field in requested ?? [])
         {
             var key = (field.Key ?? "").Trim();
             if (key.Length is 0 or > 50 || !key.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-'))
             {
-                errors["customFields"] = ["Each field has a key of 1 to 50 letters, digits, '-' or '_' and a label."];
-                break;
+                errors[name] = ["Each field has a key of 1 to 50 letters, digits, '-' or '_' and a label."];
+                return fields;
             }
 
             fields.Add(new CustomFieldDefinition(key, string.IsNullOrWhiteSpace(field.Label) ? key : field.Label.Trim(), field.Required));
         }
 
         if (fields.Count > 50 || fields.Select(f => f.Key).Distinct(StringComparer.OrdinalIgnoreCase).Count() != fields.Count)
-            errors["customFields"] = ["Up to 50 fields with distinct keys."];
-        return errors;
+            errors[name] = ["Up to 50 fields with distinct keys."];
+        return fields;
     }
 }
 

@@ -28,7 +28,7 @@ public static class OrganizationsApi
         organizations.MapPut("/{organizationId:guid}", UpdateProfile).WithName("UpdateOrganization").WithSummary("Change name and contact email (org.settings)")
             .WithDescription("PUT replaces: name is required; a contactEmail left out, null or empty means none.");
         organizations.MapPut("/{organizationId:guid}/settings", UpdateSettings).WithName("UpdateOrganizationSettings")
-            .WithSummary("Replace the settings: who may invite, allowed email domains, custom member fields, security, join requests (org.settings)")
+            .WithSummary("Replace the settings: who may invite, allowed email domains, custom member and unit fields, security, join requests (org.settings)")
             .WithDescription("PUT replaces: every field is required, and a missing one is a 400 naming it. To change some, PATCH.");
         organizations.MapPatch("/{organizationId:guid}/settings", PatchSettings).WithName("PatchOrganizationSettings")
             .Accepts<OrganizationSettingsRequest>(JsonMergePatch.MediaType)
@@ -176,13 +176,13 @@ public static class OrganizationsApi
     private static async Task<Results<Ok<OrganizationResponse>, ValidationProblem, ProblemHttpResult>> ReplaceSettingsAsync(
         Caller caller, OrganizationSettingsRequest request, MembershipDbContext db, IEventOutbox outbox, TimeProvider time, CancellationToken cancellationToken)
     {
-        var errors = OrganizationInput.ValidateSettings(request, out var rank, out var fields);
+        var errors = OrganizationInput.ValidateSettings(request, out var rank, out var fields, out var unitFields);
         if (errors.Count > 0) return Problems.Validation(errors);
 
         // Security first: a refusal there must leave the other settings untouched as well.
         if (caller.Organization.ChangeSecurity(caller.Actor, request.RequireTwoFactor, request.AdminsMayImpersonate, out var securityChanged) is { } refusal)
             return Problems.Forbidden(refusal);
-        caller.Organization.UpdateSettings(rank, request.AllowedEmailDomains ?? [], fields, request.OpenToJoinRequests ?? false);
+        caller.Organization.UpdateSettings(rank, request.AllowedEmailDomains ?? [], fields, request.OpenToJoinRequests ?? false, unitFields);
         if (securityChanged) outbox.Add(SecurityChanged(caller.Organization, caller.Actor.UserId, time.GetUtcNow()));
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(OrganizationResponse.From(caller.Organization, caller.Membership?.Rank));
@@ -247,24 +247,30 @@ public sealed record UpdateOrganizationRequest(string? Name, string? ContactEmai
 /// PATCH (a JSON merge patch of this shape) changes some, and null there puts back the default
 /// (manager, no domain limit, no custom fields, security off, closed to join requests).
 /// </summary>
+/// <param name="CustomFields">The fields every member has; a required one must be given by imports.</param>
 /// <param name="OpenToJoinRequests">Anyone signed in may find the organization by its slug and ask to join; its membership.join policy routes the request.</param>
+/// <param name="UnitCustomFields">The fields every unit has (a branch's code); a required one must be given whenever a unit is created or replaced.</param>
 public sealed record OrganizationSettingsRequest(
     [property: Required] string? MinimumRankToInvite,
     [property: Required] List<string>? AllowedEmailDomains,
     [property: Required] List<CustomFieldRequest>? CustomFields,
     [property: Required] bool? RequireTwoFactor = null,
     [property: Required] bool? AdminsMayImpersonate = null,
-    [property: Required] bool? OpenToJoinRequests = null)
+    [property: Required] bool? OpenToJoinRequests = null,
+    [property: Required] List<CustomFieldRequest>? UnitCustomFields = null)
 {
+    private static List<CustomFieldRequest> Requests(IEnumerable<CustomFieldDefinition> fields) =>
+        fields.Select(f => new CustomFieldRequest(f.Key, f.Label, f.Required)).ToList();
+
     public static OrganizationSettingsRequest From(Organization organization) => new(
         Ranks.Name(organization.MinimumRankToInvite), organization.AllowedEmailDomains.ToList(),
-        organization.CustomFields.Select(f => new CustomFieldRequest(f.Key, f.Label, f.Required)).ToList(),
-        organization.RequireTwoFactor, organization.AdminsMayImpersonate, organization.OpenToJoinRequests);
+        Requests(organization.CustomFields), organization.RequireTwoFactor, organization.AdminsMayImpersonate, organization.OpenToJoinRequests,
+        Requests(organization.UnitCustomFields));
 
     /// <summary>What a merge patch removed (null) goes back to its default.</summary>
     public OrganizationSettingsRequest WithDefaults() => new(
         MinimumRankToInvite ?? Ranks.Name(Rank.Manager), AllowedEmailDomains ?? [], CustomFields ?? [], RequireTwoFactor ?? false, AdminsMayImpersonate ?? false,
-        OpenToJoinRequests ?? false);
+        OpenToJoinRequests ?? false, UnitCustomFields ?? []);
 }
 
 public sealed record CustomFieldRequest(string? Key, string? Label, bool Required = false);
@@ -275,10 +281,10 @@ public sealed record OwnershipLimitResponse(Guid UserId, int MaxOrganizations);
 public sealed record OrganizationResponse(
     Guid Id, string Name, string Slug, string? ContactEmail, string State, Guid OwnerId, string? MyRank,
     string MinimumRankToInvite, IReadOnlyList<string> AllowedEmailDomains, IReadOnlyList<CustomFieldDefinition> CustomFields, DateTimeOffset CreatedAt,
-    bool RequireTwoFactor, bool AdminsMayImpersonate, bool OpenToJoinRequests)
+    bool RequireTwoFactor, bool AdminsMayImpersonate, bool OpenToJoinRequests, IReadOnlyList<CustomFieldDefinition> UnitCustomFields)
 {
     public static OrganizationResponse From(Organization o, Rank? myRank) => new(
         o.Id, o.Name, o.Slug, o.ContactEmail, o.State.ToString().ToLowerInvariant(), o.OwnerId, myRank?.ToString().ToLowerInvariant(),
         o.MinimumRankToInvite.ToString().ToLowerInvariant(), o.AllowedEmailDomains, o.CustomFields, o.CreatedAt,
-        o.RequireTwoFactor, o.AdminsMayImpersonate, o.OpenToJoinRequests);
+        o.RequireTwoFactor, o.AdminsMayImpersonate, o.OpenToJoinRequests, o.UnitCustomFields);
 }

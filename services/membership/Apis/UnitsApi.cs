@@ -9,8 +9,9 @@ using Platform.ServiceDefaults.Messaging;
 namespace Platform.Membership.Apis;
 
 /// <summary>
-/// An organization's tree of units. A manager scoped to a unit manages only its subtree. Every change
-/// publishes its event (UnitCreated, UnitRenamed, UnitMoved, UnitDeleted) through the outbox.
+/// An organization's tree of units, each with the values of the organization's unit fields (its settings'
+/// unitCustomFields). A manager scoped to a unit manages only its subtree. Every change publishes its event
+/// (UnitCreated, UnitRenamed, UnitCustomFieldsChanged, UnitMoved, UnitDeleted) through the outbox.
 /// </summary>
 public static class UnitsApi
 {
@@ -18,9 +19,12 @@ public static class UnitsApi
     {
         var units = routes.MapGroup("/organizations/{organizationId:guid}/units").WithTags("Units");
         units.MapGet("/", List).WithName("ListUnits").WithSummary("The organization's units (members.read)");
-        units.MapPost("/", Create).WithName("CreateUnit").WithSummary("Create a unit (units.manage)");
-        units.MapPut("/{unitId:guid}", Rename).WithName("RenameUnit").WithSummary("Rename a unit or change its label (units.manage)")
-            .WithDescription("PUT replaces: name is required; a label left out is `unit`. A unit moves with POST .../move, not here.");
+        units.MapPost("/", Create).WithName("CreateUnit").WithSummary("Create a unit (units.manage)")
+            .WithDescription("customFields holds values of the organization's unit fields (settings: unitCustomFields); every required one must be given. "
+                + "An unknown key, a value over 500 characters or a missing required field is a 400 naming customFields.<key>.");
+        units.MapPut("/{unitId:guid}", Rename).WithName("RenameUnit").WithSummary("Replace a unit's name, label and custom fields (units.manage)")
+            .WithDescription("PUT replaces: name and customFields are required (a missing one is a 400 naming it; {} removes every value); a label left out "
+                + "is `unit`. The custom fields follow the rules of creating a unit. A unit moves with POST .../move, not here.");
         units.MapPost("/{unitId:guid}/move", Move).WithName("MoveUnit").WithSummary("Move a unit and its subtree under another (units.manage)");
         units.MapDelete("/{unitId:guid}", Delete).WithName("DeleteUnit").WithSummary("Delete an empty unit without sub-units (units.manage)");
         return routes;
@@ -55,8 +59,9 @@ public static class UnitsApi
             return Problems.Forbidden("a manager scoped to a unit creates units only inside it");
 
         var unit = Unit.Create(organizationId, parent, name, label, time.GetUtcNow());
+        if (unit.SetCustomFields(caller.Organization, request.CustomFields ?? []).Refusal is { } refusal) return FieldProblem(refusal);
         db.Units.Add(unit);
-        outbox.Add(new UnitCreated(organizationId, unit.Id, unit.ParentId, unit.Name, unit.Label, unit.CreatedAt));
+        outbox.Add(new UnitCreated(organizationId, unit.Id, unit.ParentId, unit.Name, unit.Label, unit.CreatedAt, unit.CustomFields));
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/organizations/{organizationId}/units/{unit.Id}", UnitResponse.From(unit));
     }
@@ -68,16 +73,23 @@ public static class UnitsApi
         var (caller, problem) = await ManagerOfAsync(organizationId, context, access, cancellationToken);
         if (problem is not null) return problem;
         if (Validate(request, out var name, out var label) is { } errors) return errors;
+        if (request.CustomFields is null)
+            return Problems.Validation("customFields", "Required: PUT replaces the unit, custom fields included ({} for none).");
         var unit = await db.Units.SingleOrDefaultAsync(u => u.Id == unitId && u.OrganizationId == organizationId, cancellationToken);
         if (unit is null) return Problems.NotFound("Unit");
         if (!caller!.Actor.Covers(unit.Path)) return Problems.Forbidden("the unit is outside the manager's units");
 
+        var (refusal, fieldsChanged) = unit.SetCustomFields(caller.Organization, request.CustomFields);
+        if (refusal is not null) return FieldProblem(refusal.Value);
+        var now = time.GetUtcNow();
+        if (fieldsChanged) outbox.Add(new UnitCustomFieldsChanged(organizationId, unit.Id, unit.CustomFields, now));
         if (unit.Name != name || unit.Label != label)
         {
             unit.Rename(name, label);
-            outbox.Add(new UnitRenamed(organizationId, unit.Id, unit.Name, unit.Label, time.GetUtcNow()));
-            await db.SaveChangesAsync(cancellationToken);
+            outbox.Add(new UnitRenamed(organizationId, unit.Id, unit.Name, unit.Label, now));
         }
+
+        await db.SaveChangesAsync(cancellationToken);
 
         return TypedResults.Ok(UnitResponse.From(unit));
     }
@@ -145,6 +157,8 @@ public static class UnitsApi
         return (caller, null);
     }
 
+    private static ValidationProblem FieldProblem((string Key, string Problem) refusal) => Problems.Validation($"customFields.{refusal.Key}", refusal.Problem);
+
     private static ValidationProblem? Validate(UnitRequest request, out string name, out string label)
     {
         name = (request.Name ?? "").Trim();
@@ -156,10 +170,11 @@ public static class UnitsApi
     }
 }
 
-public sealed record UnitRequest(string? Name, string? Label, Guid? ParentId = null);
+/// <param name="CustomFields">Values of the organization's unit fields by key; optional when creating, required by PUT.</param>
+public sealed record UnitRequest(string? Name, string? Label, Guid? ParentId = null, Dictionary<string, string>? CustomFields = null);
 public sealed record MoveUnitRequest(Guid? ParentId);
 
-public sealed record UnitResponse(Guid Id, Guid? ParentId, string Name, string Label, int Depth, DateTimeOffset CreatedAt)
+public sealed record UnitResponse(Guid Id, Guid? ParentId, string Name, string Label, int Depth, DateTimeOffset CreatedAt, IReadOnlyDictionary<string, string> CustomFields)
 {
-    public static UnitResponse From(Unit unit) => new(unit.Id, unit.ParentId, unit.Name, unit.Label, unit.Depth, unit.CreatedAt);
+    public static UnitResponse From(Unit unit) => new(unit.Id, unit.ParentId, unit.Name, unit.Label, unit.Depth, unit.CreatedAt, unit.CustomFields);
 }

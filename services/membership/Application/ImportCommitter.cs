@@ -82,10 +82,11 @@ public sealed class ImportCommitter(
             if (known.GetValueOrDefault(row.Email) || earlier is not null && earlier.IsOpenAt(now)) continue;
             earlier?.Supersede(now);
             var (invitation, token) = Invitation.Issue(organization.Id, row.Email, row.Rank ?? job.DefaultRank, null, row.UnitIds ?? [], inviter.UserId, now,
-                invitationOptions.Value.Lifetime, new ImportedPerson(job.Id, row.FirstName, row.LastName, row.CustomFields));
+                invitationOptions.Value.Lifetime, new ImportedPerson(job.Id, row.FirstName, row.LastName, row.CustomFields, row.Language));
             invitations.Add(invitation);
             events.Add(new InvitationCreated(organization.Id, invitation.Id, invitation.Email, Ranks.Name(invitation.Rank), organization.Name, inviterName, token,
-                invitation.ExpiresAt, verified.Contains(row.Email), now, SendEmail: sendEmail, FirstName: row.FirstName, LastName: row.LastName));
+                invitation.ExpiresAt, verified.Contains(row.Email), now, SendEmail: sendEmail, FirstName: row.FirstName, LastName: row.LastName,
+                Language: invitation.Language));
         }
 
         return (invitations, events, rows.Count - invitations.Count);

@@ -79,7 +79,7 @@ public sealed class ImportPreview(MembershipDbContext db, TimeProvider time)
         if (plans.Count == 0) return;
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await using var writer = await connection.BeginBinaryImportAsync(
-            """COPY "ImportRows" ("ImportId", "RowNumber", "Line", "Email", "FirstName", "LastName", "Rank", "UnitIds", "CustomFields", "Verdict", "Detail", "UserId") FROM STDIN (FORMAT BINARY)""",
+            """COPY "ImportRows" ("ImportId", "RowNumber", "Line", "Email", "FirstName", "LastName", "Rank", "UnitIds", "CustomFields", "Verdict", "Detail", "UserId", "Language") FROM STDIN (FORMAT BINARY)""",
             cancellationToken);
         foreach (var plan in plans)
         {
@@ -98,6 +98,7 @@ public sealed class ImportPreview(MembershipDbContext db, TimeProvider time)
             await WriteOptionalAsync(writer, plan.Detail, cancellationToken);
             if (plan.UserId is { } userId) await writer.WriteAsync(userId, NpgsqlDbType.Uuid, cancellationToken);
             else await writer.WriteNullAsync(cancellationToken);
+            await WriteOptionalAsync(writer, plan.Language, cancellationToken);
         }
 
         await writer.CompleteAsync(cancellationToken);

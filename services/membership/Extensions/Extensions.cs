@@ -24,6 +24,8 @@ public static class Extensions
             bus.AddConsumer<UserStateChangedConsumer>();
             bus.AddConsumer<UserLoggedInConsumer>();
             bus.AddConsumer<ApprovalDecidedConsumer>();
+            bus.AddConsumer<JoinRequestExpiredConsumer>();
+            bus.AddConsumer<JoinRequestCancelledConsumer>();
             bus.AddConsumer<ManagedAccountCreatedConsumer>();
         });
         builder.Services.AddScoped<OrganizationAccess>();
@@ -33,6 +35,7 @@ public static class Extensions
         builder.Services.AddHttpClient<IdentityAccounts>(http => http.BaseAddress = new Uri(IdentityAccounts.BaseAddress));
         builder.Services.AddHttpClient<ApprovalsRequests>(http => http.BaseAddress = new Uri(ApprovalsRequests.BaseAddress));
         builder.Services.AddScoped<InvitedCaller>();
+        builder.Services.AddScoped<JoinRequestClaims>();
         builder.Services.Configure<InvitationOptions>(builder.Configuration.GetSection("Invitations"));
         builder.Services.Configure<ImportOptions>(builder.Configuration.GetSection("Imports"));
         builder.Services.AddScoped<ImportPreview>();

@@ -19,7 +19,7 @@ internal static class InvitationCopy
         await using var writer = await connection.BeginBinaryImportAsync(
             """
             COPY "Invitations" ("Id", "OrganizationId", "Email", "Rank", "ScopeUnitId", "UnitIds", "State", "InvitedBy", "CreatedAt", "ExpiresAt",
-                                "TokenHash", "FirstName", "LastName", "CustomFields", "ImportId") FROM STDIN (FORMAT BINARY)
+                                "TokenHash", "FirstName", "LastName", "CustomFields", "ImportId", "Language") FROM STDIN (FORMAT BINARY)
             """, cancellationToken);
         foreach (var invitation in invitations)
         {
@@ -39,6 +39,7 @@ internal static class InvitationCopy
             await WriteTextAsync(writer, invitation.LastName, cancellationToken);
             await writer.WriteAsync(JsonSerializer.Serialize(invitation.CustomFields, JsonSerializerOptions.Default), NpgsqlDbType.Jsonb, cancellationToken);
             await WriteNullableAsync(writer, invitation.ImportId, cancellationToken);
+            await WriteTextAsync(writer, invitation.Language, cancellationToken);
         }
 
         await writer.CompleteAsync(cancellationToken);

@@ -3,6 +3,7 @@ using Platform.Membership.Model;
 using Platform.Membership.Model.Groups;
 using Platform.Membership.Model.Imports;
 using Platform.Membership.Model.Invitations;
+using Platform.Membership.Model.JoinRequests;
 using Platform.Membership.Model.Roles;
 using Platform.ServiceDefaults.Messaging;
 
@@ -26,6 +27,7 @@ public sealed class MembershipDbContext(DbContextOptions<MembershipDbContext> op
     public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
     public DbSet<ImportFile> ImportFiles => Set<ImportFile>();
     public DbSet<ImportRow> ImportRows => Set<ImportRow>();
+    public DbSet<PendingJoinRequest> PendingJoinRequests => Set<PendingJoinRequest>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

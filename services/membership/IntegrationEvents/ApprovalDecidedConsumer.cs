@@ -18,13 +18,16 @@ namespace Platform.Membership.IntegrationEvents;
 /// is active, never ownership, units of that organization, an elevation only raises). The format of
 /// Subject.ExternalId is on <see cref="ApprovedGrant"/>. Rejected requests and other subjects are
 /// ignored; what cannot be granted is logged and dropped, since retrying will not change it. The
-/// inbox makes a redelivery a no-op, and an already granted join or rank is left as it is.
+/// inbox makes a redelivery a no-op, and an already granted join or rank is left as it is. A decided
+/// membership.join, approved or rejected, is no longer pending: the person may ask again.
 /// </summary>
 public sealed class ApprovalDecidedConsumer(MembershipDbContext db, IEventOutbox outbox, TimeProvider clock, ILogger<ApprovalDecidedConsumer> logger)
     : IdempotentConsumer<ApprovalDecided, MembershipDbContext>(db, clock, logger)
 {
     protected override async Task HandleAsync(ApprovalDecided message, ConsumeContext<ApprovalDecided> context)
     {
+        if (message.Subject.Type == ApprovedGrant.Join)
+            await JoinRequestClaims.Concluded(Db, message.OrganizationId, message.RequestId, message.RequesterId, context.CancellationToken);
         if (message.Outcome != "approved" || message.Subject.Type is not (ApprovedGrant.Join or ApprovedGrant.Elevation)) return;
         var (grant, problem) = ApprovedGrant.Parse(message.Subject.Type, message.Subject.ExternalId);
         if (grant is null)

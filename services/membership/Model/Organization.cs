@@ -25,6 +25,8 @@ public sealed partial class Organization
     /// <summary>When not empty, only addresses at these domains may be invited.</summary>
     public List<string> AllowedEmailDomains { get; private set; } = [];
     public List<CustomFieldDefinition> CustomFields { get; private set; } = [];
+    /// <summary>The fields every unit of the organization has (an order group's contact person, a branch's code).</summary>
+    public List<CustomFieldDefinition> UnitCustomFields { get; private set; } = [];
     /// <summary>Members without a second factor are sent to enrolment at their next login (identity enforces it).</summary>
     public bool RequireTwoFactor { get; private set; }
     /// <summary>Admins of this organization may impersonate its members of lower rank (identity enforces it).</summary>
@@ -54,8 +56,9 @@ public sealed partial class Organization
     }
 
     public void UpdateSettings(Rank minimumRankToInvite, IEnumerable<string> allowedEmailDomains, IEnumerable<CustomFieldDefinition> customFields,
-        bool openToJoinRequests)
+        bool openToJoinRequests, IEnumerable<CustomFieldDefinition>? unitCustomFields = null)
     {
+        UnitCustomFields = (unitCustomFields ?? UnitCustomFields).ToList();
         MinimumRankToInvite = minimumRankToInvite;
         OpenToJoinRequests = openToJoinRequests;
         AllowedEmailDomains = allowedEmailDomains.Select(d => d.Trim().TrimStart('@').ToLowerInvariant()).Where(d => d.Length > 0).Distinct().ToList();
@@ -142,7 +145,6 @@ public sealed partial class Organization
     private static partial Regex NonSlugCharacters();
 }
 
-/// <summary>A field an organization defines on its members (a technician id, a branch code).</summary>
 public enum JoinRefusal
 {
     NotFound,
@@ -151,4 +153,5 @@ public enum JoinRefusal
     Suspended,
 }
 
+/// <summary>A field an organization defines on its members (a technician id) or its units (a branch code).</summary>
 public sealed record CustomFieldDefinition(string Key, string Label, bool Required = false);

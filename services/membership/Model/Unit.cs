@@ -16,6 +16,8 @@ public sealed class Unit
     public string Name { get; private set; } = "";
     public string Label { get; private set; } = "";
     public string Path { get; private set; } = "";
+    /// <summary>Values of the organization's unit fields (<see cref="Organization.UnitCustomFields"/>): an order group's contact person, a branch's code.</summary>
+    public Dictionary<string, string> CustomFields { get; private set; } = [];
     public DateTimeOffset CreatedAt { get; private set; }
 
     private Unit() { }
@@ -43,6 +45,19 @@ public sealed class Unit
     {
         Name = name;
         Label = label;
+    }
+
+    /// <summary>
+    /// Replaces the unit's custom field values, trimmed (a blank one is no value), when they fit the organization's
+    /// unit fields; otherwise changes nothing and returns the field's key and why. Returns whether they changed.
+    /// </summary>
+    public ((string Key, string Problem)? Refusal, bool Changed) SetCustomFields(Organization organization, IReadOnlyDictionary<string, string> values)
+    {
+        var trimmed = values.Select(v => (v.Key, Value: v.Value.Trim())).Where(v => v.Value.Length > 0).ToDictionary(v => v.Key, v => v.Value);
+        if (CustomFieldValues.Check(organization.UnitCustomFields, trimmed, enforceRequired: true) is { } refusal) return (refusal, false);
+        var changed = trimmed.Count != CustomFields.Count || trimmed.Except(CustomFields).Any();
+        CustomFields = trimmed;
+        return (null, changed);
     }
 
     /// <summary>Moves this unit (and, by the caller, its subtree) under <paramref name="parent"/>; refuses cycles.</summary>

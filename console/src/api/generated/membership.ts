@@ -109,7 +109,7 @@ export interface paths {
         put?: never;
         /**
          * Ask to join an organization open to join requests, by its slug (or id)
-         * @description Files an approval request of type membership.join in the caller's name, optionally for some of its units (up to 3); the organization's policy for membership.join routes it, and the answer is that request (Location: /api/approvals/requests/{id}). Honours Idempotency-Key as approvals does. 404 for an organization not open to join requests, 409 for a member, 400 when the organization has no policy for membership.join.
+         * @description Files an approval request of type membership.join in the caller's name, optionally for some of its units (up to 3); the organization's policy for membership.join routes it, and the answer is that request (Location: /api/approvals/requests/{id}). Honours Idempotency-Key as approvals does. 404 for an organization not open to join requests, 409 for a member, 400 when the organization has no policy for membership.join. While the caller's earlier request to join is pending, asking again is a 409 naming it (requestId, and Location: /api/approvals/requests/{id}) and files nothing, however many asks race each other; a retry with the earlier ask's Idempotency-Key gets that ask's answer again. Once approvals decides it, it expires or it is cancelled, the person may ask again.
          */
         post: operations["AskToJoin"];
         delete?: never;
@@ -317,7 +317,7 @@ export interface paths {
         put?: never;
         /**
          * Upload a CSV file (the body, Content-Type text/csv, UTF-8, header row) and get its dry run
-         * @description Columns are mapped from their headers (email, first name, last name, rank, units by name or id separated by ';', custom fields by key or label); `?rank=` is the rank of rows without one (member). At most 25 MiB and 100,000 rows. A repeated Idempotency-Key with the same file answers with the first import.
+         * @description Columns are mapped from their headers (email, first name, last name, rank, units by name or id separated by ';', language (en or de; of the invitation, so it applies to new people only: an existing member's language is their own), custom fields by key or label); `?rank=` is the rank of rows without one (member). A language other than en or de is the row's error unknown-language, whose detail names the row and the column. At most 25 MiB and 100,000 rows. A repeated Idempotency-Key with the same file answers with the first import.
          */
         post: operations["UploadImport"];
         delete?: never;
@@ -369,7 +369,7 @@ export interface paths {
         };
         get?: never;
         /**
-         * Map columns to fields (header -> email, firstName, lastName, rank, units, field:<key>, ignore) and plan again
+         * Map columns to fields (header -> email, firstName, lastName, rank, units, language, field:<key>, ignore) and plan again
          * @description PUT replaces the mapping: columns (an empty object maps every column by its header) and rank (of rows without one) are both required, and a missing one is a 400 naming it.
          */
         put: operations["MapImportColumns"];
@@ -444,7 +444,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** A new link and a new expiry; the old link stops working */
+        /**
+         * A new link and a new expiry; the old link stops working
+         * @description The answer's sending says what became of the email: status `queued`: the email with the new link was handed to notifications in the same transaction as the link (through the outbox), and notifications writes and sends it; invitation emails are transactional, so unsubscribing does not stop them, and no per-recipient limit applies to them unless an operator configured one (Email:RecipientLimits:invitation). `queued` is not `delivered`: membership answers before the SMTP server does, and a platform administrator sees the outcome in notifications' delivery log. An invitation that is accepted, revoked or expired and superseded is a 409 whose detail begins 'No email was sent' and changes nothing.
+         */
         post: operations["ResendInvitation"];
         delete?: never;
         options?: never;
@@ -671,7 +674,7 @@ export interface paths {
         };
         get?: never;
         /**
-         * Replace the settings: who may invite, allowed email domains, custom member fields, security, join requests (org.settings)
+         * Replace the settings: who may invite, allowed email domains, custom member and unit fields, security, join requests (org.settings)
          * @description PUT replaces: every field is required, and a missing one is a 400 naming it. To change some, PATCH.
          */
         put: operations["UpdateOrganizationSettings"];
@@ -696,7 +699,10 @@ export interface paths {
         /** The organization's units (members.read) */
         get: operations["ListUnits"];
         put?: never;
-        /** Create a unit (units.manage) */
+        /**
+         * Create a unit (units.manage)
+         * @description customFields holds values of the organization's unit fields (settings: unitCustomFields); every required one must be given. An unknown key, a value over 500 characters or a missing required field is a 400 naming customFields.<key>.
+         */
         post: operations["CreateUnit"];
         delete?: never;
         options?: never;
@@ -713,8 +719,8 @@ export interface paths {
         };
         get?: never;
         /**
-         * Rename a unit or change its label (units.manage)
-         * @description PUT replaces: name is required; a label left out is `unit`. A unit moves with POST .../move, not here.
+         * Replace a unit's name, label and custom fields (units.manage)
+         * @description PUT replaces: name and customFields are required (a missing one is a 400 naming it; {} removes every value); a label left out is `unit`. The custom fields follow the rules of creating a unit. A unit moves with POST .../move, not here.
          */
         put: operations["RenameUnit"];
         post?: never;
@@ -1038,6 +1044,7 @@ export interface components {
             detail: null | string;
             email: string;
             firstName: null | string;
+            language: null | string;
             lastName: null | string;
             /** Format: int32 */
             line: number | string;
@@ -1081,6 +1088,7 @@ export interface components {
             rank: string;
             /** Format: uuid */
             scopeUnitId: null | string;
+            sending?: null | components["schemas"]["ResendEmail"];
             state: string;
             unitIds: string[];
         };
@@ -1181,6 +1189,7 @@ export interface components {
             requireTwoFactor: boolean;
             slug: string;
             state: string;
+            unitCustomFields: components["schemas"]["CustomFieldDefinition"][];
         };
         OrganizationSettingsRequest: {
             adminsMayImpersonate: null | boolean;
@@ -1189,6 +1198,7 @@ export interface components {
             minimumRankToInvite: null | string;
             openToJoinRequests: null | boolean;
             requireTwoFactor: null | boolean;
+            unitCustomFields: null | components["schemas"]["CustomFieldRequest"][];
         };
         OwnershipLimitRequest: {
             /** Format: int32 */
@@ -1225,6 +1235,10 @@ export interface components {
         RegisterPermissionRequest: {
             description: null | string;
             key: null | string;
+        };
+        ResendEmail: {
+            detail: string;
+            status: string;
         };
         ReviewedMember: {
             accountState: string;
@@ -1274,6 +1288,9 @@ export interface components {
             newOwnerId: string;
         };
         UnitRequest: {
+            customFields?: null | {
+                [key: string]: string;
+            };
             label: null | string;
             name: null | string;
             /** Format: uuid */
@@ -1282,6 +1299,9 @@ export interface components {
         UnitResponse: {
             /** Format: date-time */
             createdAt: string;
+            customFields: {
+                [key: string]: string;
+            };
             /** Format: int32 */
             depth: number | string;
             /** Format: uuid */

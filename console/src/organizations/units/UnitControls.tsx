@@ -19,7 +19,7 @@ export function UnitControls({ unit, subtree }: { unit: Unit; subtree: Set<strin
   async function submit(event: FormEvent) {
     event.preventDefault();
     const { response, error } = mode === 'rename'
-      ? await membership.PUT('/organizations/{organizationId}/units/{unitId}', { params: { path }, body: { name, label: unit.label } })
+      ? await membership.PUT('/organizations/{organizationId}/units/{unitId}', { params: { path }, body: { name, label: unit.label, customFields: unit.customFields } })
       : await membership.POST('/organizations/{organizationId}/units/{unitId}/move', { params: { path }, body: { parentId: parentId || null } });
     if (!response.ok) return setProblem(describe(asProblem(error)));
     setProblem(null);

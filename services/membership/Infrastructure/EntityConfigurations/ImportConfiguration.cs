@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Platform.Membership.Model;
 using Platform.Membership.Model.Imports;
+using Platform.ServiceDefaults.Email;
 
 namespace Platform.Membership.Infrastructure.EntityConfigurations;
 
@@ -50,6 +51,7 @@ internal sealed class ImportRowConfiguration : IEntityTypeConfiguration<ImportRo
         row.Property(r => r.LastName).HasMaxLength(ImportPlanner.MaxNameLength);
         row.Property(r => r.Rank).HasConversion<string>().HasMaxLength(20);
         row.Property(r => r.Verdict).HasMaxLength(30);
+        row.Property(r => r.Language).HasMaxLength(Languages.MaxLength);
         row.Property(r => r.CustomFields).HasColumnType("jsonb").HasConversion(JsonColumns.Dictionary<string, string>(), JsonColumns.DictionaryComparer<string, string>());
         row.HasOne<ImportJob>().WithMany().HasForeignKey(r => r.ImportId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -21,6 +21,7 @@ internal sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organ
         organization.Property(o => o.MinimumRankToInvite).HasConversion<string>().HasMaxLength(20);
         organization.HasIndex(o => o.OwnerId);
         organization.OwnsMany(o => o.CustomFields, fields => fields.ToJson());
+        organization.OwnsMany(o => o.UnitCustomFields, fields => fields.ToJson());
     }
 }
 
@@ -36,6 +37,7 @@ internal sealed class UnitConfiguration : IEntityTypeConfiguration<Unit>
         unit.Property(u => u.Path).HasMaxLength(Unit.MaxDepth * 33 + 1);
         unit.HasIndex(u => new { u.OrganizationId, u.Path });
         unit.HasIndex(u => u.ParentId);
+        unit.Property(u => u.CustomFields).HasColumnType("jsonb").HasConversion(JsonColumns.Dictionary<string, string>(), JsonColumns.DictionaryComparer<string, string>());
         unit.HasOne<Organization>().WithMany().HasForeignKey(u => u.OrganizationId).OnDelete(DeleteBehavior.Cascade);
     }
 }

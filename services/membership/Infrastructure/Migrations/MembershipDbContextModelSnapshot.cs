@@ -342,6 +342,10 @@ namespace Platform.Membership.Infrastructure.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("Language")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
                     b.Property<string>("LastName")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
@@ -493,6 +497,37 @@ namespace Platform.Membership.Infrastructure.Migrations
                         .IsUnique();
 
                     b.ToTable("InvitationBatches", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Membership.Model.JoinRequests.PendingJoinRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ClaimedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("RequestId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId");
+
+                    b.HasIndex("OrganizationId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("PendingJoinRequests", (string)null);
                 });
 
             modelBuilder.Entity("Platform.Membership.Model.Member", b =>
@@ -780,6 +815,10 @@ namespace Platform.Membership.Infrastructure.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("CustomFields")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
                     b.Property<string>("Label")
                         .IsRequired()
                         .HasMaxLength(50)
@@ -964,6 +1003,15 @@ namespace Platform.Membership.Infrastructure.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Platform.Membership.Model.JoinRequests.PendingJoinRequest", b =>
+                {
+                    b.HasOne("Platform.Membership.Model.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Platform.Membership.Model.Member", b =>
                 {
                     b.HasOne("Platform.Membership.Model.Organization", null)
@@ -1022,7 +1070,36 @@ namespace Platform.Membership.Infrastructure.Migrations
                                 .HasForeignKey("OrganizationId");
                         });
 
+                    b.OwnsMany("Platform.Membership.Model.CustomFieldDefinition", "UnitCustomFields", b1 =>
+                        {
+                            b1.Property<Guid>("OrganizationId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Key")
+                                .IsRequired();
+
+                            b1.Property<string>("Label")
+                                .IsRequired();
+
+                            b1.Property<bool>("Required");
+
+                            b1.HasKey("OrganizationId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Organizations");
+
+                            b1
+                                .ToJson("UnitCustomFields")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("OrganizationId");
+                        });
+
                     b.Navigation("CustomFields");
+
+                    b.Navigation("UnitCustomFields");
                 });
 
             modelBuilder.Entity("Platform.Membership.Model.Roles.CustomRole", b =>

@@ -168,6 +168,8 @@ public sealed class ImportRow
     public string Verdict { get; private set; } = "";
     public string? Detail { get; private set; }
     public Guid? UserId { get; private set; }
+    /// <summary>The invitation's language (en, de) from the file's language column, or null for the default.</summary>
+    public string? Language { get; private set; }
 
     private ImportRow() { }
 }

@@ -3,7 +3,7 @@ namespace Platform.Membership.Model.Imports;
 /// <summary>
 /// Which column of the file holds which field. Targets are <c>email</c>, <c>firstName</c>,
 /// <c>lastName</c>, <c>rank</c>, <c>units</c> (unit names or ids, several separated by <c>;</c> or
-/// <c>|</c>), <c>field:{key}</c> for one of the organization's custom fields, or <c>ignore</c>.
+/// <c>|</c>), <c>language</c> (of the invitation: en or de), <c>field:{key}</c> for one of the organization's custom fields, or <c>ignore</c>.
 /// Without instructions the headers are matched by name (case, spaces, dashes and underscores do not
 /// matter; a custom field matches by key or label).
 /// </summary>
@@ -14,6 +14,7 @@ public sealed class ImportMapping
     public const string LastName = "lastName";
     public const string Rank = "rank";
     public const string Units = "units";
+    public const string Language = "language";
     public const string Ignore = "ignore";
     public const string FieldPrefix = "field:";
 
@@ -24,6 +25,7 @@ public sealed class ImportMapping
         ["lastname"] = LastName, ["surname"] = LastName, ["familyname"] = LastName, ["last"] = LastName,
         ["rank"] = Rank, ["role"] = Rank,
         ["units"] = Units, ["unit"] = Units, ["unitids"] = Units, ["unitid"] = Units,
+        ["language"] = Language, ["lang"] = Language, ["locale"] = Language,
     };
 
     private ImportMapping(Dictionary<string, string> columns) => Columns = columns;
@@ -60,7 +62,7 @@ public sealed class ImportMapping
         {
             var target = (choice ?? Ignore).Trim();
             if (!columns.ContainsKey(header)) errors[header] = [$"The file has no column '{header}'; its headers are {string.Join(", ", headers.Select(h => $"'{h}'"))}."];
-            else if (!IsTarget(target, customFields)) errors[header] = [$"'{target}' is not a field: use email, firstName, lastName, rank, units, field:<custom field key> or ignore."];
+            else if (!IsTarget(target, customFields)) errors[header] = [$"'{target}' is not a field: use email, firstName, lastName, rank, units, language, field:<custom field key> or ignore."];
             else columns[header] = target;
         }
 
@@ -86,7 +88,7 @@ public sealed class ImportMapping
             .Select(x => (x.Target[FieldPrefix.Length..], x.Index));
 
     private static bool IsTarget(string target, IReadOnlyList<CustomFieldDefinition> customFields) =>
-        target is Email or FirstName or LastName or Rank or Units or Ignore
+        target is Email or FirstName or LastName or Rank or Units or Language or Ignore
         || (target.StartsWith(FieldPrefix, StringComparison.Ordinal) && customFields.Any(f => f.Key == target[FieldPrefix.Length..]));
 
     private static string Normalize(string header) =>

@@ -1,5 +1,6 @@
 using Platform.Membership.Model.Access;
 using Platform.Membership.Model.Invitations;
+using Platform.ServiceDefaults.Email;
 using Platform.ServiceDefaults.Problems;
 
 namespace Platform.Membership.Model.Imports;
@@ -12,11 +13,12 @@ public sealed record ImportMember(Guid UserId, string Email, Rank Rank, IReadOnl
 
 /// <summary>
 /// The planned outcome of one row. For an update, <see cref="UnitIds"/> null means the units stay
-/// as they are; <see cref="CustomFields"/> holds only the values the row sets.
+/// as they are; <see cref="CustomFields"/> holds only the values the row sets. <see cref="Language"/> is the
+/// invitation's (en, de), null for the default; an existing member's language is their account's, so it stays.
 /// </summary>
 public sealed record ImportRowPlan(
     int RowNumber, int Line, string Email, string? FirstName, string? LastName, Rank? Rank, List<Guid>? UnitIds,
-    Dictionary<string, string> CustomFields, string Verdict, string? Detail, Guid? UserId = null);
+    Dictionary<string, string> CustomFields, string Verdict, string? Detail, Guid? UserId = null, string? Language = null);
 
 /// <summary>
 /// The dry run, without a database: reads each row through the mapping and decides its verdict by the
@@ -42,13 +44,16 @@ public sealed class ImportPlanner(
         var last = mapping.IndexOf(table.Headers, ImportMapping.LastName);
         var rank = mapping.IndexOf(table.Headers, ImportMapping.Rank);
         var unitColumn = mapping.IndexOf(table.Headers, ImportMapping.Units);
+        var language = mapping.IndexOf(table.Headers, ImportMapping.Language);
+        var languageHeader = language < 0 ? "" : table.Headers[language];
         var fields = mapping.CustomFieldColumns(table.Headers).ToList();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var index = 0; index < table.Records.Count; index++)
         {
             var record = table.Records[index];
             var row = new Row(index + 1, record.Line, record.Field(email), Optional(record, first), Optional(record, last),
-                Optional(record, rank), Optional(record, unitColumn), fields.Select(f => (f.Key, record.Field(f.Index))).Where(f => f.Item2.Length > 0).ToDictionary());
+                Optional(record, rank), Optional(record, unitColumn), fields.Select(f => (f.Key, record.Field(f.Index))).Where(f => f.Item2.Length > 0).ToDictionary(),
+                Optional(record, language), languageHeader);
             yield return index >= MaxRows
                 ? Refuse(row, row.RawEmail, ImportVerdicts.OverLimit, $"A file holds at most {MaxRows:N0} rows; import the rest in another file.")
                 : PlanRow(row, seen);
@@ -61,6 +66,10 @@ public sealed class ImportPlanner(
             return Refuse(row, row.RawEmail, ImportVerdicts.InvalidEmail, row.RawEmail.Length == 0 ? "The row has no email address." : "Not a valid email address.");
         if (!seen.Add(email)) return Refuse(row, email, ImportVerdicts.Duplicate, "The address appears on an earlier row of the file; that row counts.");
         if (FieldProblem(row) is { } fieldProblem) return Refuse(row, email, ImportVerdicts.InvalidField, fieldProblem);
+        if (!Languages.TryNormalize(row.Language, out var language))
+            return Refuse(row, email, ImportVerdicts.UnknownLanguage,
+                $"Row {row.Number}, column '{row.LanguageHeader}': '{Truncate(row.Language)}' is not a language; use {string.Join(" or ", Languages.Supported)}, or leave the cell empty for English.");
+        row = row with { Language = language };
 
         Rank? rank = null;
         if (row.Rank is { } rankText)
@@ -150,7 +159,7 @@ public sealed class ImportPlanner(
     private static string? Optional(CsvRecord record, int index) => index < 0 || record.Field(index) is not { Length: > 0 } value ? null : value;
 
     private static ImportRowPlan Plan(Row row, string email, Rank? rank, List<Guid>? unitIds, string verdict, string? detail, Guid? userId = null) =>
-        new(row.Number, row.Line, email, row.FirstName, row.LastName, rank, unitIds, row.CustomFields, verdict, detail, userId);
+        new(row.Number, row.Line, email, row.FirstName, row.LastName, rank, unitIds, row.CustomFields, verdict, detail, userId, row.Language);
 
     private static ImportRowPlan Refuse(Row row, string email, string verdict, string detail) =>
         new(row.Number, row.Line, email.Length > Invitation.MaxEmailLength ? email[..Invitation.MaxEmailLength] : email,
@@ -160,5 +169,7 @@ public sealed class ImportPlanner(
 
     private static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
-    private sealed record Row(int Number, int Line, string RawEmail, string? FirstName, string? LastName, string? Rank, string? Units, Dictionary<string, string> CustomFields);
+    private sealed record Row(
+        int Number, int Line, string RawEmail, string? FirstName, string? LastName, string? Rank, string? Units, Dictionary<string, string> CustomFields,
+        string? Language, string LanguageHeader);
 }

@@ -17,6 +17,7 @@ public static class ImportVerdicts
     public const string DomainNotAllowed = "domain-not-allowed";
     public const string UnknownUnit = "unknown-unit";
     public const string UnknownRank = "unknown-rank";
+    public const string UnknownLanguage = "unknown-language";
     public const string RankNotAllowed = "rank-not-allowed";
     public const string NotAllowed = "not-allowed";
     public const string InvalidField = "invalid-field";
@@ -27,5 +28,5 @@ public static class ImportVerdicts
     public static bool IsError(string verdict) => !WillChange(verdict) && !IsSkip(verdict);
 
     public static readonly IReadOnlyList<string> All =
-        [New, Update, AlreadyMember, AlreadyInvited, InvalidEmail, Duplicate, DomainNotAllowed, UnknownUnit, UnknownRank, RankNotAllowed, NotAllowed, InvalidField, OverLimit];
+        [New, Update, AlreadyMember, AlreadyInvited, InvalidEmail, Duplicate, DomainNotAllowed, UnknownUnit, UnknownRank, UnknownLanguage, RankNotAllowed, NotAllowed, InvalidField, OverLimit];
 }

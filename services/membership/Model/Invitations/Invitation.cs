@@ -68,7 +68,7 @@ public sealed class Invitation
             CreatedAt = now,
             FirstName = invitee?.FirstName ?? imported?.FirstName,
             LastName = invitee?.LastName ?? imported?.LastName,
-            Language = invitee?.Language,
+            Language = invitee?.Language ?? imported?.Language,
             CustomFields = imported?.CustomFields ?? [],
             ImportId = imported?.ImportId,
         };
@@ -102,7 +102,7 @@ public sealed class Invitation
     public (string? Refusal, string? Token) Resend(DateTimeOffset now, TimeSpan lifetime) =>
         State == InvitationState.Pending
             ? (null, NewToken(now, lifetime))
-            : ($"The invitation is {Name(State)}; it cannot be resent. Send a new invitation instead.", null);
+            : ($"No email was sent: the invitation is {Name(State)}, so it cannot be resent. Send a new invitation instead.", null);
 
     /// <summary>A newer invitation to the same address replaces this timed-out one.</summary>
     public void Supersede(DateTimeOffset now)
@@ -134,4 +134,4 @@ public sealed class Invitation
 }
 
 /// <summary>What an import knows about a person besides their address.</summary>
-public sealed record ImportedPerson(Guid ImportId, string? FirstName, string? LastName, Dictionary<string, string> CustomFields);
+public sealed record ImportedPerson(Guid ImportId, string? FirstName, string? LastName, Dictionary<string, string> CustomFields, string? Language = null);

@@ -35,15 +35,22 @@ public static class OpenIdProviderKeyParametersExtensions
 
     private static string LoadOrCreateEncryptionKey(string path)
     {
-        if (File.Exists(path)) return File.ReadAllText(path).Trim();
+        // A file a crashed run left empty or cut short is made again rather than read as a key.
+        if (File.Exists(path) && IsKey(File.ReadAllText(path).Trim())) return File.ReadAllText(path).Trim();
         var key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
         var options = new FileStreamOptions
         {
-            Mode = FileMode.CreateNew,
+            Mode = FileMode.Create,
             Access = FileAccess.Write,
             UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
         };
         using (var writer = new StreamWriter(path, options)) writer.Write(key + "\n");
         return key;
+    }
+
+    private static bool IsKey(string text)
+    {
+        var bytes = new byte[32];
+        return Convert.TryFromBase64String(text, bytes, out var written) && written == 32;
     }
 }

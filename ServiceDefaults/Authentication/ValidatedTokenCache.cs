@@ -7,7 +7,7 @@ namespace Platform.ServiceDefaults.Authentication;
 /// <summary>
 /// Remembers internal tokens whose signature checked out, by their exact text, so the next request with the same token
 /// skips the ECDSA verification (the gateway reuses a session's token for half its lifetime: most requests carry one
-/// seen before). Issuer, audience and lifetime are still checked on every request by the handler; a token that differs
+/// seen before; API tokens' are signed per request and not kept). Issuer, audience and lifetime are still checked on every request by the handler; a token that differs
 /// in one character is another key and is verified in full. Bounded: expired entries go first, then all.
 /// </summary>
 public sealed class ValidatedTokenCache(TimeProvider time)
@@ -29,6 +29,8 @@ public sealed class ValidatedTokenCache(TimeProvider time)
             throw result.Exception as SecurityTokenException ?? new SecurityTokenInvalidSignatureException("The internal token's signature is not valid.");
         }
 
+        // Tokens carrying API-token scopes are signed afresh for every request: remembering them would only push out the rest.
+        if (checkedToken.TryGetPayloadValue<string>(InternalClaims.Scope, out _)) return checkedToken;
         if (validated.Count >= MostRemembered) ForgetExpired();
         validated[token] = checkedToken;
         return checkedToken;

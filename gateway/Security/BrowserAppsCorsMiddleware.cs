@@ -7,7 +7,8 @@ namespace Platform.Gateway.Security;
 /// registered redirect address, a page may read discovery and the keys, redeem codes and refresh tokens, revoke, read
 /// userinfo, and call the APIs with its access token. Never with credentials: the session cookie does not travel
 /// cross-origin, so this opens nothing to a page that holds no token. Any other origin gets no CORS headers, and the
-/// browser keeps the answer from it.
+/// browser keeps the answer from it. Any page can become such an origin by registering a public client (as in Keycloak),
+/// which gives it nothing: without credentials, a cross-origin call reaches only what the token it carries reaches.
 /// </summary>
 public sealed class BrowserAppsCorsMiddleware(RequestDelegate next, BrowserAppOrigins origins)
 {
@@ -19,6 +20,8 @@ public sealed class BrowserAppsCorsMiddleware(RequestDelegate next, BrowserAppOr
     {
         var request = context.Request;
         var origin = request.Headers.Origin.ToString();
+        var headers = context.Response.Headers;
+        if (IsOpenToBrowserApps(request.Path)) headers.Append("Vary", "Origin"); // a shared cache keeps answers per origin
         if (origin.Length == 0 || IsSameOrigin(origin, request) || !IsOpenToBrowserApps(request.Path)
             || !await origins.IsAllowedAsync(origin, context.RequestAborted))
         {
@@ -26,9 +29,7 @@ public sealed class BrowserAppsCorsMiddleware(RequestDelegate next, BrowserAppOr
             return;
         }
 
-        var headers = context.Response.Headers;
         headers.AccessControlAllowOrigin = origin;
-        headers.Append("Vary", "Origin");
         if (HttpMethods.IsOptions(request.Method) && request.Headers.AccessControlRequestMethod.Count > 0)
         {
             // The preflight: answered here, since no service routes OPTIONS.
@@ -58,5 +59,6 @@ public sealed class BrowserAppsCorsMiddleware(RequestDelegate next, BrowserAppOr
     public static bool CarriesItsOwnCredentials(HttpRequest request) =>
         ApiTokenResolver.BearerSecret(request) is not null
         || OpenIdAccessTokenResolver.BearerJwt(request) is not null
-        || request.Path.StartsWithSegments("/connect/token") || request.Path.StartsWithSegments("/connect/revoke");
+        || request.Path.StartsWithSegments("/connect/token") || request.Path.StartsWithSegments("/connect/revoke")
+        || (request.Path.StartsWithSegments("/connect/userinfo") && request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase));
 }

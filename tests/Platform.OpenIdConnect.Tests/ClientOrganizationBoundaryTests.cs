@@ -56,6 +56,15 @@ public sealed class ClientOrganizationBoundaryTests(OpenIdPlatform platform)
             Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
         }
 
+        // Routes that name the organization otherwise (by short name, or as the one to join) keep the boundary too.
+        var otherSlug = (await ada.Http.GetFromJsonAsync<JsonElement>($"/api/membership/organizations/{other}")).GetProperty("slug").GetString();
+        Assert.Equal(HttpStatusCode.OK, (await ada.Http.GetAsync($"/api/membership/organizations/by-slug/{otherSlug}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, await StatusAsync(token, HttpMethod.Get, $"/api/membership/organizations/by-slug/{otherSlug}"));
+        Assert.Equal(HttpStatusCode.NotFound, await StatusAsync(token, HttpMethod.Post, $"/api/membership/organizations/{other}/join-requests", new { }));
+        Assert.Equal(HttpStatusCode.Forbidden, await StatusAsync(token, HttpMethod.Post, "/api/membership/organizations",
+            new { name = "Founded by an app", slug = $"app-{Guid.NewGuid():N}"[..20] }));
+        Assert.Equal(HttpStatusCode.Forbidden, await StatusAsync(token, HttpMethod.Get, "/api/identity/account/authorizations"));
+
         // Lists of the user's own things show the client's organization only.
         var listed = await SendAsync(token, HttpMethod.Get, "/api/membership/organizations");
         var ids = (await listed.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray().Select(o => o.GetProperty("id").GetGuid()).ToList();

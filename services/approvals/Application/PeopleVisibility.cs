@@ -17,7 +17,8 @@ public static class PeopleVisibility
     {
         var callerId = caller.UserId();
         if (callerId == personId || caller.HasClaim(InternalClaims.PlatformAdmin, "true")) return true;
-        return await db.Members.AnyAsync(mine => mine.UserId == callerId && !mine.Suspended
+        var bound = caller.ClientOrganizationId();
+        return await db.Members.AnyAsync(mine => mine.UserId == callerId && (bound == null || mine.OrganizationId == bound) && !mine.Suspended
             && db.Members.Any(theirs => theirs.OrganizationId == mine.OrganizationId && theirs.UserId == personId), cancellationToken);
     }
 }

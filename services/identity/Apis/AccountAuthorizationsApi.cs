@@ -13,7 +13,7 @@ public static class AccountAuthorizationsApi
     public static IEndpointRouteBuilder MapAccountAuthorizationsApi(this IEndpointRouteBuilder routes)
     {
         var authorizations = routes.MapGroup("/account/authorizations").WithTags("My account");
-        authorizations.MapGet("/", List).WithName("ListMyAppAuthorizations")
+        authorizations.MapGet("/", List).RefuseClientApps().WithName("ListMyAppAuthorizations")
             .WithSummary("The third-party apps I allowed to sign me in, with what I allowed each");
         authorizations.MapDelete("/{id}", Revoke).RequireOwnerInPerson().WithName("RevokeMyAppAuthorization")
             .WithSummary("Withdraw an app's permission: its tokens stop working within a second, and it asks again next time")

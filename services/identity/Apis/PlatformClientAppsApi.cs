@@ -42,7 +42,7 @@ public static class PlatformClientAppsApi
         db.ClientApps.Add(app);
         audit.Record(AuditActions.ClientAppRegistered, actorId, null, $"platform-wide client app {app.Id}");
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"/admin/client-apps/{app.Id}", ClientAppResponse.From(app));
+        return TypedResults.Created($"/admin/client-apps/{app.Id}/openid-connect", ClientAppResponse.From(app));
     }
 
     public static async Task<Ok<List<ClientAppResponse>>> List(IdentityDbContext db, CancellationToken cancellationToken)
@@ -53,10 +53,18 @@ public static class PlatformClientAppsApi
 
     public static async Task<Results<Ok<OpenIdClientResponse>, ValidationProblem, NotFound>> Save(
         Guid id, SaveOpenIdClientRequest request, HttpContext context, IdentityDbContext db, OpenIdClients clients, AuditTrail audit,
-        CancellationToken cancellationToken) =>
-        await PlatformWideAsync(db, id, cancellationToken) is { } app
+        CancellationToken cancellationToken)
+    {
+        if (request.ServiceAccountPermissions?.Any(p => !string.IsNullOrWhiteSpace(p)) == true)
+        {
+            return Problems.Validation("serviceAccountPermissions",
+                "A platform-wide app belongs to no organization, so its own tokens have nowhere to act; give it no permissions of its own.");
+        }
+
+        return await PlatformWideAsync(db, id, cancellationToken) is { } app
             ? await OpenIdClientsApi.SaveAsync(app, request, context, db, clients, audit, cancellationToken)
             : TypedResults.NotFound();
+    }
 
     public static async Task<Results<Ok<OpenIdClientResponse>, NotFound>> Get(Guid id, IdentityDbContext db, OpenIdClients clients, CancellationToken cancellationToken) =>
         await PlatformWideAsync(db, id, cancellationToken) is { } app ? await OpenIdClientsApi.GetAsync(app, clients, cancellationToken) : TypedResults.NotFound();

@@ -34,7 +34,8 @@ public sealed class AuditTokenReuse(AuditTrail audit, IdentityDbContext db) : IO
         if (what is null) return;
 
         Guid? userId = context.Transaction.GetProperty<string>(SubjectProperty) is { } subject && Guid.TryParse(subject, out var id) ? id : null;
-        audit.Record(AuditActions.OpenIdTokenReused, userId, userId,
+        // The user is whose token it was, not who presented it again.
+        audit.Record(AuditActions.OpenIdTokenReused, null, userId,
             $"client {context.Request?.ClientId} presented a redeemed {what}; every token of its authorization is revoked");
         await db.SaveChangesAsync(context.CancellationToken);
     }

@@ -50,7 +50,13 @@ public static class AuthorizationEndpoint
         if (identity is null) return OpenIdResults.Refuse(Errors.AccessDenied, "This account cannot log in.");
 
         identity.SetResources(await ToListAsync(scopes.ListResourcesAsync(identity.GetScopes(), cancellationToken)));
-        if (await applications.HasConsentTypeAsync(application, ConsentTypes.Explicit, cancellationToken))
+        var asksConsent = await applications.HasConsentTypeAsync(application, ConsentTypes.Explicit, cancellationToken);
+        if (!asksConsent && organizationId is { } organization && !await claims.MaySignInSilentlyAsync(session.UserId, organization, cancellationToken))
+        {
+            return OpenIdResults.Refuse(Errors.AccessDenied, "Only members of the app's organization may sign in to it.");
+        }
+
+        if (asksConsent)
         {
             var applicationId = (await applications.GetIdAsync(application, cancellationToken))!;
             var consent = await consents.FindAsync(session.UserId, applicationId, identity.GetScopes(), cancellationToken);

@@ -63,6 +63,14 @@ public sealed class OpenIdClaims(IdentityDbContext db)
         return identity;
     }
 
+    /// <summary>
+    /// Whether the user may sign in to a client app of <paramref name="organizationId"/> that does not ask for consent
+    /// (the organization's own app): only as an active member. Anyone else could otherwise be signed in silently by any
+    /// app an organization registers; a third-party app asks them instead.
+    /// </summary>
+    public async Task<bool> MaySignInSilentlyAsync(Guid userId, Guid organizationId, CancellationToken cancellationToken) =>
+        (await MembershipsAsync(userId, organizationId, cancellationToken)).Count > 0;
+
     public static SignInFacts FactsOf(ClaimsPrincipal principal) => new(
         DateTimeOffset.FromUnixTimeSeconds(long.Parse(principal.GetClaim(Claims.AuthenticationTime) ?? "0", CultureInfo.InvariantCulture)),
         principal.HasClaim(Claims.AuthenticationMethodReference, "otp"));

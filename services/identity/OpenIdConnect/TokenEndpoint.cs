@@ -49,6 +49,12 @@ public static class TokenEndpoint
             return OpenIdResults.Refuse(Errors.InvalidGrant, "The account can no longer log in (suspended, locked or deleted).");
         }
 
+        if (organizationId is { } organization && !await applications.HasConsentTypeAsync(application, ConsentTypes.Explicit, cancellationToken)
+            && !await claims.MaySignInSilentlyAsync(userId, organization, cancellationToken))
+        {
+            return OpenIdResults.Refuse(Errors.InvalidGrant, "The user is no longer a member of the app's organization.");
+        }
+
         audit.Record(AuditActions.OpenIdTokenIssued, userId, userId, $"client {request.ClientId} {request.GrantType}");
         await db.SaveChangesAsync(cancellationToken);
         return OpenIdResults.SignIn(identity);

@@ -46,7 +46,7 @@ public static class JoinRequestsApi
         string slug, HttpContext context, MembershipDbContext db, CancellationToken cancellationToken)
     {
         var found = await FindAsync(db, slug, context.User.UserId(), cancellationToken);
-        return found is var (organization, member) && (organization.RefuseJoinRequest(member) is not JoinRefusal.NotFound)
+        return found is var (organization, member) && context.User.MayActIn(organization.Id) && (organization.RefuseJoinRequest(member) is not JoinRefusal.NotFound)
             ? TypedResults.Ok(OrganizationListing.From(organization, member))
             : NotOpen(slug);
     }
@@ -57,7 +57,7 @@ public static class JoinRequestsApi
     {
         input ??= new JoinRequestInput(null, null);
         var userId = context.User.UserId();
-        if (await FindAsync(db, organization, userId, cancellationToken) is not var (found, member)) return NotOpen(organization);
+        if (await FindAsync(db, organization, userId, cancellationToken) is not var (found, member) || !context.User.MayActIn(found.Id)) return NotOpen(organization);
         switch (found.RefuseJoinRequest(member))
         {
             case JoinRefusal.NotFound: return NotOpen(organization);

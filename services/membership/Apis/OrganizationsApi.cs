@@ -49,6 +49,7 @@ public static class OrganizationsApi
         CreateOrganizationRequest request, HttpContext context, MembershipDbContext db, IEventOutbox outbox, TimeProvider time,
         IOptions<InvitationOptions> invitationOptions, CancellationToken cancellationToken)
     {
+        if (context.User.IsClientAppActingForUser()) return Problems.Forbidden("a client app's access token cannot found organizations; the user does that in person");
         var errors = OrganizationInput.Validate(request.Name, request.ContactEmail, out var name, out var contact);
         var contactRank = Rank.Member;
         var invitee = "";

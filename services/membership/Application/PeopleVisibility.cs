@@ -18,7 +18,8 @@ public static class PeopleVisibility
     {
         var callerId = caller.UserId();
         if (callerId == personId || caller.HasClaim(InternalClaims.PlatformAdmin, "true")) return true;
-        return await db.Members.AnyAsync(mine => mine.UserId == callerId && mine.State == MemberState.Active
+        var bound = caller.ClientOrganizationId();
+        return await db.Members.AnyAsync(mine => mine.UserId == callerId && (bound == null || mine.OrganizationId == bound) && mine.State == MemberState.Active
             && db.Members.Any(theirs => theirs.OrganizationId == mine.OrganizationId && theirs.UserId == personId), cancellationToken);
     }
 }

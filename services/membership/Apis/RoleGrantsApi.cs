@@ -96,15 +96,11 @@ public static class RoleGrantsApi
         return TypedResults.NoContent();
     }
 
-    /// <summary>The role grants of some members of one organization, with role and unit names.</summary>
+    /// <summary>The role grants some members of one organization hold, their own and their units', with role and unit names.</summary>
     internal static async Task<ILookup<Guid, GrantResponse>> GrantsOfAsync(MembershipDbContext db, Guid organizationId, IReadOnlyCollection<Guid> userIds, CancellationToken cancellationToken)
     {
-        var rows = await db.RoleGrants.AsNoTracking()
-            .Where(g => g.OrganizationId == organizationId && userIds.Contains(g.UserId))
-            .Join(db.CustomRoles.AsNoTracking(), g => g.RoleId, r => r.Id, (g, r) => new { g, r })
-            .Select(x => new { x.g, x.r, UnitName = db.Units.Where(u => u.Id == x.g.ScopeUnitId).Select(u => u.Name).FirstOrDefault() })
-            .ToListAsync(cancellationToken);
-        return rows.OrderBy(x => x.r.NormalizedName).ThenBy(x => x.g.Scope).ToLookup(x => x.g.UserId, x => GrantResponse.From(x.g, x.r, x.UnitName));
+        var grants = await db.HeldByAsync(organizationId, userIds, cancellationToken);
+        return grants.OrderBy(g => g.ThroughUnitId is not null).ThenBy(g => g.Role.NormalizedName).ThenBy(g => g.Scope).ToLookup(g => g.UserId, GrantResponse.From);
     }
 
     private static async Task<(Caller? Caller, Member? Member, ProblemHttpResult? Problem)> TargetAsync(
@@ -120,11 +116,16 @@ public static class RoleGrantsApi
 
 public sealed record GrantRoleRequest(Guid? RoleId, string? Scope, Guid? UnitId);
 
+/// <summary>A role grant; <see cref="ThroughUnitId"/> names the unit it came through (revoked there, not on the member).</summary>
 public sealed record GrantResponse(
     Guid Id, Guid RoleId, string RoleName, string Scope, Guid? UnitId, string? UnitName, string Explanation,
-    IReadOnlyList<string> Permissions, Guid GrantedBy, DateTimeOffset GrantedAt)
+    IReadOnlyList<string> Permissions, Guid GrantedBy, DateTimeOffset GrantedAt, Guid? ThroughUnitId = null, string? ThroughUnitName = null)
 {
     public static GrantResponse From(RoleGrant grant, CustomRole role, string? unitName) => new(
         grant.Id, role.Id, role.Name, GrantScopes.Name(grant.Scope), grant.ScopeUnitId, unitName,
         GrantScopes.Describe($"role {role.Name}", grant.Scope, unitName), role.Permissions, grant.GrantedBy, grant.GrantedAt);
+
+    public static GrantResponse From(HeldGrant grant) => new(
+        grant.GrantId, grant.Role.Id, grant.Role.Name, GrantScopes.Name(grant.Scope), grant.ScopeUnitId, grant.ScopeUnitName, grant.Explanation,
+        grant.Role.Permissions, grant.GrantedBy, grant.GrantedAt, grant.ThroughUnitId, grant.ThroughUnitName);
 }

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using Platform.Membership.Application;
 using Platform.Membership.Infrastructure;
 using Platform.Membership.Model;
@@ -52,14 +51,7 @@ public static class OrganizationPermissionsApi
 
         var permission = OrganizationPermission.Define(organizationId, key, description, caller!.Actor.UserId, time.GetUtcNow());
         db.OrganizationPermissions.Add(permission);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException exception) when (exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
-        {
-            return taken;
-        }
+        if (!await RolesApi.SaveAsync(db, cancellationToken)) return taken;
 
         return TypedResults.Created($"/organizations/{organizationId}/permissions/{key}",
             new OrganizationPermissionResponse(key, description, permission.DefinedBy, permission.DefinedAt));

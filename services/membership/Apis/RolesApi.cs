@@ -175,7 +175,8 @@ public static class RolesApi
         return direct.Union(throughUnits).ToList();
     }
 
-    private static async Task<bool> SaveAsync(MembershipDbContext db, CancellationToken cancellationToken)
+    /// <summary>Saves; false when a unique index refused (a name or a grant that another request took first).</summary>
+    internal static async Task<bool> SaveAsync(MembershipDbContext db, CancellationToken cancellationToken)
     {
         try
         {

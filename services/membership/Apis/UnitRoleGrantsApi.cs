@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using Platform.Contracts.Membership;
 using Platform.Membership.Application;
 using Platform.Membership.Infrastructure;
@@ -49,16 +48,9 @@ public static class UnitRoleGrantsApi
     {
         var (caller, holder, problem) = await HolderAsync(organizationId, unitId, context, access, db, cancellationToken);
         if (problem is not null) return problem;
-        var errors = new Dictionary<string, string[]>();
-        if (request.RoleId is null) errors["roleId"] = ["The role to grant."];
-        if (!GrantScopes.TryParse(request.Scope ?? "organization", out var scope)) errors["scope"] = ["One of organization, unit, own."];
-        else if (RoleGrant.ScopeProblem(scope, request.UnitId) is { } scopeProblem) errors["unitId"] = [scopeProblem];
-        if (errors.Count > 0) return Problems.Validation(errors);
-        var role = await db.CustomRoles.AsNoTracking().SingleOrDefaultAsync(r => r.Id == request.RoleId && r.OrganizationId == organizationId, cancellationToken);
-        if (role is null) return Problems.Validation("roleId", "No such role in this organization.");
-        var scopeUnit = request.UnitId is null ? null
-            : await db.Units.AsNoTracking().SingleOrDefaultAsync(u => u.Id == request.UnitId && u.OrganizationId == organizationId, cancellationToken);
-        if (request.UnitId is not null && scopeUnit is null) return Problems.Validation("unitId", "No such unit in this organization.");
+        var (terms, invalid) = await GrantRequests.ReadAsync(organizationId, request, db, cancellationToken);
+        if (invalid is not null) return invalid;
+        var (role, scope, scopeUnit) = terms!;
 
         var decision = Delegation.CheckUnitRoleGrant(caller!.Actor, await access.HoldingsAsync(caller, cancellationToken), holder!.Path, role.Permissions, scope, scopeUnit?.Path);
         if (!decision.Allowed) return Problems.Forbidden(decision.Reason);
@@ -70,14 +62,7 @@ public static class UnitRoleGrantsApi
         var grant = UnitRoleGrant.Create(role, holder, scope, scopeUnit?.Id, caller.Actor.UserId, now);
         db.UnitRoleGrants.Add(grant);
         outbox.Add(new UnitRoleGranted(organizationId, unitId, grant.Id, role.Id, role.Name, GrantScopes.Name(scope), grant.ScopeUnitId, role.Permissions, caller.Actor.UserId, now));
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException exception) when (exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
-        {
-            return conflict;
-        }
+        if (!await RolesApi.SaveAsync(db, cancellationToken)) return conflict;
 
         return TypedResults.Created($"/organizations/{organizationId}/units/{unitId}/roles/{grant.Id}", UnitGrantResponse.From(grant, role, scopeUnit?.Name));
     }

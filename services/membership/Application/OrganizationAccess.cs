@@ -83,8 +83,9 @@ public sealed record Caller(Organization Organization, Member? Membership, Actor
     /// <summary>
     /// Whether the caller holds a permission for membership's own endpoints: through their rank (over
     /// its scope, which endpoints still check with <see cref="Actor.Covers"/>) or through a role
-    /// granted over the whole organization. Roles granted over a unit or over own records count only
-    /// in the authorization API, which is asked about a unit or a record. Whom someone may administer
+    /// granted over the whole organization, to them or to a unit they are in. Roles granted over a
+    /// unit or over own records count only in the authorization API, which is asked about a unit or a
+    /// record, and for members.read in <see cref="OrganizationAccess.VisibilityAsync"/>. Whom someone may administer
     /// is still decided by rank (<see cref="Delegation"/>), never by a custom role.
     /// </summary>
     public bool Holds(string permission) =>

@@ -1,4 +1,4 @@
-import { Button } from '@mantine/core';
+import { Button, Group } from '@mantine/core';
 import { identity } from '../api/client';
 import { useI18n } from '../i18n/i18n';
 import type { ActionOutcome } from './UserActions';
@@ -14,5 +14,5 @@ export function PasswordResetButton({ user, onDone }: { user: AdminUser; onDone:
     const { data, error } = await identity.POST('/admin/users/{id}/password-reset', { params: { path: { id: user.id } }, body: { mode: 'link', temporaryPassword: null } });
     onDone(data ? { notice: t('admin.reset.queued', { email: user.email }) } : { error });
   }
-  return <Button variant="default" onClick={send}>{t('admin.reset.send')}</Button>;
+  return <Group><Button variant="default" onClick={send}>{t('admin.reset.send')}</Button></Group>;
 }

@@ -15,6 +15,7 @@ export function VerdictRows({ job }: { job: ImportJob }) {
   const [onlyErrors, setOnlyErrors] = useState(false);
   const [rows, setRows] = useState<ImportRow[]>([]);
   const [total, setTotal] = useState(0);
+  const plan = JSON.stringify([job.mapping, job.verdicts]);
 
   useEffect(() => {
     void (async () => {
@@ -26,8 +27,8 @@ export function VerdictRows({ job }: { job: ImportJob }) {
         setTotal(Number(data.total));
       }
     })();
-    // A new plan (another mapping) is a new version of the job: its totals change with it.
-  }, [organization.id, job.id, job.verdicts, job.mapping, onlyErrors]);
+    // Read again only for a new plan (another mapping), not for each progress report while the import runs.
+  }, [organization.id, job.id, plan, onlyErrors]);
 
   return (
     <Stack>

@@ -199,7 +199,52 @@ public sealed class OrganizationAdministrationTests(ConsolePlatform platform)
         await using var kaiVisitor = await platform.VisitAsync("managed-account-holder");
         await kaiVisitor.Page.GotoAsync("/sign-in");
         await SignInSteps.SignInAsync(kaiVisitor.Page, kaiEmail, "a second harbour password");
-        await Assertions.Expect(kaiVisitor.Page.GetByRole(AriaRole.Heading, new() { Name = "Choose a new password" })).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        var kaiPage = kaiVisitor.Page;
+        var held = kaiPage.GetByRole(AriaRole.Heading, new() { Name = "Choose a new password" });
+        await Assertions.Expect(held).ToBeVisibleAsync(new() { Timeout = 60_000 });
+
+        // Kai, now a manager by the import, chooses his own password. He may import, but sees neither the export, nor account
+        // creation, nor the settings; around the page, the services refuse him both.
+        await kaiPage.GetByLabel(new Regex("^Current password")).FillAsync("a second harbour password");
+        await kaiPage.GetByLabel(new Regex("^New password")).FillAsync("my very own harbour password");
+        await kaiPage.GetByRole(AriaRole.Button, new() { Name = "Change the password" }).ClickAsync();
+        await Assertions.Expect(held).ToHaveCountAsync(0, new() { Timeout = 60_000 });
+        await kaiPage.GotoAsync($"/organizations/{organizationId}/members");
+        var kaiNav = kaiPage.GetByRole(AriaRole.Navigation, new() { Name = "Organization" });
+        await Assertions.Expect(kaiNav.GetByRole(AriaRole.Link, new() { Name = "Import" })).ToBeVisibleAsync();
+        await Assertions.Expect(kaiPage.GetByRole(AriaRole.Status)).ToHaveTextAsync("2 members");
+        await Assertions.Expect(kaiNav.GetByRole(AriaRole.Link, new() { Name = "Settings" })).ToHaveCountAsync(0);
+        await Assertions.Expect(kaiNav.GetByRole(AriaRole.Link, new() { Name = "Access review" })).ToHaveCountAsync(0);
+        await Assertions.Expect(kaiPage.GetByRole(AriaRole.Link, new() { Name = "Download as CSV" })).ToHaveCountAsync(0);
+        await Assertions.Expect(kaiPage.GetByRole(AriaRole.Region, new() { Name = "Create an account" })).ToHaveCountAsync(0);
+        await kaiVisitor.ScreenAsync("members-as-manager");
+        var exportAround = await Journeys.CallAsync(kaiPage, "GET", $"/api/membership/organizations/{organizationId}/members/export");
+        Assert.Equal(403, exportAround.Status);
+        var createAround = await Journeys.CallAsync(kaiPage, "POST", $"/api/identity/organizations/{organizationId}/accounts",
+            new { firstName = "Eve", lastName = "Extra", email = $"eve-{run}@example.com", temporaryPassword = "a third harbour password" });
+        Assert.Equal(403, createAround.Status);
+
+        // The owner's settings: impersonation by admins switched on (and still on after a reload), Kai offered as the next owner,
+        // the access review; last, the organization archived.
+        await nav.GetByRole(AriaRole.Link, new() { Name = "Settings" }).ClickAsync();
+        var impersonation = page.GetByRole(AriaRole.Switch, new() { Name = "Admins may impersonate members" });
+        await Assertions.Expect(impersonation).Not.ToBeCheckedAsync();
+        await impersonation.ClickAsync();
+        await Assertions.Expect(impersonation).ToBeCheckedAsync();
+        await page.ReloadAsync();
+        await Assertions.Expect(impersonation).ToBeCheckedAsync();
+        await Assertions.Expect(page.GetByLabel("New owner")).ToContainTextAsync("Kai Keeper");
+        await owner.ScreenAsync("settings");
+        await nav.GetByRole(AriaRole.Link, new() { Name = "Access review" }).ClickAsync();
+        var reviewed = page.GetByRole(AriaRole.Table, new() { Name = "Members and their access" }).GetByRole(AriaRole.Row).Filter(new() { HasText = kaiEmail });
+        await Assertions.Expect(reviewed).ToContainTextAsync("manager");
+        await Assertions.Expect(page.GetByRole(AriaRole.Table, new() { Name = "Owner and admins" })).ToContainTextAsync("Imke Owner");
+        await owner.ScreenAsync("access-review");
+        await nav.GetByRole(AriaRole.Link, new() { Name = "Settings" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Archive the organization" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = $"Yes, archive {name}" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("This organization is archived: nothing in it can be changed.")).ToBeVisibleAsync();
+        await Assertions.Expect(nav.GetByRole(AriaRole.Link, new() { Name = "Import" })).ToHaveCountAsync(0);
     }
 
     private static async Task CreateUnitAsync(IPage page, string name, string label, string? parent)

@@ -6,7 +6,7 @@ import { ArchiveOrganization } from './ArchiveOrganization';
 import { OwnershipTransfer } from './OwnershipTransfer';
 import { SecuritySettings } from './SecuritySettings';
 
-/** Security settings for the owner and admins (org.settings); handing over ownership and archiving for the owner alone. */
+/** Security settings for the owner and admins (org.settings); handing over ownership and archiving for the owner alone. Once archived, nothing here changes (the layout says so). */
 export default function SettingsPage() {
   const { organization } = useOrganization();
   const { t } = useOrganizationText();
@@ -16,7 +16,7 @@ export default function SettingsPage() {
   const owner = organization.myRank === 'owner';
   return (
     <Stack>
-      <Section title={t('settings.security')}><SecuritySettings organization={organization} /></Section>
+      {active && <Section title={t('settings.security')}><SecuritySettings organization={organization} /></Section>}
       {owner && active && <Section title={t('ownership.title')}><OwnershipTransfer organization={organization} onTransferred={reload} /></Section>}
       {owner && active && <Section title={t('archive.title')}><ArchiveOrganization organization={organization} onArchived={reload} /></Section>}
     </Stack>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Stack, Stepper } from '@mantine/core';
+import { Button, Group, Stack, Stepper } from '@mantine/core';
 import { Section } from '../../layout/Section';
 import { useOrganizationText } from '../text';
 import { CommitStep } from './CommitStep';
@@ -12,7 +12,7 @@ import { VerdictRows } from './VerdictRows';
 export default function ImportsPage() {
   const { t } = useOrganizationText();
   const [job, setJob] = useState<ImportJob | null>(null);
-  const step = !job ? 0 : job.state === 'previewed' ? 1 : 2;
+  const step = !job ? 0 : job.state === 'previewed' ? 1 : job.state === 'completed' ? 3 : 2;
 
   return (
     <Stack>
@@ -36,7 +36,7 @@ export default function ImportsPage() {
         <Section title={t('import.commitTitle')}>
           <CommitStep job={job} onChange={setJob} />
           {job.state !== 'previewed' && job.state !== 'committing' && (
-            <Button mt="md" variant="subtle" onClick={() => setJob(null)}>{t('import.another')}</Button>
+            <Group mt="md"><Button variant="subtle" onClick={() => setJob(null)}>{t('import.another')}</Button></Group>
           )}
         </Section>
       )}

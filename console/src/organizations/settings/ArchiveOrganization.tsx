@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Stack, Text } from '@mantine/core';
+import { Alert, Group, Stack, Text } from '@mantine/core';
 import { membership } from '../../api/client';
 import { asProblem, describe } from '../../api/problem';
 import { ConfirmButton } from '../../layout/ConfirmButton';
@@ -22,7 +22,9 @@ export function ArchiveOrganization({ organization, onArchived }: { organization
     <Stack>
       <Text>{t('archive.hint')}</Text>
       {problem && <Alert color="red" role="alert">{problem}</Alert>}
-      <ConfirmButton size="sm" label={t('archive.submit')} confirmLabel={t('archive.confirm', { name: organization.name })} onConfirm={archive} />
+      <Group>
+        <ConfirmButton size="sm" label={t('archive.submit')} confirmLabel={t('archive.confirm', { name: organization.name })} onConfirm={archive} />
+      </Group>
     </Stack>
   );
 }

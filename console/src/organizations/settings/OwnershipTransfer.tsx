@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Alert, NativeSelect, Stack, Text } from '@mantine/core';
+import { Alert, Group, NativeSelect, Stack, Text } from '@mantine/core';
 import { membership } from '../../api/client';
 import type { components } from '../../api/generated/membership';
 import { asProblem, describe } from '../../api/problem';
@@ -12,7 +12,7 @@ type Member = components['schemas']['MemberResponse'];
 
 /** The owner hands the organization to an existing admin or manager; the former owner stays an admin. */
 export function OwnershipTransfer({ organization, onTransferred }: { organization: Organization; onTransferred: () => void }) {
-  const { t } = useOrganizationText();
+  const { t, word } = useOrganizationText();
   const [candidates, setCandidates] = useState<Member[]>([]);
   const [newOwnerId, setNewOwnerId] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
@@ -43,9 +43,11 @@ export function OwnershipTransfer({ organization, onTransferred }: { organizatio
     <Stack>
       {problem && <Alert color="red" role="alert">{problem}</Alert>}
       <NativeSelect label={t('ownership.newOwner')} value={newOwnerId} onChange={(e) => setNewOwnerId(e.currentTarget.value)}
-        data={candidates.map((c) => ({ value: c.userId, label: `${displayName(c)} (${c.rank})` }))} />
-      <ConfirmButton size="sm" label={t('ownership.transfer')} confirmLabel={t('ownership.confirm', { name: chosen ? displayName(chosen) : '' })}
-        onConfirm={transfer} />
+        data={candidates.map((c) => ({ value: c.userId, label: `${displayName(c)} (${word('rank', c.rank)})` }))} />
+      <Group>
+        <ConfirmButton size="sm" label={t('ownership.transfer')} confirmLabel={t('ownership.confirm', { name: chosen ? displayName(chosen) : '' })}
+          onConfirm={transfer} />
+      </Group>
     </Stack>
   );
 }

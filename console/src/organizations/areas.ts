@@ -3,8 +3,8 @@ import type { Organization } from './organizationContext';
 import { atLeast } from './ranks';
 
 /**
- * The organization's administration areas, for its navigation and its overview. Client apps and webhooks are for the owner
- * and admins only (identity and notifications refuse anyone else), so the others do not see the way there.
+ * The organization's administration areas, for its navigation and its overview. Client apps, webhooks, the access review and
+ * settings are for the owner and admins only (identity and notifications refuse anyone else), so the others do not see the way there.
  */
 export function organizationAreas(organization: Organization): { path: string; title: OrganizationMessageKey }[] {
   const areas: { path: string; title: OrganizationMessageKey }[] = [
@@ -14,6 +14,10 @@ export function organizationAreas(organization: Organization): { path: string; t
     { path: 'roles', title: 'org.roles' },
     { path: 'groups', title: 'org.groups' },
   ];
+  // Imports are for managers too (by the delegation rules), but not in an archived organization, where nothing changes.
+  if (atLeast(organization.myRank, 'manager') && organization.state === 'active') areas.push({ path: 'imports', title: 'org.imports' });
   if (atLeast(organization.myRank, 'admin')) areas.push({ path: 'client-apps', title: 'org.clientApps' }, { path: 'webhooks', title: 'org.webhooks' });
+  // Settings and the access review need org.settings, which the owner and admins hold.
+  if (atLeast(organization.myRank, 'admin')) areas.push({ path: 'access-review', title: 'org.accessReview' }, { path: 'settings', title: 'org.settings' });
   return areas;
 }

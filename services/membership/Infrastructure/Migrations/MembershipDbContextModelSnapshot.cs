@@ -21,6 +21,7 @@ namespace Platform.Membership.Infrastructure.Migrations
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("Platform.Membership.Model.DirectoryUser", b =>
@@ -71,6 +72,8 @@ namespace Platform.Membership.Infrastructure.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("Email");
+
+                    b.HasIndex("LastName", "FirstName", "Id");
 
                     b.ToTable("DirectoryUsers", (string)null);
                 });

@@ -67,11 +67,12 @@ public static class MembersApi
         if (unitId is { } unit) query = query.Where(m => m.Units.Any(u => u.UnitId == unit));
         if (search is not null)
         {
-            // As identity's user search: a prefix of the email or of a name, ignoring case; % and _ are literal.
-            var prefix = Regex.Replace(search, @"[\\%_]", @"\$0") + "%";
-            query = query.Where(m => db.Users.Any(u => u.Id == m.UserId && (EF.Functions.ILike(u.Email, prefix)
-                || EF.Functions.ILike(u.FirstName, prefix) || EF.Functions.ILike(u.LastName, prefix)
-                || EF.Functions.ILike(u.FirstName + " " + u.LastName, prefix))));
+            // As identity's user search: a prefix of the email or of a name, ignoring case; % and _ are literal. Written as
+            // lower(column) LIKE 'prefix%' so the MembersListIndexes (lower(column) text_pattern_ops) serve it.
+            var prefix = Regex.Replace(search.ToLowerInvariant(), @"[\\%_]", @"\$0") + "%";
+            query = query.Where(m => db.Users.Any(u => u.Id == m.UserId && (EF.Functions.Like(u.Email.ToLower(), prefix)
+                || EF.Functions.Like(u.FirstName.ToLower(), prefix) || EF.Functions.Like(u.LastName.ToLower(), prefix)
+                || EF.Functions.Like((u.FirstName + " " + u.LastName).ToLower(), prefix))));
         }
         var total = await query.CountAsync(cancellationToken);
         var rows = await query

@@ -33,8 +33,6 @@ public sealed class MembershipDbContext(DbContextOptions<MembershipDbContext> op
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
-        // Trigram indexes for the members search (MembersListIndexes).
-        modelBuilder.HasPostgresExtension("pg_trgm");
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(MembershipDbContext).Assembly);
         modelBuilder.AddOutboxAndInbox();
     }

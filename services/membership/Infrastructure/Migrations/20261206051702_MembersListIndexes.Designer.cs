@@ -13,7 +13,7 @@ using Platform.Membership.Infrastructure;
 namespace Platform.Membership.Infrastructure.Migrations
 {
     [DbContext(typeof(MembershipDbContext))]
-    [Migration("20261206050312_MembersListIndexes")]
+    [Migration("20261206051702_MembersListIndexes")]
     partial class MembersListIndexes
     {
         /// <inheritdoc />
@@ -24,7 +24,6 @@ namespace Platform.Membership.Infrastructure.Migrations
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
-            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("Platform.Membership.Model.DirectoryUser", b =>

@@ -54,13 +54,17 @@ public sealed class OrganizationAdministrationTests(ConsolePlatform platform)
 
         // Three people with one pasted list, a result per address.
         await nav.GetByRole(AriaRole.Link, new() { Name = "Invitations" }).ClickAsync();
-        await page.GetByLabel("Email addresses").FillAsync($"{adminEmail}\n{managerEmail}, {memberEmail}");
+        // The first line carries the person's names after the address, so their email greets them by name.
+        await page.GetByLabel("Email addresses").FillAsync($"{adminEmail}, Ada, Admin\n{managerEmail}, {memberEmail}");
         await page.GetByRole(AriaRole.Button, new() { Name = "Send the invitations" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("3 invited.");
         var results = page.GetByRole(AriaRole.Table, new() { Name = "Result per address" }).GetByRole(AriaRole.Row);
         await Assertions.Expect(results.Filter(new() { HasText = "invited" })).ToHaveCountAsync(3);
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = $"Revoke for {memberEmail}" })).ToBeVisibleAsync();
         await owner.ScreenAsync("invitations");
+
+        var adminsEmail = (await platform.Mail.WaitForLinkAsync(adminEmail, "/api/identity/invitation", TimeSpan.FromSeconds(60))).Email;
+        Assert.StartsWith("Hello Ada,", adminsEmail.Text?.TrimStart());
 
         // Each accepts from the email, in a browser of their own (and stays signed in there).
         await using var admin = await platform.VisitAsync("invitee-admin");
@@ -71,7 +75,8 @@ public sealed class OrganizationAdministrationTests(ConsolePlatform platform)
         await Journeys.AcceptInvitationAsNewcomerAsync(platform, member.Page, memberEmail);
 
         // The owner finds each by searching the members list, and changes two ranks.
-        var adminId = await ChangeRankAsync(owner, organizationId, adminEmail, "admin");
+        // Ada came with her names, so the list shows her by name.
+        var adminId = await ChangeRankAsync(owner, organizationId, adminEmail, "admin", "Ada Admin");
         await owner.ScreenAsync("member-detail");
         await ChangeRankAsync(owner, organizationId, managerEmail, "manager");
         var memberId = await OpenMemberAsync(owner.Page, organizationId, memberEmail);
@@ -284,9 +289,9 @@ public sealed class OrganizationAdministrationTests(ConsolePlatform platform)
         return Regex.Match(page.Url, "/members/([0-9a-f-]{36})").Groups[1].Value;
     }
 
-    private static async Task<string> ChangeRankAsync(ConsoleVisitor visitor, string organizationId, string email, string rank)
+    private static async Task<string> ChangeRankAsync(ConsoleVisitor visitor, string organizationId, string email, string rank, string? name = null)
     {
-        var userId = await OpenMemberAsync(visitor.Page, organizationId, email);
+        var userId = await OpenMemberAsync(visitor.Page, organizationId, email, name);
         await visitor.Page.GetByLabel("Rank", new() { Exact = true }).SelectOptionAsync(rank);
         await visitor.Page.GetByRole(AriaRole.Button, new() { Name = "Save the changes" }).ClickAsync();
         await Assertions.Expect(visitor.Page.GetByText($"{email} · {rank}")).ToBeVisibleAsync();

@@ -30,10 +30,14 @@ export function InvitationsList({ version }: { version: number }) {
 
   async function act(invitationId: string, email: string, action: 'resend' | 'revoke') {
     const path = { organizationId: organization.id, invitationId };
-    const { response, error } = action === 'resend'
-      ? await membership.POST('/organizations/{organizationId}/invitations/{invitationId}/resend', { params: { path } })
-      : await membership.DELETE('/organizations/{organizationId}/invitations/{invitationId}', { params: { path } });
-    setMessage(response.ok ? { ok: true, text: action === 'resend' ? t('invitations.resent', { email }) : '' } : { ok: false, text: describe(asProblem(error)) });
+    if (action === 'resend') {
+      const { data, error } = await membership.POST('/organizations/{organizationId}/invitations/{invitationId}/resend', { params: { path } });
+      // The service says what became of the email (queued with the new link), so the page does not claim more.
+      setMessage(data ? { ok: true, text: t('invitations.resent', { email, detail: data.sending?.detail ?? '' }) } : { ok: false, text: describe(asProblem(error)) });
+    } else {
+      const { response, error } = await membership.DELETE('/organizations/{organizationId}/invitations/{invitationId}', { params: { path } });
+      setMessage(response.ok ? { ok: true, text: '' } : { ok: false, text: describe(asProblem(error)) });
+    }
     setReloads((n) => n + 1);
   }
 

@@ -10,9 +10,29 @@ import { useOrganizationText } from '../text';
 type Batch = components['schemas']['InvitationBatchResponse'];
 const maxAddresses = 500;
 
+export interface Invitee { email: string; firstName: string | null; lastName: string | null }
+
 /** The addresses as a person pastes them: one a line, or separated by commas, semicolons or spaces. */
 export function addressesIn(text: string): string[] {
   return text.split(/[\s,;]+/).map((a) => a.trim()).filter((a) => a.length > 0);
+}
+
+/**
+ * The people as a person pastes them. A line with one address may carry the person's names after it
+ * ("ada@example.com, Ada, Lovelace" or "ada@example.com Ada Lovelace"), so no email starts "Hello ,";
+ * a line with several addresses is a list of bare addresses.
+ */
+export function inviteesIn(text: string): Invitee[] {
+  return text.split(/\r?\n/).flatMap((line): Invitee[] => {
+    const tokens = addressesIn(line);
+    if (tokens.filter((token) => token.includes('@')).length !== 1 || !tokens[0].includes('@'))
+      return tokens.map((email) => ({ email, firstName: null, lastName: null }));
+    const fields = line.includes(',') || line.includes(';') || line.includes('\t')
+      ? line.split(/[,;\t]/).map((f) => f.trim()).filter((f) => f.length > 0)
+      : tokens;
+    const [email, firstName, ...rest] = fields;
+    return [{ email, firstName: firstName ?? null, lastName: rest.length > 0 ? rest.join(' ') : null }];
+  });
 }
 
 /** One address or a pasted list of up to 500, one rank for all, and the service's result for each address. */
@@ -22,19 +42,20 @@ export function InviteForm({ onInvited }: { onInvited: () => void }) {
   const rankChoices = grantableRanks(organization.myRank);
   const [text, setText] = useState('');
   const [rank, setRank] = useState<string>(rankChoices.includes('member') ? 'member' : rankChoices[rankChoices.length - 1] ?? 'member');
+  const [language, setLanguage] = useState('');
   const [batch, setBatch] = useState<Batch | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     setBatch(null);
-    const emails = addressesIn(text);
-    if (emails.length === 0) return setProblem(t('invite.empty'));
-    if (emails.length > maxAddresses) return setProblem(t('invite.tooMany', { count: emails.length }));
+    const invitees = inviteesIn(text);
+    if (invitees.length === 0) return setProblem(t('invite.empty'));
+    if (invitees.length > maxAddresses) return setProblem(t('invite.tooMany', { count: invitees.length }));
     setProblem(null);
     const { data, error } = await membership.POST('/organizations/{organizationId}/invitations', {
       params: { path: { organizationId: organization.id }, header: { 'Idempotency-Key': crypto.randomUUID() } },
-      body: { emails, rank, scopeUnitId: null, unitIds: null },
+      body: { emails: null, invitees, rank, scopeUnitId: null, unitIds: null, language: language || null },
     });
     if (!data) return setProblem(describe(asProblem(error)));
     setBatch(data);
@@ -49,6 +70,9 @@ export function InviteForm({ onInvited }: { onInvited: () => void }) {
         {batch && <Alert color="green" role="status">{t('invite.sent', { count: batch.invited })}</Alert>}
         <Textarea label={t('invite.emails')} description={t('invite.emailsHint')} autosize minRows={3} maxRows={12}
           value={text} onChange={(e) => setText(e.currentTarget.value)} />
+        <NativeSelect label={t('invite.language')} description={t('invite.languageHint')} value={language}
+          onChange={(e) => setLanguage(e.currentTarget.value)}
+          data={[{ value: '', label: t('invite.languageDefault') }, { value: 'en', label: 'English' }, { value: 'de', label: 'Deutsch' }]} />
         <NativeSelect label={t('invite.rank')} value={rank} onChange={(e) => setRank(e.currentTarget.value)}
           data={[...rankChoices].reverse().map((r) => ({ value: r, label: word('rank', r) }))} />
         <Group><Button type="submit">{t('invite.submit')}</Button></Group>

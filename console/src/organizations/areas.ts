@@ -3,7 +3,7 @@ import type { Organization } from './organizationContext';
 import { atLeast } from './ranks';
 
 /**
- * The organization's administration areas, for its navigation and its overview. Client apps and webhooks are for the owner
+ * The organization's administration areas, for its navigation and its overview. Client apps, webhooks and approval policies are for the owner
  * and admins only (identity and notifications refuse anyone else), so the others do not see the way there.
  */
 export function organizationAreas(organization: Organization): { path: string; title: OrganizationMessageKey }[] {
@@ -13,7 +13,11 @@ export function organizationAreas(organization: Organization): { path: string; t
     { path: 'units', title: 'org.units' },
     { path: 'roles', title: 'org.roles' },
     { path: 'groups', title: 'org.groups' },
+    { path: 'requests', title: 'org.requests' },
   ];
-  if (atLeast(organization.myRank, 'admin')) areas.push({ path: 'client-apps', title: 'org.clientApps' }, { path: 'webhooks', title: 'org.webhooks' });
+  // Approval policies too: the approvals service lets only the owner and admins read or change them.
+  if (atLeast(organization.myRank, 'admin')) {
+    areas.push({ path: 'client-apps', title: 'org.clientApps' }, { path: 'webhooks', title: 'org.webhooks' }, { path: 'policies', title: 'org.policies' });
+  }
   return areas;
 }

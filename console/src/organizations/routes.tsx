@@ -15,6 +15,9 @@ const GroupPage = lazy(() => import('./groups/GroupPage'));
 const ClientAppsPage = lazy(() => import('./clientApps/ClientAppsPage'));
 const ClientAppPage = lazy(() => import('./clientApps/ClientAppPage'));
 const WebhooksPage = lazy(() => import('./webhooks/WebhooksPage'));
+// The approvals screens of one organization belong to the approvals area; they live under the organization's navigation.
+const OrganizationRequestsPage = lazy(() => import('../approvals/organization/OrganizationRequestsPage'));
+const PoliciesPage = lazy(() => import('../approvals/policies/PoliciesPage'));
 
 /** Organization administration, mounted at /organizations/*. */
 export default function OrganizationRoutes() {
@@ -33,6 +36,8 @@ export default function OrganizationRoutes() {
         <Route path="client-apps" element={<ClientAppsPage />} />
         <Route path="client-apps/:appId" element={<ClientAppPage />} />
         <Route path="webhooks" element={<WebhooksPage />} />
+        <Route path="requests" element={<OrganizationRequestsPage />} />
+        <Route path="policies" element={<PoliciesPage />} />
       </Route>
     </Routes>
   );

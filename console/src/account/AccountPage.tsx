@@ -1,5 +1,4 @@
-import { Link } from 'react-router';
-import { Anchor, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useI18n } from '../i18n/i18n';
 import { Section } from '../layout/Section';
 import { useSession } from '../session/session';
@@ -14,7 +13,8 @@ import { TwoFactorEnrolment } from './TwoFactorEnrolment';
 
 /**
  * My account: profile and language, email address, password, two-factor sign-in, sessions, personal tokens, the apps I
- * let sign me in, which emails I get, my organizations, and my data to download.
+ * let sign me in, which emails I get, and my data to download. My organizations (and the active one) have their own
+ * screen in the header's navigation.
  */
 export default function AccountPage() {
   const { t } = useI18n();
@@ -60,9 +60,6 @@ export default function AccountPage() {
       </Section>
       <Section title={t('preferences.title')}>
         <NotificationPreferences />
-      </Section>
-      <Section title={t('account.organizations')}>
-        <Text>{t('account.organizationsHint')} <Anchor component={Link} to="/organizations">{t('account.organizationsLink')}</Anchor></Text>
       </Section>
       <Section title={t('export.title')}>
         <Text mb="sm">{t('export.hint')}</Text>

@@ -2,9 +2,6 @@
 export const accountEn = {
   'account.language': 'Language',
   'account.languageHint': 'The console and the platform\'s emails to you use it.',
-  'account.organizations': 'My organizations',
-  'account.organizationsHint': 'The organizations you belong to, and which one is active in this session:',
-  'account.organizationsLink': 'open my organizations',
   'email.title': 'Email address',
   'email.new': 'New email address',
   'email.password': 'Password, to confirm the change',
@@ -49,9 +46,6 @@ export const accountEn = {
 export const accountDe: Record<keyof typeof accountEn, string> = {
   'account.language': 'Sprache',
   'account.languageHint': 'Die Konsole und die E-Mails der Plattform an Sie verwenden sie.',
-  'account.organizations': 'Meine Organisationen',
-  'account.organizationsHint': 'Die Organisationen, denen Sie angehören, und welche in dieser Sitzung aktiv ist:',
-  'account.organizationsLink': 'meine Organisationen öffnen',
   'email.title': 'E-Mail-Adresse',
   'email.new': 'Neue E-Mail-Adresse',
   'email.password': 'Passwort, zur Bestätigung',

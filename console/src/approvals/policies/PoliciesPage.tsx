@@ -9,7 +9,7 @@ import { ListTable } from '../../layout/ListTable';
 import { Section } from '../../layout/Section';
 import { useOrganization } from '../../organizations/organizationContext';
 import { PolicyForm } from './PolicyForm';
-import { draftOf, emptyDraft, type Policy } from './policyDraft';
+import { draftOf, emptyDraft, expiryDays, type Policy } from './policyDraft';
 
 /** The organization's approval policies (owner and admins): one per type of request; list, create, edit, delete. */
 export default function PoliciesPage() {
@@ -54,7 +54,7 @@ export default function PoliciesPage() {
             cells={(policy) => [
               policy.type,
               stepsText(policy),
-              String(Number(policy.stepExpiryMinutes) / 1440),
+              String(expiryDays(policy)),
               t(`policies.escalation.${policy.escalation}` as MessageKey),
               <Group key="actions" gap="xs" wrap="nowrap">
                 <Button size="compact-sm" variant="default" onClick={() => setEditing(policy)}>{t('policies.editButton', { type: policy.type })}</Button>

@@ -34,13 +34,15 @@ export const emptyDraft = (): PolicyDraft => ({
   requesterMayNominate: false, externalDomains: '',
 });
 
+export const expiryDays = (policy: Policy) => Number(policy.stepExpiryMinutes) / minutesPerDay;
+
 export function draftOf(policy: Policy): PolicyDraft {
   return {
     type: policy.type,
     steps: policy.steps.map((step) => ({
       name: step.name, source: step.source, requiredApprovals: Number(step.requiredApprovals), role: step.role ?? '', people: [...(step.people ?? [])],
     })),
-    expiryDays: Number(policy.stepExpiryMinutes) / minutesPerDay,
+    expiryDays: expiryDays(policy),
     escalation: policy.escalation,
     autoApproveBelow: policy.autoApproveBelow === null ? '' : String(policy.autoApproveBelow),
     currency: policy.currency ?? '',

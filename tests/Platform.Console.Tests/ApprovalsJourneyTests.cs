@@ -10,6 +10,7 @@ namespace Platform.Console.Tests;
 /// Issue 15, browser scenario 4: the owner writes a policy with a manager step and an external approver in the policies
 /// editor; a request (made through the API, as a client app would); the manager follows the emailed link, signs in and
 /// approves in the inbox; the external approver decides on the emailed page; the requester follows the history in the console.
+/// On the way, the manager asks for a higher rank on the organization's requests page, and membership grants it once the owner approves.
 /// </summary>
 [Collection(ConsolePlatformCollection.Name)]
 public sealed partial class ApprovalsJourneyTests(ConsolePlatform platform)
@@ -25,6 +26,8 @@ public sealed partial class ApprovalsJourneyTests(ConsolePlatform platform)
         var managerId = (await added.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("userId").GetGuid();
 
         await OwnerWritesThePolicyAsync(owner, organization);
+        var elevation = new { steps = new object[] { new { name = "Owner", source = "role", role = "owner" } } };
+        Assert.True((await owner.Http.PutAsJsonAsync($"/api/approvals/organizations/{organization}/policies/role.elevation", elevation)).IsSuccessStatusCode);
         await Eventually.TrueAsync(async () => (await owner.Http.GetAsync($"/api/approvals/approvers/{managerId}")).IsSuccessStatusCode,
             "approvals to know the manager", TimeSpan.FromSeconds(60));
         var title = $"Delivery van {Random.Shared.Next(1000, 9999)}";
@@ -34,7 +37,8 @@ public sealed partial class ApprovalsJourneyTests(ConsolePlatform platform)
         Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
         var requestId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
 
-        await ManagerApprovesAsync(manager, organization, title, requestId);
+        var rankRequest = await ManagerApprovesAsync(manager, organization, title, requestId);
+        await TheOwnerGrantsTheHigherRankAsync(owner, organization, managerId, rankRequest);
         await BuyerApprovesAsync(buyer, title);
         await RequesterSeesTheHistoryAsync(owner, title);
     }
@@ -92,7 +96,7 @@ public sealed partial class ApprovalsJourneyTests(ConsolePlatform platform)
     /// The welcome email's link is the sign-in screen; the approver's "Review the request" link opens the request in the
     /// console after signing in; the inbox lists it and the manager approves there.
     /// </summary>
-    private async Task ManagerApprovesAsync(GatewayUser manager, Guid organization, string title, Guid requestId)
+    private async Task<Guid> ManagerApprovesAsync(GatewayUser manager, Guid organization, string title, Guid requestId)
     {
         await using var visitor = await platform.VisitAsync("approvals-manager");
         var page = visitor.Page;
@@ -136,6 +140,28 @@ public sealed partial class ApprovalsJourneyTests(ConsolePlatform platform)
         await visitor.ScreenAsync("organization-requests");
         var refused = await Journeys.CallAsync(page, "GET", $"/api/approvals/organizations/{organization}/policies");
         Assert.Equal(403, refused.Status);
+
+        // Below admin, the manager may ask for a higher rank there: a role.elevation request in their own name.
+        var ask = page.GetByRole(AriaRole.Region, new() { Name = "Ask for a higher rank" });
+        await ask.GetByLabel("Rank").SelectOptionAsync("admin");
+        await ask.GetByLabel("Why (optional)").FillAsync("Covering the spring orders");
+        await ask.GetByRole(AriaRole.Button, new() { Name = "Ask" }).ClickAsync();
+        await Assertions.Expect(ask.GetByRole(AriaRole.Status)).ToContainTextAsync("Your request is on its way.");
+        var follow = await ask.GetByRole(AriaRole.Link, new() { Name = "Follow it" }).GetAttributeAsync("href");
+        return Guid.Parse(follow!.Split('/').Last());
+    }
+
+    /// <summary>The owner, whom the role.elevation policy asks, approves; membership then grants the rank.</summary>
+    private static async Task TheOwnerGrantsTheHigherRankAsync(GatewayUser owner, Guid organization, Guid managerId, Guid rankRequest)
+    {
+        var request = await owner.Http.GetFromJsonAsync<JsonElement>($"/api/approvals/requests/{rankRequest}");
+        Assert.Equal("role.elevation", request.GetProperty("type").GetString());
+        Assert.Equal($"user={managerId};rank=admin", request.GetProperty("subject").GetProperty("externalId").GetString());
+        var decided = await owner.Http.PostAsJsonAsync($"/api/approvals/requests/{rankRequest}/decision", new { decision = "approve" });
+        Assert.True(decided.IsSuccessStatusCode, await decided.Content.ReadAsStringAsync());
+        await Eventually.TrueAsync(async () =>
+            (await owner.Http.GetFromJsonAsync<JsonElement>($"/api/membership/organizations/{organization}/members/{managerId}")).GetProperty("rank").GetString() == "admin",
+            "membership to grant the approved rank", TimeSpan.FromSeconds(30));
     }
 
     /// <summary>The external approver's one-time page, without the console: it still works and decides.</summary>

@@ -42,7 +42,7 @@ export function AskForRankForm({ onAsked }: { onAsked: () => Promise<void> }) {
   }
 
   return (
-    <form onSubmit={submit} noValidate aria-label={t('rankRequest.title')}>
+    <form onSubmit={submit} noValidate>
       <Stack>
         {problem && <Alert color="red" role="alert">{describe(problem)}</Alert>}
         {requestId && (

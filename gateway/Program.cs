@@ -14,5 +14,6 @@ app.UseConsoleFiles();
 app.MapDefaultEndpoints();
 app.MapAggregatedOpenApi();
 app.MapReverseProxy();
+app.MapLinkPageStyles();
 app.MapConsole();
 app.Run();

@@ -17,8 +17,11 @@ mkdir -p "$results"
 export PLATFORM_TEST_RESULTS="$results"
 
 echo "== build"
-scripts/build-console.sh
+# The console (node) and the solution (dotnet) build side by side: neither reads what the other writes.
+scripts/build-console.sh > "$data/console-build.log" 2>&1 &
+console_build=$!
 dotnet build Platform.sln -c Debug -nologo -v quiet -clp:ErrorsOnly
+wait "$console_build" || { echo "the console did not build:"; cat "$data/console-build.log"; exit 1; }
 
 echo "== start servers"
 dotnet run --no-build --no-launch-profile --project AppHost -- --Infrastructure:Only=true --Infrastructure:DynamicPorts=true \

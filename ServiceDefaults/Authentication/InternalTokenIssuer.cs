@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
@@ -15,13 +14,14 @@ public sealed class InternalTokenIssuer
     private readonly InternalTokenOptions options;
     private readonly TimeProvider time;
     private const int MostRemembered = 10_000;
-    private readonly ConcurrentDictionary<InternalIdentity, IssuedToken> bySession = new();
+    private readonly BoundedCache<InternalIdentity, IssuedToken> bySession;
     private IssuedToken? anonymous;
 
     public InternalTokenIssuer(IOptions<InternalTokenOptions> options, TimeProvider time)
     {
         this.options = options.Value;
         this.time = time;
+        bySession = new(MostRemembered, token => !IsFresh(token, time.GetUtcNow()));
         if (string.IsNullOrWhiteSpace(this.options.SigningKey))
         {
             throw new InvalidOperationException($"{InternalTokenOptions.SectionName}:SigningKey is not configured (a PKCS#8 PEM EC P-256 private key).");
@@ -57,25 +57,13 @@ public sealed class InternalTokenIssuer
     {
         if (identity.Scopes is not null) return Create(Claims(identity));
         var now = time.GetUtcNow();
-        if (bySession.TryGetValue(identity, out var issued) && IsFresh(issued, now)) return issued.Token;
-        if (bySession.Count >= MostRemembered) ForgetStale(now);
+        if (bySession.TryGet(identity, out var issued) && IsFresh(issued, now)) return issued.Token;
         var fresh = new IssuedToken(Create(Claims(identity)), now);
-        bySession[identity] = fresh;
+        bySession.Remember(identity, fresh);
         return fresh.Token;
     }
 
     private bool IsFresh(IssuedToken token, DateTimeOffset now) => now - token.IssuedAt < options.Lifetime / 2;
-
-    // Bounded, so a burst of sessions cannot grow the gateway's memory: stale tokens go first, then all.
-    private void ForgetStale(DateTimeOffset now)
-    {
-        foreach (var (identity, token) in bySession)
-        {
-            if (!IsFresh(token, now)) bySession.TryRemove(identity, out _);
-        }
-
-        if (bySession.Count >= MostRemembered) bySession.Clear();
-    }
 
     private sealed record IssuedToken(string Token, DateTimeOffset IssuedAt);
 

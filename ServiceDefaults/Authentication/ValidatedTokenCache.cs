@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -13,13 +12,14 @@ namespace Platform.ServiceDefaults.Authentication;
 public sealed class ValidatedTokenCache(TimeProvider time)
 {
     public const int MostRemembered = 10_000;
-    private readonly ConcurrentDictionary<string, JsonWebToken> validated = new(StringComparer.Ordinal);
+    private readonly BoundedCache<string, JsonWebToken> validated =
+        new(MostRemembered, token => token.ValidTo <= time.GetUtcNow().UtcDateTime, StringComparer.Ordinal);
     private readonly JsonWebTokenHandler handler = new();
 
     /// <summary>A <see cref="TokenValidationParameters.SignatureValidator"/>: the token with its signature checked, or an exception.</summary>
     public SecurityToken Validate(string token, TokenValidationParameters parameters)
     {
-        if (validated.TryGetValue(token, out var known)) return known;
+        if (validated.TryGet(token, out var known)) return known;
 
         var full = parameters.Clone();
         full.SignatureValidator = null;
@@ -31,19 +31,7 @@ public sealed class ValidatedTokenCache(TimeProvider time)
 
         // Tokens carrying API-token scopes are signed afresh for every request: remembering them would only push out the rest.
         if (checkedToken.TryGetPayloadValue<string>(InternalClaims.Scope, out _)) return checkedToken;
-        if (validated.Count >= MostRemembered) ForgetExpired();
-        validated[token] = checkedToken;
+        validated.Remember(token, checkedToken);
         return checkedToken;
-    }
-
-    private void ForgetExpired()
-    {
-        var now = time.GetUtcNow().UtcDateTime;
-        foreach (var (text, token) in validated)
-        {
-            if (token.ValidTo <= now) validated.TryRemove(text, out _);
-        }
-
-        if (validated.Count >= MostRemembered) validated.Clear();
     }
 }

@@ -12,6 +12,12 @@ namespace Platform.ServiceDefaults.Pages;
 /// </summary>
 public static class LinkPages
 {
+    /// <summary>The pages' one stylesheet, served by the gateway at the root of the origin the pages are reached on.</summary>
+    public const string StylesheetPath = "/link-pages.css";
+
+    /// <summary>Nothing but this origin's stylesheet and same-origin form posts; no script, no inline style.</summary>
+    public const string ContentSecurityPolicy = "default-src 'none'; style-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
     /// <summary>The secret is in the address: never sent on as a referrer, never cached, nothing else loaded.</summary>
     public static RouteGroupBuilder WithLinkPageHeaders(this RouteGroupBuilder group) => group.AddEndpointFilter(async (context, next) =>
     {
@@ -19,7 +25,7 @@ public static class LinkPages
         headers["Referrer-Policy"] = "no-referrer";
         headers.CacheControl = "no-store";
         headers.Pragma = "no-cache";
-        headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+        headers.ContentSecurityPolicy = ContentSecurityPolicy;
         headers.XContentTypeOptions = "nosniff";
         return await next(context);
     });
@@ -33,9 +39,10 @@ public static class LinkPages
         <!DOCTYPE html>
         <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
         <meta name="referrer" content="no-referrer"><title>{Encode(title)}</title>
-        <style>body{"{"}font-family:sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem{"}"}</style></head>
-        <body><h1>{Encode(title)}</h1>
+        <link rel="stylesheet" href="{StylesheetPath}"></head>
+        <body><header class="brand">Platform</header>
+        <main><h1>{Encode(title)}</h1>
         {body}
-        </body></html>
+        </main></body></html>
         """, "text/html; charset=utf-8", statusCode: status);
 }

@@ -18,7 +18,7 @@ public sealed class BenchmarkOptions
     public static int LoginConcurrency => 2 * Environment.ProcessorCount;
 
     public const string Usage =
-        "usage: dotnet run -c Release --project bench/Platform.Benchmarks -- <hash|tokens|login|keycloak|get|gateway|openid|approvals|all>... "
+        "usage: dotnet run -c Release --project bench/Platform.Benchmarks -- <hash|tokens|login|keycloak|get|gateway|openid|approvals|console|all>... "
         + "[--duration s] [--warmup s] [--get-duration s] [--hash-seconds s] [--users-per-worker n] [--approval-emails n]";
 
     public static BenchmarkOptions Parse(string[] args)
@@ -34,7 +34,7 @@ public sealed class BenchmarkOptions
                 case "--hash-seconds": options.HashSingleThread = options.HashParallel = Seconds(args[++i]); break;
                 case "--users-per-worker": options.UsersPerWorker = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--approval-emails": options.ApprovalEmails = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
-                case "hash" or "tokens" or "login" or "keycloak" or "get" or "gateway" or "openid" or "approvals": options.Scenarios.Add(args[i]); break;
+                case "hash" or "tokens" or "login" or "keycloak" or "get" or "gateway" or "openid" or "approvals" or "console": options.Scenarios.Add(args[i]); break;
                 case "all": options.Scenarios.AddRange(["hash", "login", "get", "approvals", "keycloak"]); break;
                 default: throw new ArgumentException($"unknown argument '{args[i]}'; {Usage}");
             }

@@ -28,7 +28,7 @@ public static class BenchmarkProgram
 
         // login, get and approvals share one platform with identity's default hashing; keycloak needs identity restarted.
         if (scenarios.Contains("login") || scenarios.Contains("get") || scenarios.Contains("gateway") || scenarios.Contains("openid")
-            || scenarios.Contains("approvals"))
+            || scenarios.Contains("approvals") || scenarios.Contains("console"))
         {
             await using var platform = await BenchPlatform.StartAsync(Argon2idAlgorithm.Owasp);
             await RunGuardedAsync(platform, async () =>
@@ -38,6 +38,7 @@ public static class BenchmarkProgram
                 if (scenarios.Contains("gateway")) await GatewayBenchmark.RunAsync(platform, options);
                 if (scenarios.Contains("openid")) await OpenIdBenchmark.RunAsync(platform, options);
                 if (scenarios.Contains("approvals")) await ApprovalsBenchmark.RunAsync(platform, options);
+                if (scenarios.Contains("console")) await ConsoleBenchmark.RunAsync(platform);
             });
         }
 
@@ -51,7 +52,8 @@ public static class BenchmarkProgram
         return 0;
     }
 
-    private static string LoadAverage() =>
+    /// <summary>The 1, 5 and 15 minute load averages, printed beside figures that other work on the machine skews.</summary>
+    public static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ')[..3]) : "unknown";
 
     private static async Task RunGuardedAsync(BenchPlatform platform, Func<Task> run)

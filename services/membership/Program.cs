@@ -23,6 +23,8 @@ app.MapAuthorizationApi();
 app.MapPermissionsApi();
 app.MapRolesApi();
 app.MapRoleGrantsApi();
+app.MapUnitRoleGrantsApi();
+app.MapOrganizationPermissionsApi();
 app.MapGroupsApi();
 app.MapGroupMembersApi();
 app.MapGroupMessagesApi();

@@ -9,7 +9,8 @@ namespace Platform.Console.Tests;
 
 /// <summary>
 /// Issue 15, organization administration beyond members and units: an owner defines a custom role, grants it to a
-/// member over a unit and revokes another grant, makes a restricted and an automatic message group, puts the member in
+/// member over a unit and revokes another grant, defines a permission of the organization's own and a role using it and
+/// grants that to a unit, whose member's access then names the unit, makes a restricted and an automatic message group, puts the member in
 /// the first and writes to it, registers a client app with an API token (shown once, then revoked) and OpenID
 /// Connect settings (the client secret shown once), and a webhook endpoint (its secret shown once) that receives a
 /// test event, whose delivery the page then shows. After each step the API holds what the page showed. A member
@@ -40,6 +41,7 @@ public sealed class AccessAndIntegrationsJourneyTests(ConsolePlatform platform)
 
         await RolesAsync(visitor, nav, owner, organizationId);
         await GrantsAsync(visitor, owner, organizationId, memberId);
+        await OwnPermissionThroughUnitAsync(visitor, nav, owner, organizationId, northId, memberId);
         await GroupsAsync(visitor, nav, owner, member, organizationId);
         await ClientAppAsync(visitor, nav, owner, organizationId);
         await WebhookAsync(visitor, nav, owner, organizationId);
@@ -122,6 +124,44 @@ public sealed class AccessAndIntegrationsJourneyTests(ConsolePlatform platform)
         if (unit is not null) await grants.GetByLabel("Unit", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = unit });
         await grants.GetByRole(AriaRole.Button, new() { Name = "Grant the role" }).ClickAsync();
         await Assertions.Expect(grants.GetByRole(AriaRole.Status)).ToHaveTextAsync("Dispatcher granted.");
+    }
+
+    /// <summary>
+    /// The organization's own key in a role granted to a unit (issue 14 items 3 and 4): the member of the unit holds it,
+    /// and "Access explained" names the unit it came through.
+    /// </summary>
+    private static async Task OwnPermissionThroughUnitAsync(ConsoleVisitor visitor, ILocator nav, GatewayUser owner, string organizationId, string northId, string memberId)
+    {
+        var page = visitor.Page;
+        var placed = await owner.Http.PatchAsync($"/api/membership/organizations/{organizationId}/members/{memberId}",
+            JsonContent.Create(new { unitIds = new[] { northId } }, new MediaTypeHeaderValue("application/merge-patch+json")));
+        Assert.True(placed.IsSuccessStatusCode, await placed.Content.ReadAsStringAsync());
+        await nav.GetByRole(AriaRole.Link, new() { Name = "Roles" }).ClickAsync();
+        var keys = page.GetByRole(AriaRole.Region, new() { Name = "The organization's own permissions" });
+        await keys.GetByLabel(new Regex("^Key")).FillAsync("finances.manage");
+        await keys.GetByLabel(new Regex("^Description")).FillAsync("Manage the money");
+        await keys.GetByRole(AriaRole.Button, new() { Name = "Define the permission" }).ClickAsync();
+        await Assertions.Expect(keys.GetByRole(AriaRole.Status)).ToHaveTextAsync("Permission finances.manage defined.");
+        var form = page.GetByRole(AriaRole.Region, new() { Name = "Create a role" });
+        await form.GetByLabel(new Regex("^Name")).FillAsync("Treasurer");
+        await form.GetByRole(AriaRole.Checkbox, new() { Name = "finances.manage" }).CheckAsync();
+        await form.GetByRole(AriaRole.Button, new() { Name = "Create the role" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "Custom roles" }).GetByRole(AriaRole.Status)).ToHaveTextAsync("Role Treasurer created.");
+        await visitor.ScreenAsync("own-permissions");
+
+        await nav.GetByRole(AriaRole.Link, new() { Name = "Units" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Roles of North" }).ClickAsync();
+        var grant = page.GetByRole(AriaRole.Form, new() { Name = "Grant a role to North" });
+        await grant.GetByLabel("Role", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Treasurer" });
+        await grant.GetByRole(AriaRole.Button, new() { Name = "Grant the role" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Table, new() { Name = "Roles of North" })).ToContainTextAsync("finances.manage");
+        await visitor.ScreenAsync("unit-roles");
+
+        await page.GotoAsync($"/organizations/{organizationId}/members/{memberId}");
+        await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "Access explained" }))
+            .ToContainTextAsync("role Treasurer through unit North over the whole organization");
+        var check = await GetJsonAsync(owner, $"/api/membership/authorization/check?organizationId={organizationId}&permission=finances.manage&userId={memberId}");
+        Assert.True(check.GetProperty("allowed").GetBoolean());
     }
 
     /// <summary>A restricted group with the member put in by hand and a message to it; an automatic group by rank.</summary>

@@ -83,6 +83,94 @@ public sealed class PlatformAdminJourneyTests(ConsolePlatform platform)
     }
 
     [Fact]
+    public async Task The_platform_admin_creates_a_user_who_sets_a_password_on_the_styled_link_page_then_makes_them_platform_admin_and_revokes_it()
+    {
+        var email = $"created-{Guid.NewGuid():N}@example.com";
+        await using var visitor = await SignedInAdminAsync("create-user");
+        var page = visitor.Page;
+        await page.GetByRole(AriaRole.Link, new() { Name = "Create a user" }).ClickAsync();
+        await page.GetByLabel("First name").FillAsync("Cora");
+        await page.GetByLabel("Last name").FillAsync("Created");
+        await page.GetByLabel("Email address").FillAsync(email);
+        await visitor.ScreenAsync("create-user");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create the user" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Cora Created" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("an email with a link to choose a password is queued");
+        await Assertions.Expect(page.GetByTestId("user-state")).ToHaveTextAsync("pending");
+
+        // The emailed link opens a server-rendered page without JavaScript, in the console's look under its strict policy.
+        var link = await platform.Mail.WaitForLinkAsync(email, "/api/identity/pages/reset-password", TimeSpan.FromSeconds(60));
+        await using (var person = await platform.VisitAsync("link-page"))
+        {
+            var errors = new List<string>();
+            person.Page.Console += (_, message) => { if (message.Type == "error") errors.Add(message.Text); };
+            var response = await person.Page.GotoAsync(link.PathAndQuery);
+            var policy = await response!.HeaderValueAsync("content-security-policy");
+            Assert.Contains("style-src 'self'", policy);
+            Assert.DoesNotContain("unsafe-inline", policy);
+            Assert.Equal("Platform", await person.Page.Locator("header").TextContentAsync());
+            // Applied, not only linked: the card and the header bar take their look from the stylesheet alone.
+            var look = await person.Page.EvaluateAsync<string[]>("""
+                () => [document.styleSheets.length ? new URL(document.styleSheets[0].href).pathname : '',
+                       getComputedStyle(document.querySelector('main')).backgroundColor,
+                       getComputedStyle(document.querySelector('header')).height,
+                       getComputedStyle(document.querySelector('button')).backgroundColor]
+                """);
+            Assert.Equal(["/link-pages.css", "rgb(255, 255, 255)", "60px", "rgb(59, 91, 219)"], look);
+            await person.ScreenAsync("set-password");
+            Assert.Empty(errors);
+            await person.Page.GetByLabel("New password").FillAsync("Cora's own passphrase, long enough");
+            await person.Page.GetByRole(AriaRole.Button).ClickAsync();
+            await Assertions.Expect(person.Page.GetByRole(AriaRole.Heading, new() { Name = "Password changed" })).ToBeVisibleAsync();
+        }
+
+        await page.ReloadAsync();
+        await Assertions.Expect(page.GetByTestId("user-state")).ToHaveTextAsync("active");
+        var role = page.GetByRole(AriaRole.Region, new() { Name = "Platform administrator" });
+        await role.GetByRole(AriaRole.Button, new() { Name = "Make platform administrator" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("is a platform administrator now");
+        await Assertions.Expect(role).ToContainTextAsync("This account is a platform administrator.");
+        Assert.Equal(HttpStatusCode.OK, (await LogInAsAsync(email, "Cora's own passphrase, long enough", "/api/identity/admin/users?pageSize=1")).StatusCode);
+        await visitor.ScreenAsync("platform-admin-granted");
+
+        await role.GetByRole(AriaRole.Button, new() { Name = "Revoke platform administrator" }).ClickAsync();
+        await role.GetByRole(AriaRole.Button, new() { Name = "Revoke the role and end their sessions" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("no longer a platform administrator");
+        await Assertions.Expect(role).ToContainTextAsync("This account is not a platform administrator.");
+        Assert.Equal(HttpStatusCode.Forbidden, (await LogInAsAsync(email, "Cora's own passphrase, long enough", "/api/identity/admin/users?pageSize=1")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_platform_admin_registers_a_platform_wide_client_app_and_lets_it_sign_users_in()
+    {
+        var name = $"Wiki {Guid.NewGuid():N}"[..13];
+        await using var visitor = await SignedInAdminAsync("client-apps");
+        var page = visitor.Page;
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Administration" }).GetByRole(AriaRole.Link, new() { Name = "Client apps" }).ClickAsync();
+        await page.GetByLabel("Name").FillAsync(name);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Register the app" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = $"Client app: {name}" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("This app does not sign users in yet.")).ToBeVisibleAsync();
+        await page.GetByLabel("Redirect addresses").FillAsync("https://wiki.example.com/callback");
+        // A platform-wide app belongs to no organization: the page offers it no permissions of its own.
+        await page.GetByLabel("Client credentials").CheckAsync();
+        await Assertions.Expect(page.GetByText("What the app may do on its own")).ToHaveCountAsync(0);
+        await page.GetByLabel("Client credentials").UncheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save the sign-in settings" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Sign-in settings saved." })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Client secret" })).ToBeVisibleAsync();
+        await visitor.ScreenAsync("client-app");
+
+        // What the page shows is what identity holds.
+        var id = page.Url.Split('/').Last();
+        var saved = await page.EvaluateAsync<string>($"async () => JSON.stringify(await (await fetch('/api/identity/admin/client-apps/{id}/openid-connect')).json())");
+        Assert.Contains("https://wiki.example.com/callback", saved);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Back to the client apps" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Table, new() { Name = "Client apps" })).ToContainTextAsync(name);
+        await visitor.ScreenAsync("client-apps");
+    }
+
+    [Fact]
     public async Task A_person_who_is_not_a_platform_admin_sees_no_administration_and_the_api_refuses()
     {
         var user = await GatewayUser.SignUpAsync(platform.Gateway, platform.Mail, "Nina");
@@ -102,6 +190,25 @@ public sealed class PlatformAdminJourneyTests(ConsolePlatform platform)
         await page.GetByRole(AriaRole.Button, new() { Name = button, Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"the account is {state} now");
         await Assertions.Expect(page.GetByTestId("user-state")).ToHaveTextAsync(state);
+    }
+
+    private async Task<ConsoleVisitor> SignedInAdminAsync(string journey)
+    {
+        await SetAdminPasswordAsync();
+        var visitor = await platform.VisitAsync(journey);
+        await visitor.Page.GotoAsync("/admin/users");
+        await SignInSteps.SignInAsync(visitor.Page, ConsolePlatform.AdminEmail, AdminPassword);
+        await Assertions.Expect(visitor.Page.GetByRole(AriaRole.Heading, new() { Name = "Users" })).ToBeVisibleAsync();
+        return visitor;
+    }
+
+    /// <summary>Signs in as the person with a fresh cookie jar and asks the gateway for <paramref name="path"/>.</summary>
+    private async Task<HttpResponseMessage> LogInAsAsync(string email, string password, string path)
+    {
+        using var http = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = platform.Gateway };
+        var login = await http.PostAsJsonAsync("/api/identity/sessions", new { email, password });
+        Assert.Equal(HttpStatusCode.OK, login.StatusCode);
+        return await http.GetAsync(path);
     }
 
     private async Task<HttpResponseMessage> LogInAsync(string email, string password)

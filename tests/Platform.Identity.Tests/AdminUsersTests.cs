@@ -319,7 +319,9 @@ public sealed class AdminUsersTests(IdentityServiceFixture service) : IClassFixt
         var response = await admin.PostAsJsonAsync($"/admin/users/{user.Id()}/password-reset", new { mode = "temporary", temporaryPassword = OtherPassword });
 
         await weak.AssertValidationProblemAsync("temporaryPassword");
-        Assert.Equal(1, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("sessionsEnded").GetInt32());
+        var answer = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(1, answer.GetProperty("sessionsEnded").GetInt32());
+        Assert.False(answer.TryGetProperty("sending", out _));
         Assert.Equal(0, await service.SessionCountAsync(user.Id()));
         Assert.Equal(HttpStatusCode.Unauthorized, (await service.LogInAsync(user.Email(), Password)).StatusCode);
         var login = await service.LogInAsync(user.Email(), OtherPassword);
@@ -340,6 +342,10 @@ public sealed class AdminUsersTests(IdentityServiceFixture service) : IClassFixt
         await bad.AssertValidationProblemAsync("mode");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.False((await links.WaitForAsync(e => e.UserId == user.Id())).Message.AccountSetup);
+        // The administrator is told what became of the email, as an invitation resend tells.
+        var sending = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("sending");
+        Assert.Equal("queued", sending.GetProperty("status").GetString());
+        Assert.Contains("queued for sending", sending.GetProperty("detail").GetString());
     }
 
     [Fact]

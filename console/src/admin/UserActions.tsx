@@ -2,6 +2,7 @@ import { Button, Group } from '@mantine/core';
 import { identity } from '../api/client';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
+import { ConfirmButton } from '../layout/ConfirmButton';
 import type { AdminUser } from './types';
 
 type Move = 'suspend' | 'reactivate' | 'unlock' | 'archive' | 'restore';
@@ -15,9 +16,9 @@ const offered: Record<Move, (state: string) => boolean> = {
   restore: (s) => s === 'archived',
 };
 
-export type ActionOutcome = { user?: AdminUser; ended?: number; error?: unknown };
+export type ActionOutcome = { user?: AdminUser; ended?: number; notice?: string; error?: unknown };
 
-/** Suspend, reactivate, unlock, archive, restore and end sessions, each one click. */
+/** Suspend, reactivate, unlock, archive, restore and end sessions, each one click; deleting an archived account asks first. */
 export function UserActions({ user, onDone }: { user: AdminUser; onDone: (outcome: ActionOutcome) => void }) {
   const { t } = useI18n();
   const path = { params: { path: { id: user.id } } };
@@ -35,6 +36,11 @@ export function UserActions({ user, onDone }: { user: AdminUser; onDone: (outcom
     onDone(data ? { user: data } : { error });
   }
 
+  async function remove() {
+    const { data, error } = await identity.POST('/admin/users/{id}/delete', path);
+    onDone(data ? { user: data } : { error });
+  }
+
   async function endSessions() {
     const { data, error } = await identity.POST('/admin/users/{id}/sessions/end', path);
     onDone(data ? { ended: Number(data.ended) } : { error });
@@ -46,6 +52,9 @@ export function UserActions({ user, onDone }: { user: AdminUser; onDone: (outcom
         <Button key={m} variant="default" onClick={() => move(m)}>{t(`admin.user.${m}` as MessageKey)}</Button>
       ))}
       {user.state !== 'deleted' && <Button variant="default" onClick={endSessions}>{t('admin.user.endSessions')}</Button>}
+      {user.state === 'archived' && (
+        <ConfirmButton size="sm" label={t('admin.user.delete')} confirmLabel={t('admin.user.deleteConfirm', { email: user.email })} onConfirm={remove} />
+      )}
     </Group>
   );
 }

@@ -1,22 +1,32 @@
 import { useEffect, useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useLocation, useParams } from 'react-router';
 import { Alert, Anchor, Card, SimpleGrid, Text, Title } from '@mantine/core';
 import { identity } from '../api/client';
 import { asProblem, describe, type Problem } from '../api/problem';
 import { useI18n } from '../i18n/i18n';
 import { Fact } from '../layout/Fact';
+import { Section } from '../layout/Section';
 import { AdminFrame } from './AdminFrame';
+import { EditUserForm } from './EditUserForm';
 import { ImpersonateForm } from './ImpersonateForm';
+import { OwnershipLimitForm } from './OwnershipLimitForm';
+import { PasswordResetButton } from './PasswordResetButton';
+import { PlatformAdminRole } from './PlatformAdminRole';
 import { userStateKey } from './stateLabel';
 import type { AdminUser } from './types';
 import { UserActions, type ActionOutcome } from './UserActions';
 
-/** One user for a platform administrator: the account, its lifecycle moves, ending sessions, impersonation. */
+/**
+ * One user for a platform administrator: the account, its lifecycle moves, ending sessions, a password reset link, names
+ * and email, the platform administrator role, how many organizations they may own, impersonation.
+ */
 export default function UserPage() {
   const { id = '' } = useParams();
   const { t, language } = useI18n();
   const [user, setUser] = useState<AdminUser | null | undefined>(undefined);
-  const [notice, setNotice] = useState<string | null>(null);
+  // A screen that sent the administrator here may leave a word about what it did (a created account).
+  const arrived = (useLocation().state as { notice?: string } | null)?.notice ?? null;
+  const [notice, setNotice] = useState<string | null>(arrived);
   const [problem, setProblem] = useState<Problem | null>(null);
 
   useEffect(() => {
@@ -39,8 +49,9 @@ export default function UserPage() {
   const time = (iso: string | null) => (iso ? new Date(iso).toLocaleString(language) : '—');
   function done(outcome: ActionOutcome) {
     setProblem(outcome.error ? asProblem(outcome.error) : null);
-    if (outcome.user) {
-      setUser(outcome.user);
+    if (outcome.user) setUser(outcome.user);
+    if (outcome.notice) setNotice(outcome.notice);
+    else if (outcome.user) {
       setNotice(t('admin.user.done', { state: stateName(outcome.user.state) }));
     } else if (outcome.ended !== undefined) setNotice(t('admin.user.sessionsEnded', { count: String(outcome.ended) }));
     else setNotice(null);
@@ -68,6 +79,14 @@ export default function UserPage() {
         <Title order={2} size="h3" id="actions-heading" mb="sm">{t('admin.user.actions')}</Title>
         <UserActions user={user} onDone={done} />
       </Card>
+      {user.state !== 'deleted' && (
+        <>
+          <Section title={t('admin.edit.title')}><EditUserForm key={`${user.email}/${user.firstName}/${user.lastName}`} user={user} onSaved={(saved) => done({ user: saved, notice: t('admin.edit.saved') })} /></Section>
+          <Section title={t('admin.reset.title')}><PasswordResetButton user={user} onDone={done} /></Section>
+          <Section title={t('admin.role.title')}><PlatformAdminRole user={user} onDone={done} /></Section>
+          <Section title={t('admin.limit.title')}><OwnershipLimitForm userId={user.id} onDone={done} /></Section>
+        </>
+      )}
       {!user.platformAdmin && user.state === 'active' && (
         <Card withBorder component="section" aria-labelledby="impersonate-heading">
           <Title order={2} size="h3" id="impersonate-heading" mb="sm">{t('admin.user.impersonate.title')}</Title>

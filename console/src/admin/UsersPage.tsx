@@ -46,6 +46,7 @@ export default function UsersPage() {
   const stateName = (s: string) => { const key = userStateKey(s); return key ? t(key) : s; };
   return (
     <AdminFrame title={t('admin.users.title')}>
+      <Group><Button component={Link} to="/admin/users/new" variant="default">{t('admin.create.title')}</Button></Group>
       <form onSubmit={submit} role="search">
         <Group align="end">
           <TextInput label={t('admin.users.search')} type="search" value={search} onChange={(e) => setSearch(e.currentTarget.value)} miw={320} />

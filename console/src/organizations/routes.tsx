@@ -15,6 +15,9 @@ const GroupPage = lazy(() => import('./groups/GroupPage'));
 const ClientAppsPage = lazy(() => import('./clientApps/ClientAppsPage'));
 const ClientAppPage = lazy(() => import('./clientApps/ClientAppPage'));
 const WebhooksPage = lazy(() => import('./webhooks/WebhooksPage'));
+const ImportsPage = lazy(() => import('./imports/ImportsPage'));
+const SettingsPage = lazy(() => import('./settings/SettingsPage'));
+const AccessReviewPage = lazy(() => import('./settings/AccessReviewPage'));
 // The approvals screens of one organization belong to the approvals area; they live under the organization's navigation.
 const OrganizationRequestsPage = lazy(() => import('../approvals/organization/OrganizationRequestsPage'));
 const PoliciesPage = lazy(() => import('../approvals/policies/PoliciesPage'));
@@ -36,6 +39,9 @@ export default function OrganizationRoutes() {
         <Route path="client-apps" element={<ClientAppsPage />} />
         <Route path="client-apps/:appId" element={<ClientAppPage />} />
         <Route path="webhooks" element={<WebhooksPage />} />
+        <Route path="imports" element={<ImportsPage />} />
+        <Route path="settings" element={<SettingsPage />} />
+        <Route path="access-review" element={<AccessReviewPage />} />
         <Route path="requests" element={<OrganizationRequestsPage />} />
         <Route path="policies" element={<PoliciesPage />} />
       </Route>

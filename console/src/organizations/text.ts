@@ -14,7 +14,7 @@ export function useOrganizationText() {
   );
   /** A value the API names (rank, state, unit kind, invitation result, permission, …) in words, or as it came when unknown. */
   const word = useCallback(
-    (prefix: 'rank' | 'state' | 'label' | 'result' | 'permission' | 'groups.kind' | 'grants.scope' | 'oidc.grant' | 'tokens.state' | 'webhooks.state' | 'deliveries.state', value: string) => {
+    (prefix: 'rank' | 'state' | 'label' | 'result' | 'permission' | 'groups.kind' | 'grants.scope' | 'oidc.grant' | 'tokens.state' | 'webhooks.state' | 'deliveries.state' | 'verdict' | 'account.state', value: string) => {
       const key = `${prefix}.${value}` as OrganizationMessageKey;
       return key in catalogs[language] ? catalogs[language][key] : value;
     },

@@ -45,7 +45,12 @@ public sealed class DirectorySnapshot : IApproverResolver
         var holdings = await db.RoleHoldings.AsNoTracking().Where(h => h.OrganizationId == organizationId)
             .Join(db.Roles, h => h.RoleId, r => r.Id, (h, r) => new HeldRole(h.UserId, r.Name, h.Scope, h.ScopeUnitId))
             .ToListAsync(cancellationToken);
-        return new DirectorySnapshot(organizationId, members, units, unitMemberships.ToLookup(u => u.UserId, u => u.UnitId), holdings);
+        var unitHoldings = await db.UnitRoleHoldings.AsNoTracking().Where(h => h.OrganizationId == organizationId)
+            .Join(db.Roles, h => h.RoleId, r => r.Id, (h, r) => new UnitHeldRole(h.UnitId, r.Name, h.Scope, h.ScopeUnitId))
+            .ToListAsync(cancellationToken);
+        var snapshot = new DirectorySnapshot(organizationId, members, units, unitMemberships.ToLookup(u => u.UserId, u => u.UnitId), holdings);
+        holdings.AddRange(snapshot.ThroughUnits(unitHoldings).ToList());
+        return snapshot;
     }
 
     public bool IsActiveMember(Guid userId) => members.ContainsKey(userId);
@@ -105,6 +110,24 @@ public sealed class DirectorySnapshot : IApproverResolver
         return found.Distinct().Select(ApproverRef.Member).ToList();
     }
 
+    /// <summary>
+    /// A unit's roles as each member holds them: everyone in the unit or one of its sub-units, while they are there
+    /// (own-records grants are about the holder's own records and name no approvers).
+    /// </summary>
+    private IEnumerable<HeldRole> ThroughUnits(List<UnitHeldRole> unitHoldings)
+    {
+        if (unitHoldings.Count == 0) yield break;
+        var byUnit = unitHoldings.ToLookup(h => h.UnitId);
+        foreach (var member in members.Keys)
+        {
+            var reached = unitsOfMember[member].SelectMany(Ancestry).ToHashSet();
+            foreach (var unit in reached)
+            {
+                foreach (var held in byUnit[unit]) yield return new HeldRole(member, held.RoleName, held.Scope, held.ScopeUnitId);
+            }
+        }
+    }
+
     /// <summary>The unit, its parent, and so on to the top (guarded against a cycle in a corrupt copy).</summary>
     private IEnumerable<Guid> Ancestry(Guid unitId)
     {
@@ -116,3 +139,6 @@ public sealed class DirectorySnapshot : IApproverResolver
 
 /// <summary>A grant in force of a role not deleted, with the role's current name.</summary>
 internal sealed record HeldRole(Guid UserId, string RoleName, string Scope, Guid? ScopeUnitId);
+
+/// <summary>A unit's grant in force of a role not deleted, with the role's current name.</summary>
+internal sealed record UnitHeldRole(Guid UnitId, string RoleName, string Scope, Guid? ScopeUnitId);

@@ -11,6 +11,16 @@ namespace Platform.Approvals.Application;
 /// </summary>
 public sealed class Reassignment(ApprovalsDbContext db, RequestEventPublisher events, TimeProvider time)
 {
+    /// <summary>Everyone asked for a pending step in the organization: after a change that may touch many people (a unit's role).</summary>
+    public async Task ReviewApproversAsync(Guid organizationId, CancellationToken cancellationToken)
+    {
+        var approvers = await db.Requests
+            .Where(r => r.State == RequestState.Pending && r.OrganizationId == organizationId)
+            .SelectMany(r => r.Assignments.Where(a => a.State == AssignmentState.Pending && a.ApproverId != null).Select(a => a.ApproverId!.Value))
+            .Distinct().ToListAsync(cancellationToken);
+        foreach (var approver in approvers) await ReviewAsync(approver, organizationId, cancellationToken);
+    }
+
     public async Task ReviewAsync(Guid userId, Guid? organizationId, CancellationToken cancellationToken)
     {
         var requests = await db.Requests

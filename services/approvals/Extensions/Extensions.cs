@@ -30,6 +30,8 @@ public static class Extensions
             bus.AddConsumer<RoleGrantedConsumer>();
             bus.AddConsumer<RoleRevokedConsumer>();
             bus.AddConsumer<CustomRoleChangedConsumer>();
+            bus.AddConsumer<UnitRoleGrantedConsumer>();
+            bus.AddConsumer<UnitRoleRevokedConsumer>();
             bus.AddConsumer<UnitCreatedConsumer>();
             bus.AddConsumer<UnitRenamedConsumer>();
             bus.AddConsumer<UnitMovedConsumer>();

@@ -15,6 +15,7 @@ public sealed class ApprovalsDbContext(DbContextOptions<ApprovalsDbContext> opti
     public DbSet<UnitCopy> Units => Set<UnitCopy>();
     public DbSet<UnitMembership> UnitMemberships => Set<UnitMembership>();
     public DbSet<RoleHolding> RoleHoldings => Set<RoleHolding>();
+    public DbSet<UnitRoleHolding> UnitRoleHoldings => Set<UnitRoleHolding>();
     public DbSet<RoleCopy> Roles => Set<RoleCopy>();
     public DbSet<ApprovalPolicy> Policies => Set<ApprovalPolicy>();
     public DbSet<ApprovalRequest> Requests => Set<ApprovalRequest>();

@@ -36,6 +36,10 @@ public static class ProjectionRows
         return holding;
     }
 
+    /// <summary>A unit grant's row, tombstones included, locked: its grant and revocation apply one after the other.</summary>
+    public static Task<UnitRoleHolding> LockUnitHoldingAsync(this ApprovalsDbContext db, Guid grantId, Func<UnitRoleHolding> unknown, CancellationToken cancellationToken) =>
+        LockOrAddAsync(db.UnitRoleHoldings, $"""SELECT * FROM "UnitRoleHoldings" WHERE "GrantId" = {grantId} FOR UPDATE""", unknown, cancellationToken);
+
     private static async Task<T> LockOrAddAsync<T>(DbSet<T> rows, FormattableString sql, Func<T> unknown, CancellationToken cancellationToken)
         where T : class
     {

@@ -57,3 +57,31 @@ public sealed class CustomRoleChangedConsumer(ApprovalsDbContext db, TimeProvide
         }
     }
 }
+
+/// <summary>A role granted to a unit: everyone in the unit or below it holds it while they are there.</summary>
+public sealed class UnitRoleGrantedConsumer(ApprovalsDbContext db, TimeProvider clock, ILogger<UnitRoleGrantedConsumer> logger)
+    : IdempotentConsumer<UnitRoleGranted, ApprovalsDbContext>(db, clock, logger)
+{
+    protected override async Task HandleAsync(UnitRoleGranted message, ConsumeContext<UnitRoleGranted> context)
+    {
+        var role = await Db.LockRoleAsync(message.OrganizationId, message.RoleId, context.CancellationToken);
+        role.LearnName(message.RoleName, message.GrantedAt);
+        role.LearnPermissions(message.Permissions, message.GrantedAt);
+        (await Db.LockUnitHoldingAsync(message.GrantId, () => UnitRoleHolding.Of(message.GrantId, message.OrganizationId, message.UnitId, message.RoleId, message.Scope, message.ScopeUnitId),
+            context.CancellationToken)).Grant(message.GrantedAt);
+    }
+}
+
+/// <summary>A unit's role revoked may end the right to decide for everyone who held it through the unit: pending steps are reviewed.</summary>
+public sealed class UnitRoleRevokedConsumer(ApprovalsDbContext db, TimeProvider clock, ILogger<UnitRoleRevokedConsumer> logger, Reassignment reassignment)
+    : IdempotentConsumer<UnitRoleRevoked, ApprovalsDbContext>(db, clock, logger)
+{
+    protected override async Task HandleAsync(UnitRoleRevoked message, ConsumeContext<UnitRoleRevoked> context)
+    {
+        (await Db.LockRoleAsync(message.OrganizationId, message.RoleId, context.CancellationToken)).LearnName(message.RoleName, message.RevokedAt);
+        (await Db.LockUnitHoldingAsync(message.GrantId, () => UnitRoleHolding.Of(message.GrantId, message.OrganizationId, message.UnitId, message.RoleId, message.Scope, message.ScopeUnitId),
+            context.CancellationToken)).Revoke(message.RevokedAt);
+        await Db.SaveChangesAsync(context.CancellationToken);
+        await reassignment.ReviewApproversAsync(message.OrganizationId, context.CancellationToken);
+    }
+}

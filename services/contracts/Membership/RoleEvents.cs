@@ -25,3 +25,16 @@ public sealed record RoleGranted(
 public sealed record RoleRevoked(
     Guid OrganizationId, Guid UserId, Guid GrantId, Guid RoleId, string RoleName, string Scope, Guid? ScopeUnitId,
     Guid ActorId, DateTimeOffset RevokedAt) : IOrganizationEvent;
+
+/// <summary>
+/// A custom role was granted to a unit: everyone in <see cref="UnitId"/> or one of its sub-units holds
+/// it over <see cref="Scope"/> (as in <see cref="RoleGranted"/>) while they are there.
+/// </summary>
+public sealed record UnitRoleGranted(
+    Guid OrganizationId, Guid UnitId, Guid GrantId, Guid RoleId, string RoleName, string Scope, Guid? ScopeUnitId,
+    IReadOnlyList<string> Permissions, Guid ActorId, DateTimeOffset GrantedAt) : IOrganizationEvent;
+
+/// <summary>A unit's role grant ended: revoked by <see cref="ActorId"/>, or with its role deleted.</summary>
+public sealed record UnitRoleRevoked(
+    Guid OrganizationId, Guid UnitId, Guid GrantId, Guid RoleId, string RoleName, string Scope, Guid? ScopeUnitId,
+    Guid ActorId, DateTimeOffset RevokedAt) : IOrganizationEvent;

@@ -15,6 +15,8 @@ public static class WebhookEventTypes
     public const string MembershipRevoked = "membership.revoked";
     public const string RoleGranted = "role.granted";
     public const string RoleRevoked = "role.revoked";
+    public const string UnitRoleGranted = "unit.role-granted";
+    public const string UnitRoleRevoked = "unit.role-revoked";
     public const string CustomRoleChanged = "role.changed";
     public const string UnitCreated = "unit.created";
     public const string UnitRenamed = "unit.renamed";
@@ -40,6 +42,8 @@ public static class WebhookEventTypes
         [typeof(Membership.MembershipRevoked)] = MembershipRevoked,
         [typeof(Membership.RoleGranted)] = RoleGranted,
         [typeof(Membership.RoleRevoked)] = RoleRevoked,
+        [typeof(Membership.UnitRoleGranted)] = UnitRoleGranted,
+        [typeof(Membership.UnitRoleRevoked)] = UnitRoleRevoked,
         [typeof(Membership.CustomRoleChanged)] = CustomRoleChanged,
         [typeof(Membership.UnitCreated)] = UnitCreated,
         [typeof(Membership.UnitRenamed)] = UnitRenamed,

@@ -117,7 +117,7 @@ public sealed record AccountResponse(
 {
     public static AccountResponse From(User user) => new(
         user.Id, user.Email, user.FirstName, user.LastName, User.Name(user.State), user.EmailVerifiedAt is not null,
-        user.MustChangePassword, user.CreatedAt, user.LastLoginAt, user.TwoFactorEnabled, user.Language ?? Languages.Supported[0]);
+        user.MustChangePassword, user.CreatedAt, user.LastLoginAt, user.TwoFactorEnabled, user.Language ?? Languages.Default);
 }
 
 public sealed record AuditEntryResponse(DateTimeOffset OccurredAt, string Action, Guid? ActorId, Guid? TargetUserId, string? ClientAddress, string? UserAgent, string? Detail);

@@ -23,7 +23,7 @@ internal static class AdminPasswordResets
         {
             return await admin.SendPasswordLinkAsync(user, actorId, cancellationToken) is AdministrationResult.Refused(var refusal)
                 ? AdminProblems.Refused(refusal)
-                : TypedResults.Ok(new AdminPasswordResetResponse("link", 0));
+                : TypedResults.Ok(new AdminPasswordResetResponse("link", 0, ResetEmailSending.Queued));
         }
 
         if (rules.Check(request.TemporaryPassword, new PasswordContext(user.Email, user.FirstName, user.LastName)) is { } problem)

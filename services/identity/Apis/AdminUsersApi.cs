@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Platform.Identity.Application;
@@ -239,7 +240,20 @@ public sealed record CreateUserRequest(string? Email, string? FirstName, string?
 public sealed record EditUserRequest(string? FirstName, string? LastName, string? Email);
 /// <summary>Mode <c>link</c> or <c>temporary</c>; the temporary password only with <c>temporary</c>.</summary>
 public sealed record AdminPasswordResetRequest(string? Mode, string? TemporaryPassword);
-public sealed record AdminPasswordResetResponse(string Mode, int SessionsEnded);
+/// <summary>What the reset did; <see cref="Sending"/> (mode link only) says what became of the email.</summary>
+public sealed record AdminPasswordResetResponse(
+    string Mode, int SessionsEnded, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ResetEmailSending? Sending = null);
+
+/// <summary>
+/// What became of a reset link's email as far as identity knows when it answers, as membership's invitation resend
+/// reports it. Status <c>queued</c>: handed to notifications with the new link, in the same transaction.
+/// </summary>
+public sealed record ResetEmailSending(string Status, string Detail)
+{
+    public static readonly ResetEmailSending Queued = new("queued",
+        "The email with the reset link is queued for sending: notifications writes it and hands it to the SMTP server, normally within seconds. "
+        + "Account emails are not subject to unsubscribing.");
+}
 public sealed record ImpersonateRequest(string? Reason);
 public sealed record ImpersonationResponse(Guid UserId, string SessionId, DateTimeOffset ExpiresAt);
 

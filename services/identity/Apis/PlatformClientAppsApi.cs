@@ -35,7 +35,7 @@ public static class PlatformClientAppsApi
         RegisterClientAppRequest request, HttpContext context, IdentityDbContext db, AuditTrail audit, TimeProvider time, CancellationToken cancellationToken)
     {
         var name = request.Name?.Trim() ?? "";
-        if (name.Length is 0 or > ClientApp.MaxNameLength) return Problems.Validation("name", $"A name of 1 to {ClientApp.MaxNameLength} characters is required.");
+        if (ClientApp.NameProblem(name) is { } problem) return Problems.Validation("name", problem);
 
         var actorId = context.User.UserId();
         var app = ClientApp.Register(null, name, actorId, time.GetUtcNow());

@@ -30,7 +30,7 @@ public sealed class AccountChanges(IEventOutbox outbox, AuditTrail audit, TimePr
         var renamed = user.Rename(firstName, lastName);
         var relanguaged = user.ChooseLanguage(language);
         if (!renamed && !relanguaged) return false;
-        outbox.Add(new UserProfileChanged(user.Id, user.FirstName, user.LastName, time.GetUtcNow(), user.Language ?? (relanguaged ? Languages.Supported[0] : null)));
+        outbox.Add(new UserProfileChanged(user.Id, user.FirstName, user.LastName, time.GetUtcNow(), user.Language ?? (relanguaged ? Languages.Default : null)));
         return true;
     }
 }

@@ -31,6 +31,9 @@ public static class Extensions
             bus.AddConsumer<MembershipRoleChangedConsumer>();
             bus.AddConsumer<MembershipStateChangedConsumer>();
             bus.AddConsumer<MembershipRevokedConsumer>();
+            bus.AddConsumer<RoleGrantedConsumer>();
+            bus.AddConsumer<RoleRevokedConsumer>();
+            bus.AddConsumer<CustomRoleChangedConsumer>();
         });
         builder.AddPlatformRedis();
         builder.Services.AddOpenApi();

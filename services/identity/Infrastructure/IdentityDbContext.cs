@@ -15,6 +15,8 @@ public sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> option
     public DbSet<InvitationLink> InvitationLinks => Set<InvitationLink>();
     public DbSet<KnownOrganization> Organizations => Set<KnownOrganization>();
     public DbSet<OrganizationMembership> OrganizationMemberships => Set<OrganizationMembership>();
+    public DbSet<OrganizationRoleGrant> OrganizationRoleGrants => Set<OrganizationRoleGrant>();
+    public DbSet<KnownRole> Roles => Set<KnownRole>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

@@ -9,6 +9,9 @@ public sealed class ClientApp
 {
     public const int MaxNameLength = 100;
 
+    /// <summary>What is wrong with a (trimmed) name for a client app, or null.</summary>
+    public static string? NameProblem(string name) => name.Length is 0 or > MaxNameLength ? $"A name of 1 to {MaxNameLength} characters is required." : null;
+
     public Guid Id { get; private set; }
     /// <summary>Null: a platform-wide client app.</summary>
     public Guid? OrganizationId { get; private set; }

@@ -85,8 +85,15 @@ public sealed class OpenIdClaims(IdentityDbContext db)
             from o in db.Organizations.Where(o => o.Id == m.OrganizationId).DefaultIfEmpty()
             where o == null || o.ArchivedAt == null
             orderby m.OrganizationId
-            select new { m.OrganizationId, m.Rank, Name = o == null ? null : o.Name }).ToListAsync(cancellationToken);
-        return memberships.Select(m => new OrganizationClaim(m.OrganizationId, m.Name, OrganizationRanks.Name(m.Rank))).ToList();
+            select new { Membership = m, Name = o == null ? null : o.Name }).ToListAsync(cancellationToken);
+        var grants = await (
+            from g in db.OrganizationRoleGrants.AsNoTracking()
+            where g.UserId == userId && g.RevokedAt == null && (organizationId == null || g.OrganizationId == organizationId)
+            join r in db.Roles.AsNoTracking() on g.RoleId equals r.Id
+            select new { Grant = g, r.Name }).ToListAsync(cancellationToken);
+        return memberships.Select(m => new OrganizationClaim(
+            m.Membership.OrganizationId, m.Name, OrganizationRanks.Name(m.Membership.Rank),
+            grants.Where(g => g.Grant.HoldsIn(m.Membership)).Select(g => g.Name).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList())).ToList();
     }
 
     /// <summary>What goes into the identity token besides the access token: only what the granted scopes cover.</summary>
@@ -106,5 +113,8 @@ public sealed class OpenIdClaims(IdentityDbContext db)
     }
 }
 
-/// <summary>One membership in the <c>organizations</c> claim.</summary>
-public sealed record OrganizationClaim(Guid Id, string? Name, string Rank);
+/// <summary>
+/// One membership in the <c>organizations</c> claim: the organization, the member's rank and the names of the custom
+/// roles granted to the member (whatever their scope; the authorization check answers what a role allows where).
+/// </summary>
+public sealed record OrganizationClaim(Guid Id, string? Name, string Rank, IReadOnlyList<string> Roles);

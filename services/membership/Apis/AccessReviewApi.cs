@@ -78,9 +78,12 @@ public static class AccessReviewApi
 
         var (member, user) = (row.m, row.u);
         var unit = member.ScopeUnitId is { } scopeId ? (await UnitNamesAsync(db, [scopeId], cancellationToken)).GetValueOrDefault(scopeId) : null;
-        var rankPermissions = member.Rank == Rank.Owner
-            ? await db.PermissionDefinitions.AsNoTracking().OrderBy(p => p.Key).Select(p => p.Key).ToListAsync(cancellationToken)
-            : Permissions.OfRank(member.Rank).Order(StringComparer.Ordinal).ToList();
+        var ownKeys = member.Rank >= Rank.Admin
+            ? await db.OrganizationPermissions.AsNoTracking().Where(p => p.OrganizationId == organizationId).Select(p => p.Key).ToListAsync(cancellationToken)
+            : [];
+        var rankPermissions = (member.Rank == Rank.Owner
+            ? await db.PermissionDefinitions.AsNoTracking().Select(p => p.Key).ToListAsync(cancellationToken)
+            : Permissions.OfRank(member.Rank).ToList()).Concat(ownKeys).Order(StringComparer.Ordinal).ToList();
         var rankScope = member.ScopeUnitId is null ? GrantScope.Organization : GrantScope.Unit;
         var rank = new RankGrantResponse(Ranks.Name(member.Rank), GrantScopes.Name(rankScope), member.ScopeUnitId, unit,
             GrantScopes.Describe($"rank {Ranks.Name(member.Rank)}", rankScope, unit), rankPermissions);

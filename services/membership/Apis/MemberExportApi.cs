@@ -39,7 +39,8 @@ public static class MemberExportApi
 
         var organization = caller.Organization;
         var unitNames = await db.Units.AsNoTracking().Where(u => u.OrganizationId == organizationId).ToDictionaryAsync(u => u.Id, u => u.Name, cancellationToken);
-        var chunks = ChunksAsync(db, organizationId, unitNames, context.RequestAborted);
+        var visibility = await access.VisibilityAsync(caller, cancellationToken);
+        var chunks = ChunksAsync(db, organizationId, visibility, unitNames, context.RequestAborted);
         var fileName = $"members-{organization.Slug}-{time.GetUtcNow():yyyyMMdd}.{kind}";
         return kind == "csv"
             ? TypedResults.Stream(stream => WriteCsvAsync(stream, organization.CustomFields, chunks, context.RequestAborted), "text/csv; charset=utf-8", fileName)
@@ -47,12 +48,12 @@ public static class MemberExportApi
     }
 
     private static async IAsyncEnumerable<List<ExportedMember>> ChunksAsync(
-        MembershipDbContext db, Guid organizationId, Dictionary<Guid, string> unitNames, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+        MembershipDbContext db, Guid organizationId, MemberVisibility visibility, Dictionary<Guid, string> unitNames, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         Guid? after = null;
         while (true)
         {
-            var query = db.Members.AsNoTracking().Where(m => m.OrganizationId == organizationId);
+            var query = visibility.Filter(db.Members.AsNoTracking().Where(m => m.OrganizationId == organizationId));
             if (after is { } last) query = query.Where(m => m.Id.CompareTo(last) > 0);
             var members = await query.OrderBy(m => m.Id).Take(ChunkSize).ToListAsync(cancellationToken);
             if (members.Count == 0) yield break;

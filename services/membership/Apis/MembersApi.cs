@@ -60,7 +60,8 @@ public static class MembersApi
         if (state is not null && !Enum.TryParse(state, ignoreCase: true, out stateFilter)) errors["state"] = ["One of active, suspended."];
         if (errors.Count > 0) return Problems.Validation(errors);
 
-        var query = db.Members.AsNoTracking().Where(m => m.OrganizationId == organizationId);
+        var visibility = await access.VisibilityAsync(caller, cancellationToken);
+        var query = visibility.Filter(db.Members.AsNoTracking().Where(m => m.OrganizationId == organizationId));
         if (rank is not null) query = query.Where(m => m.Rank == rankFilter);
         if (state is not null) query = query.Where(m => m.State == stateFilter);
         if (unitId is { } unit) query = query.Where(m => m.Units.Any(u => u.UnitId == unit));
@@ -89,7 +90,9 @@ public static class MembersApi
         if (!caller.Holds(Permissions.MembersRead) && caller.Actor.UserId != userId) return Problems.Forbidden("reading members needs members.read");
         var row = await db.Members.AsNoTracking().Where(m => m.OrganizationId == organizationId && m.UserId == userId)
             .Join(db.Users.AsNoTracking(), m => m.UserId, u => u.Id, (m, u) => new { m, u }).SingleOrDefaultAsync(cancellationToken);
-        return row is null ? Problems.NotFound("Member") : TypedResults.Ok(MemberResponse.From(row.m, row.u));
+        // Someone the caller may not see answers like someone who is not a member.
+        if (row is null || !(await access.VisibilityAsync(caller, cancellationToken)).Sees(row.m)) return Problems.NotFound("Member");
+        return TypedResults.Ok(MemberResponse.From(row.m, row.u));
     }
 
     public static async Task<Results<Created<MemberResponse>, ValidationProblem, ProblemHttpResult>> Add(

@@ -28,10 +28,7 @@ public static class PermissionsApi
     {
         var key = (request.Key ?? "").Trim();
         var description = (request.Description ?? "").Trim();
-        var errors = new Dictionary<string, string[]>();
-        if (!Permissions.IsValidKey(key)) errors["key"] = ["A key of 3 to 100 lowercase letters, digits, '.', '-' or '_' with at least one dot, such as invoices.approve."];
-        if (description.Length is 0 or > PermissionDefinition.MaxDescriptionLength || description.Any(char.IsControl))
-            errors["description"] = [$"A description of 1 to {PermissionDefinition.MaxDescriptionLength} characters on one line."];
+        var errors = PermissionDefinition.Problems(key, description);
         if (errors.Count > 0) return Problems.Validation(errors);
         if (await db.PermissionDefinitions.AnyAsync(p => p.Key == key, cancellationToken)) return Problems.Conflict($"The permission '{key}' is already registered.");
 

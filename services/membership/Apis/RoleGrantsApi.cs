@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using Platform.Contracts.Membership;
 using Platform.Membership.Application;
 using Platform.Membership.Infrastructure;
@@ -41,35 +40,22 @@ public static class RoleGrantsApi
     {
         var (caller, member, problem) = await TargetAsync(organizationId, userId, context, access, db, cancellationToken);
         if (problem is not null) return problem;
-        var errors = new Dictionary<string, string[]>();
-        if (request.RoleId is null) errors["roleId"] = ["The role to grant."];
-        if (!GrantScopes.TryParse(request.Scope ?? "organization", out var scope)) errors["scope"] = ["One of organization, unit, own."];
-        else if (RoleGrant.ScopeProblem(scope, request.UnitId) is { } scopeProblem) errors["unitId"] = [scopeProblem];
-        if (errors.Count > 0) return Problems.Validation(errors);
-        var role = await db.CustomRoles.AsNoTracking().SingleOrDefaultAsync(r => r.Id == request.RoleId && r.OrganizationId == organizationId, cancellationToken);
-        if (role is null) return Problems.Validation("roleId", "No such role in this organization.");
-        var unit = request.UnitId is null ? null
-            : await db.Units.AsNoTracking().SingleOrDefaultAsync(u => u.Id == request.UnitId && u.OrganizationId == organizationId, cancellationToken);
-        if (request.UnitId is not null && unit is null) return Problems.Validation("unitId", "No such unit in this organization.");
+        var (terms, invalid) = await GrantRequests.ReadAsync(organizationId, request, db, cancellationToken);
+        if (invalid is not null) return invalid;
+        var (role, scope, unit) = terms!;
 
         var decision = Delegation.CheckRoleGrant(caller!.Actor, await access.HoldingsAsync(caller, cancellationToken),
             await access.TargetAsync(member!, cancellationToken), role.Permissions, scope, unit?.Path);
         if (!decision.Allowed) return Problems.Forbidden(decision.Reason);
+        var conflict = Problems.Conflict($"The member already holds the role {role.Name} over this scope.");
         if (await db.RoleGrants.AnyAsync(g => g.RoleId == role.Id && g.UserId == userId && g.Scope == scope && g.ScopeUnitId == request.UnitId, cancellationToken))
-            return Problems.Conflict($"The member already holds the role {role.Name} over this scope.");
+            return conflict;
 
         var now = time.GetUtcNow();
         var grant = RoleGrant.Create(role, userId, scope, unit?.Id, caller.Actor.UserId, now);
         db.RoleGrants.Add(grant);
         outbox.Add(new RoleGranted(organizationId, userId, grant.Id, role.Id, role.Name, GrantScopes.Name(scope), grant.ScopeUnitId, role.Permissions, caller.Actor.UserId, now));
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException exception) when (exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
-        {
-            return Problems.Conflict($"The member already holds the role {role.Name} over this scope.");
-        }
+        if (!await RolesApi.SaveAsync(db, cancellationToken)) return conflict;
 
         return TypedResults.Created($"/organizations/{organizationId}/members/{userId}/roles/{grant.Id}", GrantResponse.From(grant, role, unit?.Name));
     }
@@ -96,15 +82,11 @@ public static class RoleGrantsApi
         return TypedResults.NoContent();
     }
 
-    /// <summary>The role grants of some members of one organization, with role and unit names.</summary>
+    /// <summary>The role grants some members of one organization hold, their own and their units', with role and unit names.</summary>
     internal static async Task<ILookup<Guid, GrantResponse>> GrantsOfAsync(MembershipDbContext db, Guid organizationId, IReadOnlyCollection<Guid> userIds, CancellationToken cancellationToken)
     {
-        var rows = await db.RoleGrants.AsNoTracking()
-            .Where(g => g.OrganizationId == organizationId && userIds.Contains(g.UserId))
-            .Join(db.CustomRoles.AsNoTracking(), g => g.RoleId, r => r.Id, (g, r) => new { g, r })
-            .Select(x => new { x.g, x.r, UnitName = db.Units.Where(u => u.Id == x.g.ScopeUnitId).Select(u => u.Name).FirstOrDefault() })
-            .ToListAsync(cancellationToken);
-        return rows.OrderBy(x => x.r.NormalizedName).ThenBy(x => x.g.Scope).ToLookup(x => x.g.UserId, x => GrantResponse.From(x.g, x.r, x.UnitName));
+        var grants = await db.HeldByAsync(organizationId, userIds, cancellationToken);
+        return grants.OrderBy(g => g.ThroughUnitId is not null).ThenBy(g => g.Role.NormalizedName).ThenBy(g => g.Scope).ToLookup(g => g.UserId, GrantResponse.From);
     }
 
     private static async Task<(Caller? Caller, Member? Member, ProblemHttpResult? Problem)> TargetAsync(
@@ -120,11 +102,16 @@ public static class RoleGrantsApi
 
 public sealed record GrantRoleRequest(Guid? RoleId, string? Scope, Guid? UnitId);
 
+/// <summary>A role grant; <see cref="ThroughUnitId"/> names the unit it came through (revoked there, not on the member).</summary>
 public sealed record GrantResponse(
     Guid Id, Guid RoleId, string RoleName, string Scope, Guid? UnitId, string? UnitName, string Explanation,
-    IReadOnlyList<string> Permissions, Guid GrantedBy, DateTimeOffset GrantedAt)
+    IReadOnlyList<string> Permissions, Guid GrantedBy, DateTimeOffset GrantedAt, Guid? ThroughUnitId = null, string? ThroughUnitName = null)
 {
     public static GrantResponse From(RoleGrant grant, CustomRole role, string? unitName) => new(
         grant.Id, role.Id, role.Name, GrantScopes.Name(grant.Scope), grant.ScopeUnitId, unitName,
         GrantScopes.Describe($"role {role.Name}", grant.Scope, unitName), role.Permissions, grant.GrantedBy, grant.GrantedAt);
+
+    public static GrantResponse From(HeldGrant grant) => new(
+        grant.GrantId, grant.Role.Id, grant.Role.Name, GrantScopes.Name(grant.Scope), grant.ScopeUnitId, grant.ScopeUnitName, grant.Explanation,
+        grant.Role.Permissions, grant.GrantedBy, grant.GrantedAt, grant.ThroughUnitId, grant.ThroughUnitName);
 }

@@ -55,7 +55,7 @@ public static class RolesApi
     {
         var (caller, problem) = await SettingsHolderAsync(organizationId, context, access, cancellationToken);
         if (problem is not null) return problem;
-        if (await ValidateAsync(request, db, cancellationToken) is { } invalid) return invalid;
+        if (await ValidateAsync(organizationId, request, db, cancellationToken) is { } invalid) return invalid;
         var (name, description, permissions) = Normalize(request);
         var decision = Delegation.CheckRoleDefinition(caller!.Actor, await access.HoldingsAsync(caller, cancellationToken), permissions, []);
         if (!decision.Allowed) return Problems.Forbidden(decision.Reason);
@@ -77,7 +77,7 @@ public static class RolesApi
         if (problem is not null) return problem;
         var role = await db.CustomRoles.SingleOrDefaultAsync(r => r.Id == roleId && r.OrganizationId == organizationId, cancellationToken);
         if (role is null) return Problems.NotFound("Role");
-        if (await ValidateAsync(request, db, cancellationToken) is { } invalid) return invalid;
+        if (await ValidateAsync(organizationId, request, db, cancellationToken) is { } invalid) return invalid;
         var (name, description, permissions) = Normalize(request);
         var decision = Delegation.CheckRoleDefinition(
             caller!.Actor, await access.HoldingsAsync(caller, cancellationToken), role.Added(permissions), await HolderRanksAsync(db, role, cancellationToken));
@@ -110,23 +110,26 @@ public static class RolesApi
         }
 
         db.RoleGrants.RemoveRange(grants);
+        var unitGrants = await db.UnitRoleGrants.Where(g => g.RoleId == roleId).ToListAsync(cancellationToken);
+        foreach (var grant in unitGrants) outbox.Add(UnitRoleGrantsApi.RevokedEvent(grant, role, caller.Actor.UserId, now));
+        db.UnitRoleGrants.RemoveRange(unitGrants);
         db.CustomRoles.Remove(role);
         outbox.Add(new CustomRoleChanged(organizationId, role.Id, role.Name, role.Permissions, "deleted", caller.Actor.UserId, now));
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.NoContent();
     }
 
-    private static async Task<(Caller? Caller, ProblemHttpResult? Problem)> SettingsHolderAsync(
-        Guid organizationId, HttpContext context, OrganizationAccess access, CancellationToken cancellationToken)
+    internal static async Task<(Caller? Caller, ProblemHttpResult? Problem)> SettingsHolderAsync(
+        Guid organizationId, HttpContext context, OrganizationAccess access, CancellationToken cancellationToken, string task = "managing roles")
     {
         var caller = await access.ForAsync(organizationId, context.User, cancellationToken);
         if (caller is null) return (null, Problems.NotFound("Organization"));
-        if (!caller.Holds(Permissions.OrgSettings)) return (caller, Problems.Forbidden("managing roles needs org.settings"));
+        if (!caller.Holds(Permissions.OrgSettings)) return (caller, Problems.Forbidden($"{task} needs org.settings"));
         if (caller.IsArchived) return (caller, Problems.Archived());
         return (caller, null);
     }
 
-    private static async Task<ValidationProblem?> ValidateAsync(RoleRequest request, MembershipDbContext db, CancellationToken cancellationToken)
+    private static async Task<ValidationProblem?> ValidateAsync(Guid organizationId, RoleRequest request, MembershipDbContext db, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         var (name, description, permissions) = Normalize(request);
@@ -140,9 +143,11 @@ public static class RolesApi
         }
         else
         {
-            var known = await db.PermissionDefinitions.Where(p => permissions.Contains(p.Key)).Select(p => p.Key).ToListAsync(cancellationToken);
+            var known = await db.PermissionDefinitions.Where(p => permissions.Contains(p.Key)).Select(p => p.Key)
+                .Concat(db.OrganizationPermissions.Where(p => p.OrganizationId == organizationId && permissions.Contains(p.Key)).Select(p => p.Key))
+                .ToListAsync(cancellationToken);
             var unknown = permissions.Except(known).ToList();
-            if (unknown.Count > 0) errors["permissions"] = [$"Not in the permission catalogue: {string.Join(", ", unknown)}."];
+            if (unknown.Count > 0) errors["permissions"] = [$"Neither in the permission catalogue nor among the organization's own keys: {string.Join(", ", unknown)}."];
         }
 
         return errors.Count > 0 ? Problems.Validation(errors) : null;
@@ -157,13 +162,21 @@ public static class RolesApi
         return db.CustomRoles.AnyAsync(r => r.OrganizationId == organizationId && r.NormalizedName == normalized && r.Id != except, cancellationToken);
     }
 
-    /// <summary>The ranks of everyone holding the role: changing it changes them.</summary>
-    private static Task<List<Rank>> HolderRanksAsync(MembershipDbContext db, CustomRole role, CancellationToken cancellationToken) =>
-        db.RoleGrants.Where(g => g.RoleId == role.Id)
+    /// <summary>The ranks of everyone holding the role, themselves or through a unit: changing it changes them.</summary>
+    private static async Task<List<Rank>> HolderRanksAsync(MembershipDbContext db, CustomRole role, CancellationToken cancellationToken)
+    {
+        var direct = await db.RoleGrants.Where(g => g.RoleId == role.Id)
             .Join(db.Members, g => new { g.OrganizationId, g.UserId }, m => new { m.OrganizationId, m.UserId }, (g, m) => m.Rank)
             .Distinct().ToListAsync(cancellationToken);
+        var holderPaths = db.UnitRoleGrants.Where(g => g.RoleId == role.Id).Join(db.Units, g => g.UnitId, u => u.Id, (g, u) => u.Path);
+        var throughUnits = await db.Members.Where(m => m.OrganizationId == role.OrganizationId
+                && m.Units.Any(mu => db.Units.Any(u => u.Id == mu.UnitId && holderPaths.Any(path => u.Path.StartsWith(path)))))
+            .Select(m => m.Rank).Distinct().ToListAsync(cancellationToken);
+        return direct.Union(throughUnits).ToList();
+    }
 
-    private static async Task<bool> SaveAsync(MembershipDbContext db, CancellationToken cancellationToken)
+    /// <summary>Saves; false when a unique index refused (a name or a grant that another request took first).</summary>
+    internal static async Task<bool> SaveAsync(MembershipDbContext db, CancellationToken cancellationToken)
     {
         try
         {

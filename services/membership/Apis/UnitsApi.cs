@@ -136,8 +136,9 @@ public static class UnitsApi
         if (await db.Units.AnyAsync(u => u.ParentId == unitId, cancellationToken)) return Problems.Conflict("The unit has sub-units; move or delete them first.");
         var members = await db.Members.CountAsync(m => m.Units.Any(u => u.UnitId == unitId) || m.ScopeUnitId == unitId, cancellationToken);
         if (members > 0) return Problems.Conflict($"The unit still has {members} member(s); move them to another unit first.");
-        var grants = await db.RoleGrants.CountAsync(g => g.ScopeUnitId == unitId, cancellationToken);
-        if (grants > 0) return Problems.Conflict($"{grants} role grant(s) are scoped to the unit; revoke them first.");
+        var grants = await db.RoleGrants.CountAsync(g => g.ScopeUnitId == unitId, cancellationToken)
+            + await db.UnitRoleGrants.CountAsync(g => g.ScopeUnitId == unitId || g.UnitId == unitId, cancellationToken);
+        if (grants > 0) return Problems.Conflict($"{grants} role grant(s) are held by the unit or scoped to it; revoke them first.");
         var groups = await db.MessageGroups.CountAsync(g => g.RuleUnitId == unitId, cancellationToken);
         if (groups > 0) return Problems.Conflict($"{groups} automatic message group(s) follow the unit; change their rule first.");
 

@@ -9,15 +9,17 @@ namespace Platform.Membership.Application;
 /// "May user U do permission P in organization O (and unit X, on a record owned by V)?", answered
 /// from the database on every call (no cache), so a revoked grant stops working on the next call; the
 /// answer names the grant that decides: the rank first, then custom-role grants (organization, unit,
-/// own records, in that order). One query on indexes brings the membership, its organization's state
-/// and the person's grants there that hold P; a question about a unit adds the unit's path.
+/// own records, in that order; their own grants before their units'). One query on indexes brings the
+/// membership, its organization's state and whether P is a key the organization defined itself (its
+/// owner and admins hold those by rank); when the rank does not decide, one more each brings the grants
+/// of the person and of their units that hold P; a question about a unit adds the unit's path.
 /// </summary>
 public sealed class AccessExplanation(MembershipDbContext db)
 {
     public async Task<AccessAnswer> ExplainAsync(AccessQuestion question, CancellationToken cancellationToken)
     {
         var (userId, organizationId, permission, unitId, ownerId) = question;
-        // One round trip: the membership, its organization's state and the person's grants there that hold the permission.
+        // One round trip: the membership, its organization's state and whether the key is the organization's own.
         var member = await db.Members.AsNoTracking()
             .Where(m => m.OrganizationId == organizationId && m.UserId == userId)
             .Select(m => new
@@ -26,11 +28,7 @@ public sealed class AccessExplanation(MembershipDbContext db)
                 m.State,
                 m.ScopeUnitId,
                 OrganizationState = db.Organizations.Where(o => o.Id == m.OrganizationId).Select(o => o.State).First(),
-                Grants = db.RoleGrants.Where(g => g.OrganizationId == m.OrganizationId && g.UserId == m.UserId)
-                    .Join(db.CustomRoles, g => g.RoleId, r => r.Id, (g, r) => new { g.Scope, g.ScopeUnitId, r.Name, r.Permissions })
-                    .Where(x => x.Permissions.Contains(permission))
-                    .Select(x => new GrantHolding(x.Scope, x.Name, db.Units.Where(u => u.Id == x.ScopeUnitId).Select(u => new UnitPlace(u.Name, u.Path)).FirstOrDefault()))
-                    .ToList(),
+                OrganizationKey = db.OrganizationPermissions.Any(p => p.OrganizationId == m.OrganizationId && p.Key == permission),
             })
             .SingleOrDefaultAsync(cancellationToken);
         if (member is null) return AccessAnswer.Denied("not a member of the organization");
@@ -40,7 +38,7 @@ public sealed class AccessExplanation(MembershipDbContext db)
         var rank = Rank(member.Rank);
         var unitPath = new Lazy<Task<string?>>(() => UnitPathAsync(organizationId, unitId, cancellationToken));
         var refusals = new List<string>();
-        if (!Permissions.RankHolds(member.Rank, permission)) refusals.Add($"the rank {rank} does not hold {permission}");
+        if (!Permissions.RankHolds(member.Rank, permission, member.OrganizationKey)) refusals.Add($"the rank {rank} does not hold {permission}");
         else if (member.ScopeUnitId is null) return AccessAnswer.Granted($"rank {rank} over the whole organization", "organization");
         else if (unitId is null) refusals.Add($"the rank {rank} applies only within a unit; ask about a unit");
         else
@@ -52,22 +50,22 @@ public sealed class AccessExplanation(MembershipDbContext db)
             refusals.Add($"the rank {rank} applies to another unit");
         }
 
-        var grants = member.Grants;
-        if (grants.Count == 0) refusals.Add($"no custom role granted to them holds {permission}");
+        var grants = await db.HeldByAsync(organizationId, [userId], cancellationToken, permission);
+        if (grants.Count == 0) refusals.Add($"no custom role granted to them or their units holds {permission}");
 
-        foreach (var grant in grants.OrderBy(g => g.Scope).ThenBy(g => g.Name, StringComparer.Ordinal))
+        foreach (var grant in grants.OrderBy(g => g.Scope).ThenBy(g => g.ThroughUnitId is not null).ThenBy(g => g.Role.Name, StringComparer.Ordinal))
         {
-            var role = $"role {grant.Name}";
-            var described = GrantScopes.Describe(role, grant.Scope, grant.Unit?.Name);
+            var role = grant.Label;
+            var described = grant.Explanation;
             switch (grant.Scope)
             {
                 case GrantScope.Organization:
                     return AccessAnswer.Granted(described, "organization");
-                case GrantScope.Unit when unitId is not null && grant.Unit is not null && await unitPath.Value is { } path
-                                          && path.StartsWith(grant.Unit.Path, StringComparison.Ordinal):
+                case GrantScope.Unit when unitId is not null && grant.ScopeUnitPath is not null && await unitPath.Value is { } path
+                                          && path.StartsWith(grant.ScopeUnitPath, StringComparison.Ordinal):
                     return AccessAnswer.Granted(described, "unit");
                 case GrantScope.Unit:
-                    refusals.Add(unitId is null ? $"{role} applies only within unit {grant.Unit?.Name}; ask about a unit" : $"{role} applies to another unit");
+                    refusals.Add(unitId is null ? $"{role} applies only within unit {grant.ScopeUnitName}; ask about a unit" : $"{role} applies to another unit");
                     break;
                 case GrantScope.Own when ownerId == userId:
                     return AccessAnswer.Granted(described, "own");
@@ -84,10 +82,6 @@ public sealed class AccessExplanation(MembershipDbContext db)
         unitId is null ? null : await db.Units.AsNoTracking().Where(u => u.Id == unitId && u.OrganizationId == organizationId).Select(u => u.Path).SingleOrDefaultAsync(cancellationToken);
 
     private static string Rank(Rank rank) => rank.ToString().ToLowerInvariant();
-
-    private sealed record UnitPlace(string Name, string Path);
-
-    private sealed record GrantHolding(GrantScope Scope, string Name, UnitPlace? Unit);
 }
 
 /// <summary>The question: may <see cref="UserId"/> do <see cref="Permission"/> in an organization, in a unit, on a record owned by <see cref="OwnerId"/>?</summary>

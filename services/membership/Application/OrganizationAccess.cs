@@ -26,10 +26,8 @@ public sealed class OrganizationAccess(MembershipDbContext db)
         if (principal.HasClaim(InternalClaims.PlatformAdmin, "true")) return new Caller(organization, member, Actor.PlatformAdministrator(userId));
         if (member is not { State: MemberState.Active }) return null;
 
-        var rolePermissions = await db.RoleGrants.AsNoTracking()
-            .Where(g => g.OrganizationId == organizationId && g.UserId == userId && g.Scope == GrantScope.Organization)
-            .Join(db.CustomRoles, g => g.RoleId, r => r.Id, (g, r) => r.Permissions)
-            .ToListAsync(cancellationToken);
+        var rolePermissions = (await db.HeldByAsync(organizationId, [userId], cancellationToken))
+            .Where(g => g.Scope == GrantScope.Organization).Select(g => g.Role.Permissions);
         return new Caller(organization, member, member.AsActor(await ScopePathAsync(member, cancellationToken)), rolePermissions.SelectMany(p => p).ToHashSet());
     }
 
@@ -46,18 +44,33 @@ public sealed class OrganizationAccess(MembershipDbContext db)
         return new Target(member.UserId, member.Rank, paths);
     }
 
-    /// <summary>Everything the caller holds and where: their rank, then each of their role grants.</summary>
+    /// <summary>Everything the caller holds and where: their rank, then each role grant of theirs or of their units.</summary>
     public async Task<List<Holding>> HoldingsAsync(Caller caller, CancellationToken cancellationToken)
     {
-        var holdings = new List<Holding> { Holding.OfRank(caller.Actor) };
+        var organizationKeys = caller.Actor.Rank == Rank.Admin && !caller.Actor.PlatformAdmin
+            ? await db.OrganizationPermissions.Where(p => p.OrganizationId == caller.Organization.Id).Select(p => p.Key).ToListAsync(cancellationToken)
+            : [];
+        var holdings = new List<Holding> { Holding.OfRank(caller.Actor, organizationKeys) };
         if (caller.Actor.PlatformAdmin) return holdings;
-        var grants = await db.RoleGrants.AsNoTracking()
-            .Where(g => g.OrganizationId == caller.Organization.Id && g.UserId == caller.Actor.UserId)
-            .Join(db.CustomRoles, g => g.RoleId, r => r.Id, (g, r) => new { g.Scope, g.ScopeUnitId, r.Name, r.Permissions })
-            .Select(x => new { x.Scope, x.Name, x.Permissions, Path = db.Units.Where(u => u.Id == x.ScopeUnitId).Select(u => u.Path).FirstOrDefault() })
-            .ToListAsync(cancellationToken);
-        holdings.AddRange(grants.Select(g => new Holding($"role {g.Name}", g.Scope, g.Path, g.Permissions.ToHashSet())));
+        var grants = await db.HeldByAsync(caller.Organization.Id, [caller.Actor.UserId], cancellationToken);
+        holdings.AddRange(grants.Select(g => new Holding(g.Label, g.Scope, g.ScopeUnitPath, g.Role.Permissions.ToHashSet())));
         return holdings;
+    }
+
+    /// <summary>
+    /// Whose memberships the caller may see: everyone where they hold members.read over the whole
+    /// organization; otherwise the members of the units (with their sub-units) where they hold it, by
+    /// their rank's scope or a role granted over a unit, and themselves.
+    /// </summary>
+    public async Task<MemberVisibility> VisibilityAsync(Caller caller, CancellationToken cancellationToken)
+    {
+        // Every rank holds members.read: unscoped, the rank alone answers without another query.
+        if (caller.Actor.ScopePath is null || caller.RolePermissions?.Contains(Permissions.MembersRead) == true) return MemberVisibility.Everyone;
+        var holdings = (await HoldingsAsync(caller, cancellationToken)).Where(h => h.Includes(Permissions.MembersRead)).ToList();
+        if (holdings.Any(h => h.Scope == GrantScope.Organization)) return MemberVisibility.Everyone;
+        var paths = holdings.Where(h => h.Scope == GrantScope.Unit && h.UnitPath is not null).Select(h => h.UnitPath!).ToList();
+        var units = await db.Units.AsNoTracking().Where(u => u.OrganizationId == caller.Organization.Id).Select(u => new { u.Id, u.Path }).ToListAsync(cancellationToken);
+        return new MemberVisibility(caller.Actor.UserId, units.Where(u => paths.Any(p => u.Path.StartsWith(p, StringComparison.Ordinal))).Select(u => u.Id).ToList());
     }
 }
 
@@ -70,8 +83,9 @@ public sealed record Caller(Organization Organization, Member? Membership, Actor
     /// <summary>
     /// Whether the caller holds a permission for membership's own endpoints: through their rank (over
     /// its scope, which endpoints still check with <see cref="Actor.Covers"/>) or through a role
-    /// granted over the whole organization. Roles granted over a unit or over own records count only
-    /// in the authorization API, which is asked about a unit or a record. Whom someone may administer
+    /// granted over the whole organization, to them or to a unit they are in. Roles granted over a
+    /// unit or over own records count only in the authorization API, which is asked about a unit or a
+    /// record, and for members.read in <see cref="OrganizationAccess.VisibilityAsync"/>. Whom someone may administer
     /// is still decided by rank (<see cref="Delegation"/>), never by a custom role.
     /// </summary>
     public bool Holds(string permission) =>

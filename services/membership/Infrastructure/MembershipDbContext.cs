@@ -19,6 +19,8 @@ public sealed class MembershipDbContext(DbContextOptions<MembershipDbContext> op
     public DbSet<PermissionDefinition> PermissionDefinitions => Set<PermissionDefinition>();
     public DbSet<CustomRole> CustomRoles => Set<CustomRole>();
     public DbSet<RoleGrant> RoleGrants => Set<RoleGrant>();
+    public DbSet<UnitRoleGrant> UnitRoleGrants => Set<UnitRoleGrant>();
+    public DbSet<OrganizationPermission> OrganizationPermissions => Set<OrganizationPermission>();
     public DbSet<MessageGroup> MessageGroups => Set<MessageGroup>();
     public DbSet<GroupMember> GroupMembers => Set<GroupMember>();
     public DbSet<GroupPost> GroupPosts => Set<GroupPost>();
@@ -31,6 +33,8 @@ public sealed class MembershipDbContext(DbContextOptions<MembershipDbContext> op
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        // Trigram indexes for the members search (MembersListIndexes).
+        modelBuilder.HasPostgresExtension("pg_trgm");
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(MembershipDbContext).Assembly);
         modelBuilder.AddOutboxAndInbox();
     }

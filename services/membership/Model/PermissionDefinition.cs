@@ -24,4 +24,14 @@ public sealed class PermissionDefinition
         RegisteredAt = now,
         RegisteredBy = registeredBy,
     };
+
+    /// <summary>What is wrong with a key and description, by field (empty when both are fine): for catalogue keys and organizations' own keys alike.</summary>
+    public static Dictionary<string, string[]> Problems(string key, string description)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (!Permissions.IsValidKey(key)) errors["key"] = [Permissions.KeyRule];
+        if (description.Length is 0 or > MaxDescriptionLength || description.Any(char.IsControl))
+            errors["description"] = [$"A description of 1 to {MaxDescriptionLength} characters on one line."];
+        return errors;
+    }
 }

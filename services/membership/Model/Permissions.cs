@@ -33,6 +33,13 @@ public static class Permissions
     /// </summary>
     public static bool RankHolds(Rank rank, string permission) => rank == Rank.Owner || OfRank(rank).Contains(permission);
 
+    /// <summary>
+    /// <see cref="RankHolds(Rank, string)"/> for a key the organization defined itself: its owner and admins
+    /// hold those too (they define them, and somebody must be able to hand them out).
+    /// </summary>
+    public static bool RankHolds(Rank rank, string permission, bool organizationKey) =>
+        RankHolds(rank, permission) || (organizationKey && rank == Rank.Admin);
+
     /// <summary>The built-in permissions a rank holds over its scope; custom roles add named sets on top.</summary>
     public static IReadOnlySet<string> OfRank(Rank rank) => rank switch
     {
@@ -46,6 +53,8 @@ public static class Permissions
     private static readonly HashSet<string> MemberSet = [MembersRead, GroupsPost, ApprovalsRequest];
     private static readonly HashSet<string> ManagerSet = [MembersRead, MembersInvite, MembersManage, UnitsManage, GroupsPost, ApprovalsRequest, ApprovalsDecide, ApprovalsRead];
     private static readonly HashSet<string> AdminSet = [.. BuiltIn.Select(p => p.Key)];
+
+    public const string KeyRule = "A key of 3 to 100 lowercase letters, digits, '.', '-' or '_' with at least one dot, such as invoices.approve.";
 
     public static bool IsValidKey(string key) =>
         key.Length is > 2 and <= 100 && key.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '.' or '-' or '_') && key.Contains('.');

@@ -1,7 +1,7 @@
-using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Platform.Notifications.Infrastructure;
 using Platform.Notifications.Model;
+using Platform.ServiceDefaults.Pages;
 
 namespace Platform.Notifications.Apis;
 
@@ -15,15 +15,7 @@ public static class UnsubscribeApi
 {
     public static IEndpointRouteBuilder MapUnsubscribeApi(this IEndpointRouteBuilder routes)
     {
-        var unsubscribe = routes.MapGroup("/unsubscribe").AllowAnonymous().ExcludeFromDescription().DisableAntiforgery()
-            .AddEndpointFilter(async (context, next) =>
-            {
-                var headers = context.HttpContext.Response.Headers;
-                headers["Referrer-Policy"] = "no-referrer";
-                headers.CacheControl = "no-store";
-                headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
-                return await next(context);
-            });
+        var unsubscribe = routes.MapGroup("/unsubscribe").AllowAnonymous().ExcludeFromDescription().DisableAntiforgery().WithLinkPageHeaders();
         unsubscribe.MapGet("/", Show);
         unsubscribe.MapPost("/", Unsubscribe);
         return routes;
@@ -68,15 +60,7 @@ public static class UnsubscribeApi
     private static ContentHttpResult InvalidLink() =>
         Page("This link cannot be used", "<p>The unsubscribe link is incomplete or was changed. Open it again from the email, or change your email settings in your account.</p>", 400);
 
-    private static string Encode(string text) => HtmlEncoder.Default.Encode(text);
+    private static string Encode(string text) => LinkPages.Encode(text);
 
-    private static ContentHttpResult Page(string title, string body, int status = 200) => TypedResults.Content($"""
-        <!DOCTYPE html>
-        <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-        <meta name="referrer" content="no-referrer"><title>{Encode(title)}</title>
-        <style>body{"{"}font-family:sans-serif;max-width:32rem;margin:3rem auto;padding:0 1rem{"}"}</style></head>
-        <body><h1>{Encode(title)}</h1>
-        {body}
-        </body></html>
-        """, "text/html; charset=utf-8", statusCode: status);
+    private static ContentHttpResult Page(string title, string body, int status = 200) => LinkPages.Page(title, body, status);
 }

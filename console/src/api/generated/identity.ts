@@ -1008,6 +1008,7 @@ export interface components {
         };
         AdminPasswordResetResponse: {
             mode: string;
+            sending?: null | components["schemas"]["ResetEmailSending"];
             /** Format: int32 */
             sessionsEnded: number | string;
         };
@@ -1241,6 +1242,10 @@ export interface components {
         };
         RegisterClientAppRequest: {
             name: null | string;
+        };
+        ResetEmailSending: {
+            detail: string;
+            status: string;
         };
         ResetPasswordRequest: {
             newPassword: null | string;

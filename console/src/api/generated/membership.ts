@@ -625,6 +625,44 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/organizations/{organizationId}/permissions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organization's own permission keys (members.read) */
+        get: operations["ListOrganizationPermissions"];
+        put?: never;
+        /**
+         * Define a permission key for this organization, such as finances.manage (org.settings)
+         * @description Keys follow the catalogue's format and may not repeat a catalogue key. The owner and admins hold the organization's keys by rank; others get them through custom roles.
+         */
+        post: operations["DefineOrganizationPermission"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations/{organizationId}/permissions/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a key no custom role uses (org.settings); a key in use is a 409 naming the roles */
+        delete: operations["DeleteOrganizationPermission"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/organizations/{organizationId}/roles": {
         parameters: {
             query?: never;
@@ -743,6 +781,41 @@ export interface paths {
         /** Move a unit and its subtree under another (units.manage) */
         post: operations["MoveUnit"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations/{organizationId}/units/{unitId}/roles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The custom roles granted to a unit, with their scopes (members.read) */
+        get: operations["ListUnitRoleGrants"];
+        put?: never;
+        /** Grant a custom role to everyone in a unit and its sub-units, over the organization, a unit subtree or own records (managers and above, by the delegation rules) */
+        post: operations["GrantUnitRole"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations/{organizationId}/units/{unitId}/roles/{grantId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke a unit's role grant (by the same rules as granting it) */
+        delete: operations["RevokeUnitRole"];
         options?: never;
         head?: never;
         patch?: never;
@@ -890,6 +963,9 @@ export interface components {
             roleId: string;
             roleName: string;
             scope: string;
+            /** Format: uuid */
+            throughUnitId?: null | string;
+            throughUnitName?: null | string;
             /** Format: uuid */
             unitId: null | string;
             unitName: null | string;
@@ -1171,6 +1247,14 @@ export interface components {
             openToJoinRequests: boolean;
             slug: string;
         };
+        OrganizationPermissionResponse: {
+            /** Format: date-time */
+            definedAt: string;
+            /** Format: uuid */
+            definedBy: string;
+            description: string;
+            key: string;
+        };
         OrganizationResponse: {
             adminsMayImpersonate: boolean;
             allowedEmailDomains: string[];
@@ -1286,6 +1370,25 @@ export interface components {
         TransferOwnershipRequest: {
             /** Format: uuid */
             newOwnerId: string;
+        };
+        UnitGrantResponse: {
+            explanation: string;
+            /** Format: date-time */
+            grantedAt: string;
+            /** Format: uuid */
+            grantedBy: string;
+            /** Format: uuid */
+            holderUnitId: string;
+            /** Format: uuid */
+            id: string;
+            permissions: string[];
+            /** Format: uuid */
+            roleId: string;
+            roleName: string;
+            scope: string;
+            /** Format: uuid */
+            unitId: null | string;
+            unitName: null | string;
         };
         UnitRequest: {
             customFields?: null | {
@@ -2727,6 +2830,84 @@ export interface operations {
             };
         };
     };
+    ListOrganizationPermissions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organizationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationPermissionResponse"][];
+                };
+            };
+        };
+    };
+    DefineOrganizationPermission: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organizationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterPermissionRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationPermissionResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+        };
+    };
+    DeleteOrganizationPermission: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+                organizationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     ListRoles: {
         parameters: {
             query?: never;
@@ -3081,6 +3262,87 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
+            };
+        };
+    };
+    ListUnitRoleGrants: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organizationId: string;
+                unitId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitGrantResponse"][];
+                };
+            };
+        };
+    };
+    GrantUnitRole: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organizationId: string;
+                unitId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GrantRoleRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitGrantResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+        };
+    };
+    RevokeUnitRole: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                grantId: string;
+                organizationId: string;
+                unitId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { Alert, Anchor, Stack, Text, Title } from '@mantine/core';
 import { identity } from '../../api/client';
@@ -9,6 +9,7 @@ import { useOrganizationText } from '../text';
 import { ApiTokens } from './ApiTokens';
 import type { ClientApp } from './clientAppTypes';
 import { OpenIdConnectSettings } from './OpenIdConnectSettings';
+import { organizationOpenIdClient } from './organizationEndpoints';
 
 /** One client app: its API tokens and how it signs users in with OpenID Connect. */
 export default function ClientAppPage() {
@@ -17,6 +18,7 @@ export default function ClientAppPage() {
   const { t } = useOrganizationText();
   const [app, setApp] = useState<ClientApp | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  const openId = useMemo(() => organizationOpenIdClient(organization.id, appId), [organization.id, appId]);
 
   useEffect(() => {
     void (async () => {
@@ -35,7 +37,7 @@ export default function ClientAppPage() {
       <Title order={2}>{t('clientApp.title', { name: app.name })}</Title>
       <Text>{t('clientApp.id', { id: app.id })}</Text>
       <Section title={t('tokens.title')}><ApiTokens appId={app.id} /></Section>
-      <Section title={t('oidc.title')}><OpenIdConnectSettings appId={app.id} /></Section>
+      <Section title={t('oidc.title')}><OpenIdConnectSettings endpoints={openId} /></Section>
     </Stack>
   );
 }

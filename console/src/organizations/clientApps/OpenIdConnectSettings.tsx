@@ -1,12 +1,10 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { Alert, Button, Checkbox, Group, Radio, Stack, Text, Textarea } from '@mantine/core';
-import { identity } from '../../api/client';
 import { asProblem, describe, fieldError, type Problem } from '../../api/problem';
 import { OnceSecret } from '../../layout/OnceSecret';
 import { PermissionChecklist, usePermissionCatalogue } from '../roles/PermissionChecklist';
-import { useOrganization } from '../organizationContext';
 import { useOrganizationText } from '../text';
-import type { OpenIdClient } from './clientAppTypes';
+import type { OpenIdClient, OpenIdClientEndpoints } from './clientAppTypes';
 
 const grantTypes = ['authorization_code', 'refresh_token', 'client_credentials'] as const;
 const lines = (text: string) => text.split(/\s+/).map((line) => line.trim()).filter(Boolean);
@@ -26,10 +24,10 @@ function useSupportedScopes(): string[] {
 
 /**
  * How the app signs users in: public or confidential, its exact redirect addresses, grant types and scopes. Saving
- * replaces the settings; a confidential client's secret is in the answer that made it only.
+ * replaces the settings; a confidential client's secret is in the answer that made it only. The same form serves an
+ * organization's apps and the platform-wide ones; only the endpoints differ.
  */
-export function OpenIdConnectSettings({ appId }: { appId: string }) {
-  const { organization } = useOrganization();
+export function OpenIdConnectSettings({ endpoints }: { endpoints: OpenIdClientEndpoints }) {
   const { t, word } = useOrganizationText();
   const supportedScopes = useSupportedScopes();
   const catalogue = usePermissionCatalogue();
@@ -46,7 +44,6 @@ export function OpenIdConnectSettings({ appId }: { appId: string }) {
   const [secret, setSecret] = useState<string | null>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [done, setDone] = useState(false);
-  const path = { organizationId: organization.id, appId };
 
   function show(client: OpenIdClient) {
     setSaved(client);
@@ -62,26 +59,23 @@ export function OpenIdConnectSettings({ appId }: { appId: string }) {
   useEffect(() => {
     void (async () => {
       // 404: the app does not sign users in yet.
-      const { data } = await identity.GET('/organizations/{organizationId}/client-apps/{appId}/openid-connect', { params: { path } });
+      const { data } = await endpoints.load();
       if (data) show(data);
       setLoaded(true);
     })();
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [organization.id, appId]);
+  }, [endpoints.key]);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     setProblem(null);
     setSecret(null);
     setDone(false);
-    const { data, error } = await identity.PUT('/organizations/{organizationId}/client-apps/{appId}/openid-connect', {
-      params: { path },
-      body: {
-        public: isPublic === 'true', redirectUris: lines(redirectUris), postLogoutRedirectUris: lines(postLogoutUris),
-        grantTypes: grants, scopes, thirdParty, rotateSecret: rotate,
-        // What the app may do on its own: only with client credentials (otherwise identity refuses them).
-        serviceAccountPermissions: grants.includes('client_credentials') ? servicePermissions : [],
-      },
+    const { data, error } = await endpoints.save({
+      public: isPublic === 'true', redirectUris: lines(redirectUris), postLogoutRedirectUris: lines(postLogoutUris),
+      grantTypes: grants, scopes, thirdParty, rotateSecret: rotate,
+      // What the app may do on its own: only with client credentials (otherwise identity refuses them).
+      serviceAccountPermissions: endpoints.servicePermissions && grants.includes('client_credentials') ? servicePermissions : [],
     });
     if (!data) return setProblem(asProblem(error));
     show(data);
@@ -120,7 +114,7 @@ export function OpenIdConnectSettings({ appId }: { appId: string }) {
             </Group>
           </Checkbox.Group>
           <Checkbox label={t('oidc.thirdParty')} checked={thirdParty} onChange={(e) => setThirdParty(e.currentTarget.checked)} />
-          {grants.includes('client_credentials') && (
+          {endpoints.servicePermissions && grants.includes('client_credentials') && (
             <PermissionChecklist label={t('oidc.servicePermissions')} catalogue={catalogue} value={servicePermissions}
               onChange={setServicePermissions} error={fieldError(problem, 'serviceAccountPermissions')} />
           )}

@@ -5,7 +5,8 @@ import { membership } from '../../api/client';
 import { asProblem, describe } from '../../api/problem';
 import { ConfirmButton } from '../../layout/ConfirmButton';
 import { useSession } from '../../session/session';
-import { mayChange } from '../ranks';
+import { ManagedAccountCard } from '../accounts/ManagedAccountCard';
+import { atLeast, mayChange } from '../ranks';
 import { useOrganization } from '../organizationContext';
 import { useOrganizationText } from '../text';
 import { displayName } from './displayName';
@@ -74,6 +75,7 @@ export default function MemberDetailPage() {
           </Group>
         </Card>
       )}
+      {controls && atLeast(organization.myRank, 'admin') && organization.state === 'active' && <ManagedAccountCard userId={member.userId} />}
       <MemberRoles userId={member.userId} controls={controls} onChange={() => setGrantChanges((n) => n + 1)} />
       <MemberAccess key={grantChanges} userId={member.userId} version={member} />
     </Stack>

@@ -1,29 +1,26 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import { Alert, Button, Group, NativeSelect, Stack, Text } from '@mantine/core';
+import { useCallback, useEffect, useState } from 'react';
+import { Alert, Stack, Text } from '@mantine/core';
 import { membership } from '../../api/client';
-import { asProblem, describe, fieldError, type Problem } from '../../api/problem';
+import { asProblem, describe, type Problem } from '../../api/problem';
 import { ConfirmButton } from '../../layout/ConfirmButton';
 import { ListTable } from '../../layout/ListTable';
 import { Section } from '../../layout/Section';
 import { useOrganization } from '../organizationContext';
 import { useOrganizationText } from '../text';
-import type { Grant, Role } from '../roles/roleTypes';
-import { unitChoice } from '../units/unitLabels';
-
-const scopes = ['organization', 'unit', 'own'] as const;
+import { GrantForm, useGrantableRoles, useScopeText, type GrantBody } from '../roles/GrantForm';
+import type { Grant } from '../roles/roleTypes';
 
 /**
- * The custom roles a member holds, each over its scope; those who may change the member grant and revoke (the API
- * still checks that nobody hands out a permission they do not hold there).
+ * The custom roles a member holds, each over its scope, their own and those of their units; those who may change the
+ * member grant and revoke their own (the API still checks that nobody hands out a permission they do not hold there).
+ * A unit's grant is revoked on the units screen.
  */
 export function MemberRoles({ userId, controls, onChange }: { userId: string; controls: boolean; onChange: () => void }) {
-  const { organization, units } = useOrganization();
-  const { t, word } = useOrganizationText();
+  const { organization } = useOrganization();
+  const { t } = useOrganizationText();
+  const scopeOf = useScopeText();
   const [grants, setGrants] = useState<Grant[] | null>(null);
-  const [roles, setRoles] = useState<Role[]>([]);
-  const [roleId, setRoleId] = useState('');
-  const [scope, setScope] = useState<string>('organization');
-  const [unitId, setUnitId] = useState('');
+  const roles = useGrantableRoles(controls);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [granted, setGranted] = useState<string | null>(null);
   const path = { organizationId: organization.id, userId };
@@ -34,29 +31,17 @@ export function MemberRoles({ userId, controls, onChange }: { userId: string; co
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [organization.id, userId]);
 
-  useEffect(() => {
-    void load();
-    if (!controls) return;
-    void (async () => {
-      const { data } = await membership.GET('/organizations/{organizationId}/roles', { params: { path: { organizationId: organization.id } } });
-      setRoles(data ?? []);
-      setRoleId((current) => current || data?.[0]?.id || '');
-    })();
-  }, [load, controls, organization.id]);
+  useEffect(() => { void load(); }, [load]);
 
   async function changed() {
     await load();
     onChange();
   }
 
-  async function grant(event: FormEvent) {
-    event.preventDefault();
+  async function grant(body: GrantBody) {
     setProblem(null);
     setGranted(null);
-    const { data, error } = await membership.POST('/organizations/{organizationId}/members/{userId}/roles', {
-      params: { path },
-      body: { roleId: roleId || null, scope, unitId: scope === 'unit' ? unitId || null : null },
-    });
+    const { data, error } = await membership.POST('/organizations/{organizationId}/members/{userId}/roles', { params: { path }, body });
     if (!data) return setProblem(asProblem(error));
     setGranted(t('grants.granted', { role: data.roleName }));
     await changed();
@@ -72,7 +57,7 @@ export function MemberRoles({ userId, controls, onChange }: { userId: string; co
   }
 
   if (!grants) return null;
-  const scopeText = (g: Grant) => (g.scope === 'unit' ? t('grants.scope.unitNamed', { unit: g.unitName ?? '' }) : word('grants.scope', g.scope));
+  const scopeText = (g: Grant) => (g.throughUnitName ? t('grants.throughUnit', { scope: scopeOf(g), unit: g.throughUnitName }) : scopeOf(g));
   return (
     <Section title={t('grants.title')}>
       <Stack>
@@ -81,26 +66,14 @@ export function MemberRoles({ userId, controls, onChange }: { userId: string; co
         {grants.length === 0 ? <Text>{t('grants.none')}</Text> : (
           <ListTable label={t('grants.title')} rows={grants} rowKey={(g) => g.id}
             columns={[t('grants.role'), t('grants.scope'), t('grants.permissions'), ...(controls ? [t('grants.actions')] : [])]}
-            cells={(g) => [g.roleName, scopeText(g), g.permissions.join(', '), ...(controls ? [(
+            cells={(g) => [g.roleName, scopeText(g), g.permissions.join(', '), ...(controls ? [g.throughUnitId ? null : (
               <ConfirmButton key="revoke" label={t('grants.revoke', { role: g.roleName, scope: scopeText(g) })}
                 confirmLabel={t('grants.revokeConfirm', { role: g.roleName })} onConfirm={() => revoke(g.id)} />
             )] : [])]} />
         )}
         {controls && roles.length === 0 && <Text>{t('grants.noRoles')}</Text>}
         {controls && roles.length > 0 && (
-          <form onSubmit={grant} noValidate aria-label={t('grants.grant')}>
-            <Group align="flex-end">
-              <NativeSelect label={t('grants.role')} value={roleId} onChange={(e) => setRoleId(e.currentTarget.value)} error={fieldError(problem, 'roleId')}
-                data={roles.map((r) => ({ value: r.id, label: r.name }))} />
-              <NativeSelect label={t('grants.scope')} value={scope} onChange={(e) => setScope(e.currentTarget.value)} error={fieldError(problem, 'scope')}
-                data={scopes.map((s) => ({ value: s, label: word('grants.scope', s) }))} />
-              {scope === 'unit' && (
-                <NativeSelect label={t('grants.unit')} value={unitId} onChange={(e) => setUnitId(e.currentTarget.value)} error={fieldError(problem, 'unitId')}
-                  data={[{ value: '', label: '' }, ...units.map(unitChoice)]} />
-              )}
-              <Button type="submit">{t('grants.grantSubmit')}</Button>
-            </Group>
-          </form>
+          <GrantForm label={t('grants.grant')} roles={roles} problem={problem} onGrant={grant} />
         )}
       </Stack>
     </Section>

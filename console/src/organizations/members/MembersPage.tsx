@@ -1,6 +1,10 @@
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { Anchor, Pagination, Stack, Table, Text } from '@mantine/core';
+import { Section } from '../../layout/Section';
+import { CreateAccountForm } from '../accounts/CreateAccountForm';
+import { atLeast } from '../ranks';
+import { ExportMembersLinks } from './ExportMembersLinks';
 import { membership } from '../../api/client';
 import type { components } from '../../api/generated/membership';
 import { useOrganization } from '../organizationContext';
@@ -48,8 +52,11 @@ export default function MembersPage() {
   }
 
   const total = Number(result?.total ?? 0);
+  // Exports and managed accounts are for the owner and admins (org.settings; identity's rank rules): the others do not see them.
+  const administrator = atLeast(organization.myRank, 'admin') && organization.state === 'active';
   return (
     <Stack>
+      {administrator && <ExportMembersLinks />}
       <MemberFilters query={query} onChange={(next) => show(next)} />
       <Text role="status">{result ? t('members.count', { total }) : ''}</Text>
       <Table striped>
@@ -81,6 +88,7 @@ export default function MembersPage() {
         <Pagination total={Math.ceil(total / pageSize)} value={page} onChange={(next) => show(query, next)}
           getControlProps={(control) => ({ 'aria-label': control })} aria-label={t('members.pages')} />
       )}
+      {administrator && <Section title={t('account.createTitle')}><CreateAccountForm /></Section>}
     </Stack>
   );
 }

@@ -8,16 +8,22 @@ import { Section } from '../../layout/Section';
 import { atLeast } from '../ranks';
 import { useOrganization } from '../organizationContext';
 import { useOrganizationText } from '../text';
+import { OrganizationPermissions } from './OrganizationPermissions';
 import { RoleForm } from './RoleForm';
 import { usePermissionCatalogue } from './PermissionChecklist';
-import type { Role } from './roleTypes';
+import type { OrganizationPermission, Role } from './roleTypes';
 
-/** The organization's custom roles; its owner and admins (org.settings) define, redefine and delete them. */
+/**
+ * The organization's custom roles and its own permission keys; its owner and admins (org.settings) define, redefine and
+ * delete them. A role draws on the catalogue and on the organization's keys.
+ */
 export default function RolesPage() {
   const { organization } = useOrganization();
   const { t } = useOrganizationText();
   const [roles, setRoles] = useState<Role[] | null>(null);
   const catalogue = usePermissionCatalogue();
+  const [ownKeys, setOwnKeys] = useState<OrganizationPermission[]>([]);
+  const choices = [...catalogue, ...ownKeys.map((k) => ({ key: k.key, description: k.description, builtIn: false }))];
   const [editing, setEditing] = useState<Role | null>(null);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const manages = atLeast(organization.myRank, 'admin') && organization.state === 'active';
@@ -27,7 +33,12 @@ export default function RolesPage() {
     setRoles(data ?? []);
   }, [organization.id]);
 
-  useEffect(() => { void load(); }, [load]);
+  const loadKeys = useCallback(async () => {
+    const { data } = await membership.GET('/organizations/{organizationId}/permissions', { params: { path: { organizationId: organization.id } } });
+    setOwnKeys(data ?? []);
+  }, [organization.id]);
+
+  useEffect(() => { void load(); void loadKeys(); }, [load, loadKeys]);
 
   async function saved(role: Role, key: 'roles.created' | 'roles.saved') {
     setEditing(null);
@@ -69,14 +80,15 @@ export default function RolesPage() {
           )}
         </Stack>
       </Section>
+      <OrganizationPermissions keys={ownKeys} manages={manages} onChange={loadKeys} />
       {manages && editing && (
         <Section title={t('roles.edit', { name: editing.name })}>
-          <RoleForm key={editing.id} role={editing} catalogue={catalogue} onSaved={(role) => saved(role, 'roles.saved')} onCancel={() => setEditing(null)} />
+          <RoleForm key={editing.id} role={editing} catalogue={choices} onSaved={(role) => saved(role, 'roles.saved')} onCancel={() => setEditing(null)} />
         </Section>
       )}
       {manages && (
         <Section title={t('roles.create')}>
-          <RoleForm catalogue={catalogue} onSaved={(role) => saved(role, 'roles.created')} />
+          <RoleForm catalogue={choices} onSaved={(role) => saved(role, 'roles.created')} />
         </Section>
       )}
     </Stack>

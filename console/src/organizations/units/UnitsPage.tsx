@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Card, Stack, Text, Title } from '@mantine/core';
+import { Button, Card, Stack, Text, Title } from '@mantine/core';
 import { membership } from '../../api/client';
 import type { components } from '../../api/generated/membership';
 import { administers } from '../ranks';
@@ -8,14 +8,19 @@ import { useOrganizationText } from '../text';
 import { displayName } from '../members/displayName';
 import { CreateUnitForm } from './CreateUnitForm';
 import { UnitControls } from './UnitControls';
+import { UnitRoles } from './UnitRoles';
 
 type Member = components['schemas']['MemberResponse'];
 
-/** The units as a tree, each with the managers scoped to it; managers and above create, rename and move. */
+/**
+ * The units as a tree, each with the managers scoped to it and, on request, the roles granted to it; managers and
+ * above create, rename and move units and grant them roles.
+ */
 export default function UnitsPage() {
   const { organization, units } = useOrganization();
   const { t, word } = useOrganizationText();
   const [managers, setManagers] = useState<Member[]>([]);
+  const [showingRoles, setShowingRoles] = useState<Set<string>>(new Set());
   const manages = administers(organization.myRank);
 
   useEffect(() => {
@@ -35,6 +40,12 @@ export default function UnitsPage() {
   const subtreeOf = (unit: Unit): Set<string> =>
     new Set([unit.id, ...(children.get(unit.id) ?? []).flatMap((child) => [...subtreeOf(child)])]);
 
+  const toggleRoles = (unitId: string) => setShowingRoles((shown) => {
+    const next = new Set(shown);
+    if (!next.delete(unitId)) next.add(unitId);
+    return next;
+  });
+
   function branch(parentId: string | null, label?: string) {
     const level = children.get(parentId) ?? [];
     if (level.length === 0) return null;
@@ -47,6 +58,10 @@ export default function UnitsPage() {
               <div><Text span fw={600}>{unit.name}</Text> <Text span c="dimmed">({word('label', unit.label)})</Text></div>
               <Text size="sm">{scoped.length > 0 ? t('units.managers', { names: scoped.join(', ') }) : t('units.noManagers')}</Text>
               {manages && <UnitControls unit={unit} subtree={subtreeOf(unit)} />}
+              <Button size="compact-sm" variant="subtle" mt={4} aria-expanded={showingRoles.has(unit.id)} onClick={() => toggleRoles(unit.id)}>
+                {t('unitRoles.title', { name: unit.name })}
+              </Button>
+              {showingRoles.has(unit.id) && <UnitRoles unit={unit} controls={manages && organization.state === 'active'} />}
               {branch(unit.id)}
             </li>
           );

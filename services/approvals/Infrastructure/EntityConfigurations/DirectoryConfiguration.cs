@@ -70,6 +70,21 @@ internal sealed class RoleHoldingConfiguration : IEntityTypeConfiguration<RoleHo
     }
 }
 
+internal sealed class UnitRoleHoldingConfiguration : IEntityTypeConfiguration<UnitRoleHolding>
+{
+    public void Configure(EntityTypeBuilder<UnitRoleHolding> holding)
+    {
+        holding.ToTable("UnitRoleHoldings");
+        holding.HasKey(h => h.GrantId);
+        holding.Property(h => h.GrantId).ValueGeneratedNever();
+        holding.HasIndex(h => new { h.OrganizationId, h.UnitId });
+        holding.HasIndex(h => h.RoleId);
+        holding.Property(h => h.Scope).HasMaxLength(20);
+        holding.Ignore(h => h.InForce);
+        holding.HasQueryFilter(h => h.GrantedAt != null && h.RevokedAt == null);
+    }
+}
+
 internal sealed class RoleCopyConfiguration : IEntityTypeConfiguration<RoleCopy>
 {
     public void Configure(EntityTypeBuilder<RoleCopy> role)

@@ -246,6 +246,43 @@ namespace Platform.Approvals.Infrastructure.Migrations
                     b.ToTable("UnitMemberships", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.Approvals.Model.Directory.UnitRoleHolding", b =>
+                {
+                    b.Property<Guid>("GrantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("GrantedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RoleId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid?>("ScopeUnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("GrantId");
+
+                    b.HasIndex("RoleId");
+
+                    b.HasIndex("OrganizationId", "UnitId");
+
+                    b.ToTable("UnitRoleHoldings", (string)null);
+                });
+
             modelBuilder.Entity("Platform.Approvals.Model.External.ExternalApprovalLink", b =>
                 {
                     b.Property<Guid>("Id")

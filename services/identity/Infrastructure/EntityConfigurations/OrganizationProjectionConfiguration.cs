@@ -29,3 +29,26 @@ internal sealed class OrganizationMembershipConfiguration : IEntityTypeConfigura
         membership.Ignore(m => m.IsActive);
     }
 }
+
+internal sealed class OrganizationRoleGrantConfiguration : IEntityTypeConfiguration<OrganizationRoleGrant>
+{
+    public void Configure(EntityTypeBuilder<OrganizationRoleGrant> grant)
+    {
+        grant.ToTable("OrganizationRoleGrants");
+        grant.HasKey(g => g.GrantId);
+        grant.Property(g => g.GrantId).ValueGeneratedNever();
+        grant.HasIndex(g => new { g.UserId, g.OrganizationId });
+        grant.Ignore(g => g.IsInForce);
+    }
+}
+
+internal sealed class KnownRoleConfiguration : IEntityTypeConfiguration<KnownRole>
+{
+    public void Configure(EntityTypeBuilder<KnownRole> role)
+    {
+        role.ToTable("CustomRoles");
+        role.HasKey(r => r.Id);
+        role.Property(r => r.Id).ValueGeneratedNever();
+        role.Property(r => r.Name).HasMaxLength(KnownRole.MaxNameLength);
+    }
+}

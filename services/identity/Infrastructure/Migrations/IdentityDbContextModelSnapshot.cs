@@ -505,6 +505,27 @@ namespace Platform.Identity.Infrastructure.Migrations
                     b.ToTable("Organizations", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.Identity.Model.KnownRole", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("NamedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("CustomRoles", (string)null);
+                });
+
             modelBuilder.Entity("Platform.Identity.Model.OrganizationMembership", b =>
                 {
                     b.Property<Guid>("UserId")
@@ -544,6 +565,33 @@ namespace Platform.Identity.Infrastructure.Migrations
                     b.HasIndex("OrganizationId");
 
                     b.ToTable("OrganizationMemberships", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Identity.Model.OrganizationRoleGrant", b =>
+                {
+                    b.Property<Guid>("GrantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("GrantedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RoleId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("GrantId");
+
+                    b.HasIndex("UserId", "OrganizationId");
+
+                    b.ToTable("OrganizationRoleGrants", (string)null);
                 });
 
             modelBuilder.Entity("Platform.Identity.Model.RecoveryCode", b =>

@@ -50,3 +50,33 @@ internal sealed class RoleGrantConfiguration : IEntityTypeConfiguration<RoleGran
         grant.HasIndex(g => new { g.RoleId, g.UserId, g.Scope, g.ScopeUnitId }).IsUnique().AreNullsDistinct(false);
     }
 }
+
+internal sealed class UnitRoleGrantConfiguration : IEntityTypeConfiguration<UnitRoleGrant>
+{
+    public void Configure(EntityTypeBuilder<UnitRoleGrant> grant)
+    {
+        grant.ToTable("UnitRoleGrants");
+        grant.HasKey(g => g.Id);
+        grant.Property(g => g.Id).ValueGeneratedNever();
+        grant.Property(g => g.Scope).HasConversion<string>().HasMaxLength(20);
+        grant.HasOne<Organization>().WithMany().HasForeignKey(g => g.OrganizationId).OnDelete(DeleteBehavior.Cascade);
+        grant.HasOne<CustomRole>().WithMany().HasForeignKey(g => g.RoleId).OnDelete(DeleteBehavior.Cascade);
+        // A unit holding grants, or with grants scoped to it, is not deleted until they are revoked.
+        grant.HasOne<Unit>().WithMany().HasForeignKey(g => g.UnitId).OnDelete(DeleteBehavior.Restrict);
+        grant.HasOne<Unit>().WithMany().HasForeignKey(g => g.ScopeUnitId).OnDelete(DeleteBehavior.Restrict);
+        grant.HasIndex(g => new { g.RoleId, g.UnitId, g.Scope, g.ScopeUnitId }).IsUnique().AreNullsDistinct(false);
+        grant.HasIndex(g => new { g.OrganizationId, g.UnitId });
+    }
+}
+
+internal sealed class OrganizationPermissionConfiguration : IEntityTypeConfiguration<OrganizationPermission>
+{
+    public void Configure(EntityTypeBuilder<OrganizationPermission> permission)
+    {
+        permission.ToTable("OrganizationPermissions");
+        permission.HasKey(p => new { p.OrganizationId, p.Key });
+        permission.Property(p => p.Key).HasMaxLength(100);
+        permission.Property(p => p.Description).HasMaxLength(PermissionDefinition.MaxDescriptionLength);
+        permission.HasOne<Organization>().WithMany().HasForeignKey(p => p.OrganizationId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

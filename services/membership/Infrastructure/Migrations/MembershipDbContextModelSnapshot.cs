@@ -21,6 +21,7 @@ namespace Platform.Membership.Infrastructure.Migrations
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("Platform.Membership.Model.DirectoryUser", b =>
@@ -71,6 +72,8 @@ namespace Platform.Membership.Infrastructure.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("Email");
+
+                    b.HasIndex("LastName", "FirstName", "Id");
 
                     b.ToTable("DirectoryUsers", (string)null);
                 });
@@ -629,6 +632,31 @@ namespace Platform.Membership.Infrastructure.Migrations
                     b.ToTable("Organizations", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.Membership.Model.OrganizationPermission", b =>
+                {
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("DefinedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("DefinedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("OrganizationId", "Key");
+
+                    b.ToTable("OrganizationPermissions", (string)null);
+                });
+
             modelBuilder.Entity("Platform.Membership.Model.OwnershipLimit", b =>
                 {
                     b.Property<Guid>("UserId")
@@ -805,6 +833,50 @@ namespace Platform.Membership.Infrastructure.Migrations
                     NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("RoleId", "UserId", "Scope", "ScopeUnitId"), false);
 
                     b.ToTable("RoleGrants", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Membership.Model.Roles.UnitRoleGrant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("GrantedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("GrantedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("RoleId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid?>("ScopeUnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ScopeUnitId");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("OrganizationId", "UnitId");
+
+                    b.HasIndex("RoleId", "UnitId", "Scope", "ScopeUnitId")
+                        .IsUnique();
+
+                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("RoleId", "UnitId", "Scope", "ScopeUnitId"), false);
+
+                    b.ToTable("UnitRoleGrants", (string)null);
                 });
 
             modelBuilder.Entity("Platform.Membership.Model.Unit", b =>
@@ -1102,6 +1174,15 @@ namespace Platform.Membership.Infrastructure.Migrations
                     b.Navigation("UnitCustomFields");
                 });
 
+            modelBuilder.Entity("Platform.Membership.Model.OrganizationPermission", b =>
+                {
+                    b.HasOne("Platform.Membership.Model.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Platform.Membership.Model.Roles.CustomRole", b =>
                 {
                     b.HasOne("Platform.Membership.Model.Organization", null)
@@ -1129,6 +1210,32 @@ namespace Platform.Membership.Infrastructure.Migrations
                         .HasForeignKey("OrganizationId", "UserId")
                         .HasPrincipalKey("OrganizationId", "UserId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Platform.Membership.Model.Roles.UnitRoleGrant", b =>
+                {
+                    b.HasOne("Platform.Membership.Model.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Platform.Membership.Model.Roles.CustomRole", null)
+                        .WithMany()
+                        .HasForeignKey("RoleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Platform.Membership.Model.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("ScopeUnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Platform.Membership.Model.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

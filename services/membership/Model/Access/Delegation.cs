@@ -62,6 +62,27 @@ public static class Delegation
     }
 
     /// <summary>
+    /// Granting a custom role to a unit, or revoking it: those who may grant roles to members (managers and
+    /// above) may; a manager scoped to a unit grants only to units inside their subtree and only over
+    /// units there; every permission of the role must be held by the actor at least as far as the scope
+    /// granted. The grant reaches whoever is in the unit, so no member is checked: what the role gives,
+    /// the actor holds.
+    /// </summary>
+    public static Decision CheckUnitRoleGrant(
+        Actor actor, IReadOnlyList<Holding> holdings, string holderUnitPath, IReadOnlyCollection<string> rolePermissions, GrantScope scope, string? unitPath)
+    {
+        if (actor.PlatformAdmin) return Decision.Allow("platform administrator");
+        if (actor.Rank < Rank.Manager) return Decision.Deny($"{Articles.A(Name(actor.Rank))} grants roles to nobody");
+        if (actor.ScopePath is not null && (!actor.Covers(holderUnitPath) || scope != GrantScope.Unit || !actor.Covers(unitPath)))
+            return Decision.Deny("a manager scoped to a unit grants roles only to units inside their subtree, over units there");
+
+        var missing = rolePermissions.Where(p => !holdings.Any(h => h.Includes(p) && h.Covers(scope, unitPath))).ToList();
+        if (missing.Count > 0)
+            return Decision.Deny($"nobody grants a permission they do not hold themselves; you do not hold {string.Join(", ", missing)} {Reach(scope)}");
+        return Decision.Allow(actor.ScopePath is null ? $"{Name(actor.Rank)} of the organization" : $"{Name(actor.Rank)} of the unit");
+    }
+
+    /// <summary>
     /// Defining, redefining or deleting a custom role: it must not be held by anyone at or above the
     /// actor's rank (that would change them), and it gains only permissions the actor holds over the
     /// whole organization.

@@ -21,8 +21,12 @@ public sealed record Holding(string Source, GrantScope Scope, string? UnitPath, 
         _ => false,
     };
 
-    /// <summary>What an actor's rank gives: the owner holds every permission, built-in or registered.</summary>
-    public static Holding OfRank(Actor actor) => new(
+    /// <summary>
+    /// What an actor's rank gives: the owner holds every permission, built-in or registered; an admin also
+    /// holds the keys their organization defined for itself (<paramref name="organizationKeys"/>).
+    /// </summary>
+    public static Holding OfRank(Actor actor, IEnumerable<string>? organizationKeys = null) => new(
         $"rank {Delegation.Name(actor.Rank)}", actor.ScopePath is null ? GrantScope.Organization : GrantScope.Unit, actor.ScopePath,
-        Model.Permissions.OfRank(actor.Rank), AllPermissions: actor.Rank == Rank.Owner || actor.PlatformAdmin);
+        actor.Rank == Rank.Admin ? Model.Permissions.OfRank(actor.Rank).Concat(organizationKeys ?? []).ToHashSet() : Model.Permissions.OfRank(actor.Rank),
+        AllPermissions: actor.Rank == Rank.Owner || actor.PlatformAdmin);
 }

@@ -1,0 +1,3 @@
+import type { IdentitySchemas } from '../../api/client';
+
+export type ManagedAccount = IdentitySchemas['ManagedAccountResponse'];

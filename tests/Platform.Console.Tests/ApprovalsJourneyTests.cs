@@ -7,10 +7,10 @@ using Microsoft.Playwright;
 namespace Platform.Console.Tests;
 
 /// <summary>
-/// Issue 15, browser scenario 4: a policy with a manager step and an external approver; a request; the manager follows
-/// the emailed link, signs in and approves in the inbox; the external approver decides on the emailed page; the
-/// requester follows the history in the console. The console has no policy editor yet, so the owner sets the policy
-/// and makes the request through the API, as a client app would.
+/// Issue 15, browser scenario 4: the owner writes a policy with a manager step and an external approver in the policies
+/// editor; a request (made through the API, as a client app would); the manager follows the emailed link, signs in and
+/// approves in the inbox; the external approver decides on the emailed page; the requester follows the history in the console.
+/// On the way, the manager asks for a higher rank on the organization's requests page, and membership grants it once the owner approves.
 /// </summary>
 [Collection(ConsolePlatformCollection.Name)]
 public sealed partial class ApprovalsJourneyTests(ConsolePlatform platform)
@@ -25,21 +25,11 @@ public sealed partial class ApprovalsJourneyTests(ConsolePlatform platform)
         Assert.True(added.StatusCode == HttpStatusCode.Created, await added.Content.ReadAsStringAsync());
         var managerId = (await added.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("userId").GetGuid();
 
-        // Approvals learns of the organization and the manager from membership's events.
-        var policy = new
-        {
-            steps = new object[]
-            {
-                new { name = "Manager", source = "role", role = "manager" },
-                new { name = "Buyer", source = "external-nominee" },
-            },
-            externalDomains = new[] { "partner.example" },
-            requesterMayNominate = true,
-        };
-        await Eventually.TrueAsync(async () =>
-            (await owner.Http.PutAsJsonAsync($"/api/approvals/organizations/{organization}/policies/purchase", policy)).IsSuccessStatusCode
-            && (await owner.Http.GetAsync($"/api/approvals/approvers/{managerId}")).IsSuccessStatusCode,
-            "approvals to know the organization and its manager", TimeSpan.FromSeconds(60));
+        await OwnerWritesThePolicyAsync(owner, organization);
+        var elevation = new { steps = new object[] { new { name = "Owner", source = "role", role = "owner" } } };
+        Assert.True((await owner.Http.PutAsJsonAsync($"/api/approvals/organizations/{organization}/policies/role.elevation", elevation)).IsSuccessStatusCode);
+        await Eventually.TrueAsync(async () => (await owner.Http.GetAsync($"/api/approvals/approvers/{managerId}")).IsSuccessStatusCode,
+            "approvals to know the manager", TimeSpan.FromSeconds(60));
         var title = $"Delivery van {Random.Shared.Next(1000, 9999)}";
         var buyer = $"buyer-{Guid.NewGuid():N}@partner.example";
         var created = await owner.Http.PostAsJsonAsync($"/api/approvals/organizations/{organization}/requests",
@@ -47,16 +37,66 @@ public sealed partial class ApprovalsJourneyTests(ConsolePlatform platform)
         Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
         var requestId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
 
-        await ManagerApprovesAsync(manager, title, requestId);
+        var rankRequest = await ManagerApprovesAsync(manager, organization, title, requestId);
+        await TheOwnerGrantsTheHigherRankAsync(owner, organization, managerId, rankRequest);
         await BuyerApprovesAsync(buyer, title);
         await RequesterSeesTheHistoryAsync(owner, title);
+    }
+
+    /// <summary>
+    /// The owner's policies editor: two steps (the organization's managers, then an external approver the requester names
+    /// from an allowed domain). Approvals learns of a new organization from membership's events, so saving is retried
+    /// until it knows it, as a person would press Save again.
+    /// </summary>
+    private async Task OwnerWritesThePolicyAsync(GatewayUser owner, Guid organization)
+    {
+        await using var visitor = await platform.VisitAsync("approvals-owner");
+        var page = visitor.Page;
+        await page.GotoAsync($"/organizations/{organization}");
+        await SignInSteps.SignInAsync(page, owner.Email, GatewayUser.Password);
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Organization" }).GetByRole(AriaRole.Link, new() { Name = "Approval policies" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("No policies yet")).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "New policy" }).ClickAsync();
+
+        var form = page.GetByRole(AriaRole.Form, new() { Name = "New policy" });
+        await form.GetByLabel("Type of request").FillAsync("purchase");
+        await form.GetByLabel("Name of step 1").FillAsync("Manager");
+        await form.GetByLabel("Who approves step 1").SelectOptionAsync("role");
+        await form.GetByLabel("Rank or role for step 1").FillAsync("manager");
+        await form.GetByLabel("Rank or role for step 1").PressAsync("Escape");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Add a step" }).ClickAsync();
+        await form.GetByLabel("Name of step 2").FillAsync("Buyer");
+        await form.GetByLabel("Who approves step 2").SelectOptionAsync("external-nominee");
+        await form.GetByLabel("The requester may name an external approver").CheckAsync();
+        await form.GetByLabel("Allowed email domains for external approvers").FillAsync("partner.example");
+        await visitor.ScreenAsync("policy-editor");
+
+        var saved = page.GetByRole(AriaRole.Status).Filter(new() { HasText = "The policy purchase is saved." });
+        await Eventually.TrueAsync(async () =>
+        {
+            await form.GetByRole(AriaRole.Button, new() { Name = "Save the policy" }).ClickAsync();
+            await Assertions.Expect(saved.Or(page.GetByRole(AriaRole.Alert))).ToBeVisibleAsync();
+            if (await saved.IsVisibleAsync()) return true;
+            await Task.Delay(TimeSpan.FromSeconds(1));
+            return false;
+        }, "approvals to know the organization and save its policy", TimeSpan.FromSeconds(60));
+
+        var policies = page.GetByRole(AriaRole.Table, new() { Name = "Approval policies" });
+        await Assertions.Expect(policies.GetByRole(AriaRole.Row).Filter(new() { HasText = "purchase" }))
+            .ToContainTextAsync("Manager (members with a rank or role: manager, 1) → Buyer (an external approver the requester names, 1)");
+        await visitor.ScreenAsync("policies");
+
+        // What the editor saved is what approvals routes by.
+        var policy = await owner.Http.GetFromJsonAsync<JsonElement>($"/api/approvals/organizations/{organization}/policies/purchase");
+        Assert.Equal(["partner.example"], policy.GetProperty("externalDomains").EnumerateArray().Select(d => d.GetString()));
+        Assert.True(policy.GetProperty("requesterMayNominate").GetBoolean());
     }
 
     /// <summary>
     /// The welcome email's link is the sign-in screen; the approver's "Review the request" link opens the request in the
     /// console after signing in; the inbox lists it and the manager approves there.
     /// </summary>
-    private async Task ManagerApprovesAsync(GatewayUser manager, string title, Guid requestId)
+    private async Task<Guid> ManagerApprovesAsync(GatewayUser manager, Guid organization, string title, Guid requestId)
     {
         await using var visitor = await platform.VisitAsync("approvals-manager");
         var page = visitor.Page;
@@ -90,6 +130,38 @@ public sealed partial class ApprovalsJourneyTests(ConsolePlatform platform)
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Back to approvals" }).ClickAsync();
         await Assertions.Expect(page.GetByText("Nothing waits for your decision.")).ToBeVisibleAsync();
+
+        // A manager sees the organization's requests (managers without a unit scope read them all) but not its policies,
+        // and the API refuses them if the page is bypassed.
+        await page.GotoAsync($"/organizations/{organization}/requests");
+        await Assertions.Expect(page.GetByRole(AriaRole.Table, new() { Name = "Requests" }).GetByRole(AriaRole.Row).Filter(new() { HasText = title }))
+            .ToContainTextAsync("Step 2 of 2: Buyer");
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Approval policies" })).ToHaveCountAsync(0);
+        await visitor.ScreenAsync("organization-requests");
+        var refused = await Journeys.CallAsync(page, "GET", $"/api/approvals/organizations/{organization}/policies");
+        Assert.Equal(403, refused.Status);
+
+        // Below admin, the manager may ask for a higher rank there: a role.elevation request in their own name.
+        var ask = page.GetByRole(AriaRole.Region, new() { Name = "Ask for a higher rank" });
+        await ask.GetByLabel("Rank").SelectOptionAsync("admin");
+        await ask.GetByLabel("Why (optional)").FillAsync("Covering the spring orders");
+        await ask.GetByRole(AriaRole.Button, new() { Name = "Ask" }).ClickAsync();
+        await Assertions.Expect(ask.GetByRole(AriaRole.Status)).ToContainTextAsync("Your request is on its way.");
+        var follow = await ask.GetByRole(AriaRole.Link, new() { Name = "Follow it" }).GetAttributeAsync("href");
+        return Guid.Parse(follow!.Split('/').Last());
+    }
+
+    /// <summary>The owner, whom the role.elevation policy asks, approves; membership then grants the rank.</summary>
+    private static async Task TheOwnerGrantsTheHigherRankAsync(GatewayUser owner, Guid organization, Guid managerId, Guid rankRequest)
+    {
+        var request = await owner.Http.GetFromJsonAsync<JsonElement>($"/api/approvals/requests/{rankRequest}");
+        Assert.Equal("role.elevation", request.GetProperty("type").GetString());
+        Assert.Equal($"user={managerId};rank=admin", request.GetProperty("subject").GetProperty("externalId").GetString());
+        var decided = await owner.Http.PostAsJsonAsync($"/api/approvals/requests/{rankRequest}/decision", new { decision = "approve" });
+        Assert.True(decided.IsSuccessStatusCode, await decided.Content.ReadAsStringAsync());
+        await Eventually.TrueAsync(async () =>
+            (await owner.Http.GetFromJsonAsync<JsonElement>($"/api/membership/organizations/{organization}/members/{managerId}")).GetProperty("rank").GetString() == "admin",
+            "membership to grant the approved rank", TimeSpan.FromSeconds(30));
     }
 
     /// <summary>The external approver's one-time page, without the console: it still works and decides.</summary>

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Microsoft.Playwright;
 
 namespace Platform.Console.Tests;
@@ -20,6 +21,35 @@ public sealed class LanguageTests(ConsolePlatform platform)
         await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "de");
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Passwort vergessen?" })).ToBeVisibleAsync();
         await visitor.ScreenAsync("sign-in-de");
+    }
+
+    /// <summary>The account keeps the language: another browser, where nothing was chosen, shows German after signing in.</summary>
+    [Fact]
+    public async Task A_signed_in_person_chooses_German_for_the_account_and_keeps_it_after_a_reload_and_in_another_browser()
+    {
+        var person = await GatewayUser.SignUpAsync(platform.Gateway, platform.Mail, "Jonas");
+        await using (var visitor = await platform.VisitAsync("account-language"))
+        {
+            var page = visitor.Page;
+            await page.GotoAsync("/account");
+            await SignInSteps.SignInAsync(page, person.Email, GatewayUser.Password);
+            var profile = page.GetByRole(AriaRole.Region, new() { Name = "Profile" });
+            await profile.GetByLabel("Language").SelectOptionAsync("de");
+            await profile.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Mein Konto" })).ToBeVisibleAsync();
+            await page.ReloadAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Mein Konto" })).ToBeVisibleAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "Persönliche Zugriffstoken" })).ToBeVisibleAsync();
+            await visitor.ScreenAsync("account-de");
+        }
+
+        await using var elsewhere = await platform.VisitAsync("account-language-elsewhere");
+        await elsewhere.Page.GotoAsync("/account");
+        await SignInSteps.SignInAsync(elsewhere.Page, person.Email, GatewayUser.Password);
+        await Assertions.Expect(elsewhere.Page.GetByRole(AriaRole.Heading, new() { Name = "Mein Konto" })).ToBeVisibleAsync();
+        await Assertions.Expect(elsewhere.Page.Locator("html")).ToHaveAttributeAsync("lang", "de");
+        var account = await person.Http.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/identity/account");
+        Assert.Equal("de", account.GetProperty("language").GetString());
     }
 
     [Fact]

@@ -92,6 +92,52 @@ public sealed class SignInJourneyTests(ConsolePlatform platform)
         await Assertions.Expect(page.GetByText("Two-factor sign-in is on.")).ToBeVisibleAsync();
     }
 
+    /// <summary>
+    /// My account's self-service: the address moves only once the link emailed to the new one is opened; a personal token
+    /// is shown once, works as the person, and stops working when revoked.
+    /// </summary>
+    [Fact]
+    public async Task A_person_moves_the_account_to_a_new_address_and_creates_and_revokes_a_personal_token()
+    {
+        var person = await GatewayUser.SignUpAsync(platform.Gateway, platform.Mail, "Lena");
+        var newEmail = $"lena-new-{Guid.NewGuid():N}@example.com";
+        await using var visitor = await platform.VisitAsync("account-self-service");
+        var page = visitor.Page;
+        await page.GotoAsync("/account");
+        await SignInSteps.SignInAsync(page, person.Email, GatewayUser.Password);
+
+        var emailForm = page.GetByRole(AriaRole.Region, new() { Name = "Email address" });
+        await emailForm.GetByLabel("New email address").FillAsync(newEmail);
+        await emailForm.GetByLabel("Password, to confirm the change").FillAsync(GatewayUser.Password);
+        await emailForm.GetByRole(AriaRole.Button, new() { Name = "Change the email address" }).ClickAsync();
+        await Assertions.Expect(emailForm.GetByRole(AriaRole.Status)).ToContainTextAsync($"We sent a link to {newEmail}");
+        await Assertions.Expect(page.GetByText($"Email address: {person.Email}")).ToBeVisibleAsync();
+
+        var link = await platform.Mail.WaitForLinkAsync(newEmail, "/api/identity/pages/confirm-email-change", TimeSpan.FromSeconds(60));
+        await page.GotoAsync(link.PathAndQuery);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Use this address" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Email address changed")).ToBeVisibleAsync();
+        await page.GotoAsync("/account");
+        await Assertions.Expect(page.GetByText($"Email address: {newEmail}")).ToBeVisibleAsync();
+
+        var tokens = page.GetByRole(AriaRole.Region, new() { Name = "Personal access tokens" });
+        await tokens.GetByLabel("Token name").FillAsync("Backup script");
+        await tokens.GetByRole(AriaRole.Button, new() { Name = "Create the token" }).ClickAsync();
+        var secret = await tokens.GetByLabel("Your new token").InputValueAsync();
+        await Assertions.Expect(tokens.GetByRole(AriaRole.Row).Filter(new() { HasText = "Backup script" })).ToContainTextAsync("active");
+        await visitor.ScreenAsync("personal-token");
+        using var script = new HttpClient { BaseAddress = platform.Gateway };
+        script.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", secret);
+        var asMe = await script.GetStringAsync("/api/identity/account");
+        Assert.Contains(newEmail, asMe);
+
+        await tokens.GetByRole(AriaRole.Button, new() { Name = "Revoke Backup script" }).ClickAsync();
+        await tokens.GetByRole(AriaRole.Button, new() { Name = "Revoke Backup script now" }).ClickAsync();
+        await Assertions.Expect(tokens.GetByRole(AriaRole.Row).Filter(new() { HasText = "Backup script" })).ToContainTextAsync("revoked");
+        await Eventually.TrueAsync(async () => (await script.GetAsync("/api/identity/account")).StatusCode == System.Net.HttpStatusCode.Unauthorized,
+            "the revoked token to stop working", TimeSpan.FromSeconds(10));
+    }
+
     [Fact]
     public async Task Forgot_password_answers_the_same_for_any_address_and_the_reset_link_arrives()
     {

@@ -5,13 +5,17 @@ export type Language = 'en' | 'de';
 const catalogs: Record<Language, Record<MessageKey, string>> = { en, de };
 const storageKey = 'platform.language';
 
+export function isLanguage(value: unknown): value is Language {
+  return value === 'en' || value === 'de';
+}
+
 /**
- * The account has no language of its own yet (identity stores none), so the console keeps the person's
- * choice in this browser and starts from the browser's language, as the emails fall back to English.
+ * Before anyone signs in, the console speaks the language last used in this browser, else the browser's own. Once the
+ * account is known, its language takes over (session.tsx), and a change of language is saved to the account.
  */
 function initialLanguage(): Language {
   const stored = localStorage.getItem(storageKey);
-  if (stored === 'en' || stored === 'de') return stored;
+  if (isLanguage(stored)) return stored;
   return navigator.language.toLowerCase().startsWith('de') ? 'de' : 'en';
 }
 

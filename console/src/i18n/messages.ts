@@ -1,8 +1,10 @@
 // Every string the console shows, in English and German. Keys name the place, not the words.
 import { adminDe, adminEn } from '../admin/messages';
+import { accountDe, accountEn } from '../account/messages';
 import { approvalsDe, approvalsEn } from '../approvals/messages';
 
 export const en = {
+  ...accountEn,
   ...approvalsEn,
   ...adminEn,
   'app.title': 'Platform',
@@ -84,6 +86,7 @@ export const en = {
 export type MessageKey = keyof typeof en;
 
 export const de: Record<MessageKey, string> = {
+  ...accountDe,
   ...approvalsDe,
   ...adminDe,
   'app.title': 'Plattform',

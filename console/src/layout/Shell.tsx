@@ -7,8 +7,8 @@ import { AdminNav } from '../admin/AdminNav';
 import { ImpersonationBanner } from '../admin/ImpersonationBanner';
 
 export function Shell({ children }: { children: ReactNode }) {
-  const { t, language, setLanguage } = useI18n();
-  const { account, held, signOut } = useSession();
+  const { t, language } = useI18n();
+  const { account, held, signOut, chooseLanguage } = useSession();
   const navigate = useNavigate();
 
   return (
@@ -27,7 +27,7 @@ export function Shell({ children }: { children: ReactNode }) {
             <NativeSelect
               aria-label={t('language.label')}
               value={language}
-              onChange={(event) => setLanguage(event.currentTarget.value as Language)}
+              onChange={(event) => void chooseLanguage(event.currentTarget.value as Language)}
               data={[{ value: 'en', label: 'English' }, { value: 'de', label: 'Deutsch' }]}
             />
             {account && (

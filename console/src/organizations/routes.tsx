@@ -18,6 +18,9 @@ const WebhooksPage = lazy(() => import('./webhooks/WebhooksPage'));
 const ImportsPage = lazy(() => import('./imports/ImportsPage'));
 const SettingsPage = lazy(() => import('./settings/SettingsPage'));
 const AccessReviewPage = lazy(() => import('./settings/AccessReviewPage'));
+// The approvals screens of one organization belong to the approvals area; they live under the organization's navigation.
+const OrganizationRequestsPage = lazy(() => import('../approvals/organization/OrganizationRequestsPage'));
+const PoliciesPage = lazy(() => import('../approvals/policies/PoliciesPage'));
 
 /** Organization administration, mounted at /organizations/*. */
 export default function OrganizationRoutes() {
@@ -39,6 +42,8 @@ export default function OrganizationRoutes() {
         <Route path="imports" element={<ImportsPage />} />
         <Route path="settings" element={<SettingsPage />} />
         <Route path="access-review" element={<AccessReviewPage />} />
+        <Route path="requests" element={<OrganizationRequestsPage />} />
+        <Route path="policies" element={<PoliciesPage />} />
       </Route>
     </Routes>
   );

@@ -1,5 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { identity, onHeld, type HeldState, type IdentitySchemas } from '../api/client';
+import { isLanguage, useI18n, type Language } from '../i18n/i18n';
 
 export type Account = IdentitySchemas['AccountResponse'];
 
@@ -10,6 +11,8 @@ interface Session {
   refresh: () => Promise<void>;
   signedIn: (held: HeldState | null) => Promise<void>;
   signOut: () => Promise<void>;
+  /** Switches the console's language, and the account's when someone is signed in (its emails and next sessions follow). */
+  chooseLanguage: (language: Language) => Promise<void>;
 }
 
 const SessionContext = createContext<Session | null>(null);
@@ -17,6 +20,7 @@ const SessionContext = createContext<Session | null>(null);
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [account, setAccount] = useState<Account | null | undefined>(undefined);
   const [held, setHeld] = useState<HeldState | null>(null);
+  const { setLanguage } = useI18n();
 
   const refresh = useCallback(async () => {
     const { data, response } = await identity.GET('/account');
@@ -25,6 +29,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       return;
     }
     setAccount(data);
+    // The account's language wins over this browser's: the person chose it, and the emails use it too.
+    if (isLanguage(data.language)) setLanguage(data.language);
     if (data.passwordChangeRequired) {
       setHeld('password-change-required');
       return;
@@ -45,12 +51,19 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setAccount(null);
   }, []);
 
+  const chooseLanguage = useCallback(async (language: Language) => {
+    setLanguage(language);
+    if (!account || account.language === language) return;
+    const { data } = await identity.PUT('/account', { body: { firstName: account.firstName, lastName: account.lastName, language } });
+    if (data) setAccount(data);
+  }, [account, setLanguage]);
+
   useEffect(() => {
     void refresh();
     return onHeld(setHeld);
   }, [refresh]);
 
-  const value = useMemo(() => ({ account, held, refresh, signedIn, signOut }), [account, held, refresh, signedIn, signOut]);
+  const value = useMemo(() => ({ account, held, refresh, signedIn, signOut, chooseLanguage }), [account, held, refresh, signedIn, signOut, chooseLanguage]);
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 

@@ -8,7 +8,7 @@ import { FormPage } from '../layout/FormPage';
 
 /** Self sign-up. The answer never says whether the address was taken: both get the verification email's message. */
 export default function SignUpPage() {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const [form, setForm] = useState({ email: '', password: '', firstName: '', lastName: '' });
   const [problem, setProblem] = useState<Problem | null>(null);
   const [done, setDone] = useState(false);
@@ -19,7 +19,8 @@ export default function SignUpPage() {
     event.preventDefault();
     setBusy(true);
     setProblem(null);
-    const { response, error } = await identity.POST('/accounts', { body: form });
+    // The account starts in the language the person signed up in: its emails and, after sign-in, the console follow it.
+    const { response, error } = await identity.POST('/accounts', { body: { ...form, language } });
     setBusy(false);
     if (response.ok) setDone(true);
     else setProblem(asProblem(error));

@@ -36,7 +36,7 @@ export default function ImportsPage() {
         <Section title={t('import.commitTitle')}>
           <CommitStep job={job} onChange={setJob} />
           {job.state !== 'previewed' && job.state !== 'committing' && (
-            <Group mt="md"><Button variant="subtle" onClick={() => setJob(null)}>{t('import.another')}</Button></Group>
+            <Group mt="md"><Button variant="default" onClick={() => setJob(null)}>{t('import.another')}</Button></Group>
           )}
         </Section>
       )}

@@ -18,15 +18,17 @@ public sealed class DirectorySnapshot : IApproverResolver
     private readonly Dictionary<Guid, UnitCopy> units;
     private readonly ILookup<Guid, Guid> unitsOfMember;
     private readonly List<HeldRole> holdings;
+    private readonly List<UnitHeldRole> unitHoldings;
 
     private DirectorySnapshot(Guid organizationId, Dictionary<Guid, MemberCopy> members, Dictionary<Guid, UnitCopy> units,
-        ILookup<Guid, Guid> unitsOfMember, List<HeldRole> holdings)
+        ILookup<Guid, Guid> unitsOfMember, List<HeldRole> holdings, List<UnitHeldRole> unitHoldings)
     {
         this.organizationId = organizationId;
         this.members = members;
         this.units = units;
         this.unitsOfMember = unitsOfMember;
         this.holdings = holdings;
+        this.unitHoldings = unitHoldings;
     }
 
     public static async Task<DirectorySnapshot> LoadAsync(ApprovalsDbContext db, Guid organizationId, CancellationToken cancellationToken)
@@ -48,9 +50,7 @@ public sealed class DirectorySnapshot : IApproverResolver
         var unitHoldings = await db.UnitRoleHoldings.AsNoTracking().Where(h => h.OrganizationId == organizationId)
             .Join(db.Roles, h => h.RoleId, r => r.Id, (h, r) => new UnitHeldRole(h.UnitId, r.Name, h.Scope, h.ScopeUnitId))
             .ToListAsync(cancellationToken);
-        var snapshot = new DirectorySnapshot(organizationId, members, units, unitMemberships.ToLookup(u => u.UserId, u => u.UnitId), holdings);
-        holdings.AddRange(snapshot.ThroughUnits(unitHoldings).ToList());
-        return snapshot;
+        return new DirectorySnapshot(organizationId, members, units, unitMemberships.ToLookup(u => u.UserId, u => u.UnitId), holdings, unitHoldings);
     }
 
     public bool IsActiveMember(Guid userId) => members.ContainsKey(userId);
@@ -79,12 +79,18 @@ public sealed class DirectorySnapshot : IApproverResolver
     {
         var byRank = members.Values.Where(m => string.Equals(m.Rank, role, StringComparison.OrdinalIgnoreCase)).Select(m => m.UserId);
         var requesterUnits = unitsOfMember[requesterId].SelectMany(Ancestry).ToHashSet();
-        var byRole = holdings
-            .Where(h => string.Equals(h.RoleName, role, StringComparison.OrdinalIgnoreCase) && members.ContainsKey(h.UserId))
-            .Where(h => h.Scope == "organization" || (h.Scope == "unit" && h.ScopeUnitId is { } unit && requesterUnits.Contains(unit)))
-            .Select(h => h.UserId);
-        return byRank.Concat(byRole).Distinct().Select(ApproverRef.Member).ToList();
+        bool Counts(string roleName, string scope, Guid? scopeUnitId) => string.Equals(roleName, role, StringComparison.OrdinalIgnoreCase)
+            && (scope == "organization" || (scope == "unit" && scopeUnitId is { } unit && requesterUnits.Contains(unit)));
+        var byRole = holdings.Where(h => members.ContainsKey(h.UserId) && Counts(h.RoleName, h.Scope, h.ScopeUnitId)).Select(h => h.UserId);
+        var throughUnits = unitHoldings.Where(h => Counts(h.RoleName, h.Scope, h.ScopeUnitId)).SelectMany(h => MembersUnder(h.UnitId));
+        return byRank.Concat(byRole).Concat(throughUnits).Distinct().Select(ApproverRef.Member).ToList();
     }
+
+    /// <summary>
+    /// Everyone in the unit or one of its sub-units, who holds a unit's roles while there (own-records grants are about
+    /// the holder's own records and name no approvers).
+    /// </summary>
+    private IEnumerable<Guid> MembersUnder(Guid unitId) => members.Keys.Where(m => unitsOfMember[m].SelectMany(Ancestry).Contains(unitId));
 
     /// <summary>
     /// From each of the requester's units upwards, the first level that has managers: members with
@@ -108,24 +114,6 @@ public sealed class DirectorySnapshot : IApproverResolver
         }
 
         return found.Distinct().Select(ApproverRef.Member).ToList();
-    }
-
-    /// <summary>
-    /// A unit's roles as each member holds them: everyone in the unit or one of its sub-units, while they are there
-    /// (own-records grants are about the holder's own records and name no approvers).
-    /// </summary>
-    private IEnumerable<HeldRole> ThroughUnits(List<UnitHeldRole> unitHoldings)
-    {
-        if (unitHoldings.Count == 0) yield break;
-        var byUnit = unitHoldings.ToLookup(h => h.UnitId);
-        foreach (var member in members.Keys)
-        {
-            var reached = unitsOfMember[member].SelectMany(Ancestry).ToHashSet();
-            foreach (var unit in reached)
-            {
-                foreach (var held in byUnit[unit]) yield return new HeldRole(member, held.RoleName, held.Scope, held.ScopeUnitId);
-            }
-        }
     }
 
     /// <summary>The unit, its parent, and so on to the top (guarded against a cycle in a corrupt copy).</summary>

@@ -12,20 +12,16 @@ namespace Platform.Approvals.Application;
 public sealed class Reassignment(ApprovalsDbContext db, RequestEventPublisher events, TimeProvider time)
 {
     /// <summary>Everyone asked for a pending step in the organization: after a change that may touch many people (a unit's role).</summary>
-    public async Task ReviewApproversAsync(Guid organizationId, CancellationToken cancellationToken)
-    {
-        var approvers = await db.Requests
-            .Where(r => r.State == RequestState.Pending && r.OrganizationId == organizationId)
-            .SelectMany(r => r.Assignments.Where(a => a.State == AssignmentState.Pending && a.ApproverId != null).Select(a => a.ApproverId!.Value))
-            .Distinct().ToListAsync(cancellationToken);
-        foreach (var approver in approvers) await ReviewAsync(approver, organizationId, cancellationToken);
-    }
+    public Task ReviewApproversAsync(Guid organizationId, CancellationToken cancellationToken) => ReviewAsync(null, organizationId, cancellationToken);
 
-    public async Task ReviewAsync(Guid userId, Guid? organizationId, CancellationToken cancellationToken)
+    public Task ReviewAsync(Guid userId, Guid? organizationId, CancellationToken cancellationToken) => ReviewAsync([userId], organizationId, cancellationToken);
+
+    /// <param name="userIds">Whose assignments to review; null: every approver's. One directory snapshot per organization.</param>
+    private async Task ReviewAsync(IReadOnlyCollection<Guid>? userIds, Guid? organizationId, CancellationToken cancellationToken)
     {
         var requests = await db.Requests
             .Where(r => r.State == RequestState.Pending && (organizationId == null || r.OrganizationId == organizationId))
-            .Where(r => r.Assignments.Any(a => a.ApproverId == userId && a.State == AssignmentState.Pending))
+            .Where(r => r.Assignments.Any(a => a.State == AssignmentState.Pending && a.ApproverId != null && (userIds == null || userIds.Contains(a.ApproverId.Value))))
             .ToListAsync(cancellationToken);
         var now = time.GetUtcNow();
         foreach (var organization in requests.GroupBy(r => r.OrganizationId))
@@ -33,10 +29,15 @@ public sealed class Reassignment(ApprovalsDbContext db, RequestEventPublisher ev
             var directory = await DirectorySnapshot.LoadAsync(db, organization.Key, cancellationToken);
             foreach (var request in organization)
             {
-                if (directory.MayStillDecide(userId, request.Steps[request.CurrentStep], request.RequesterId)) continue;
-                var before = RequestBefore.Of(request);
-                if (request.Reassign(userId, directory, now))
-                    await events.PublishAsync(request, before, RequestEventPublisher.Reassigned, null, now, cancellationToken);
+                var asked = request.PendingAssignments.Select(a => a.ApproverId).OfType<Guid>()
+                    .Where(id => userIds == null || userIds.Contains(id)).Distinct().ToList();
+                foreach (var userId in asked)
+                {
+                    if (directory.MayStillDecide(userId, request.Steps[request.CurrentStep], request.RequesterId)) continue;
+                    var before = RequestBefore.Of(request);
+                    if (request.Reassign(userId, directory, now))
+                        await events.PublishAsync(request, before, RequestEventPublisher.Reassigned, null, now, cancellationToken);
+                }
             }
         }
     }

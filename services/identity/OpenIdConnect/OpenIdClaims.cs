@@ -69,7 +69,7 @@ public sealed class OpenIdClaims(IdentityDbContext db)
     /// app an organization registers; a third-party app asks them instead.
     /// </summary>
     public async Task<bool> MaySignInSilentlyAsync(Guid userId, Guid organizationId, CancellationToken cancellationToken) =>
-        (await MembershipsAsync(userId, organizationId, cancellationToken)).Count > 0;
+        (await ActiveMembershipsAsync(userId, organizationId, cancellationToken)).Count > 0;
 
     public static SignInFacts FactsOf(ClaimsPrincipal principal) => new(
         DateTimeOffset.FromUnixTimeSeconds(long.Parse(principal.GetClaim(Claims.AuthenticationTime) ?? "0", CultureInfo.InvariantCulture)),
@@ -77,15 +77,8 @@ public sealed class OpenIdClaims(IdentityDbContext db)
 
     private async Task<List<OrganizationClaim>> MembershipsAsync(Guid userId, Guid? organizationId, CancellationToken cancellationToken)
     {
-        var never = DateTimeOffset.MinValue;
-        var memberships = await (
-            from m in db.OrganizationMemberships.AsNoTracking()
-            where m.UserId == userId && m.GrantedAt > never && m.RevokedAt == null && !m.Suspended
-                && (organizationId == null || m.OrganizationId == organizationId)
-            from o in db.Organizations.Where(o => o.Id == m.OrganizationId).DefaultIfEmpty()
-            where o == null || o.ArchivedAt == null
-            orderby m.OrganizationId
-            select new { Membership = m, Name = o == null ? null : o.Name }).ToListAsync(cancellationToken);
+        var memberships = await ActiveMembershipsAsync(userId, organizationId, cancellationToken);
+        if (memberships.Count == 0) return [];
         var grants = await (
             from g in db.OrganizationRoleGrants.AsNoTracking()
             where g.UserId == userId && g.RevokedAt == null && (organizationId == null || g.OrganizationId == organizationId)
@@ -94,6 +87,22 @@ public sealed class OpenIdClaims(IdentityDbContext db)
         return memberships.Select(m => new OrganizationClaim(
             m.Membership.OrganizationId, m.Name, OrganizationRanks.Name(m.Membership.Rank),
             grants.Where(g => g.Grant.HoldsIn(m.Membership)).Select(g => g.Name).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList())).ToList();
+    }
+
+    private sealed record ActiveMembership(OrganizationMembership Membership, string? Name);
+
+    /// <summary>The user's memberships in force, in organizations not archived (only <paramref name="organizationId"/>'s when given).</summary>
+    private async Task<List<ActiveMembership>> ActiveMembershipsAsync(Guid userId, Guid? organizationId, CancellationToken cancellationToken)
+    {
+        var never = DateTimeOffset.MinValue;
+        return await (
+            from m in db.OrganizationMemberships.AsNoTracking()
+            where m.UserId == userId && m.GrantedAt > never && m.RevokedAt == null && !m.Suspended
+                && (organizationId == null || m.OrganizationId == organizationId)
+            from o in db.Organizations.Where(o => o.Id == m.OrganizationId).DefaultIfEmpty()
+            where o == null || o.ArchivedAt == null
+            orderby m.OrganizationId
+            select new ActiveMembership(m, o == null ? null : o.Name)).ToListAsync(cancellationToken);
     }
 
     /// <summary>What goes into the identity token besides the access token: only what the granted scopes cover.</summary>
